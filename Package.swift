@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "kpitop",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "kpitop", targets: ["kpitop"]),
+        .library(name: "KPIEngine", targets: ["KPIEngine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // Files -> records -> per-day rollups -> KPI snapshots. No terminal code.
+        .target(
+            name: "KPIEngine",
+            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]
+        ),
+        // Snapshot + UI state -> a grid of styled cells. Pure functions, no terminal.
+        .target(name: "KPIView", dependencies: ["KPIEngine"]),
+        // ncursesw, as a system library (module map + shim header).
+        .systemLibrary(
+            name: "CNcursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        // Draws a cell grid with ncurses, reads keys, handles resize and signals.
+        .target(name: "KPITerminal", dependencies: ["KPIView", "CNcursesw"]),
+        .executableTarget(
+            name: "kpitop",
+            dependencies: [
+                "KPIEngine", "KPIView", "KPITerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "KPIEngineTests", dependencies: ["KPIEngine"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "KPIViewTests", dependencies: ["KPIView", "KPIEngine"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["KPIEngine"]),
+    ]
+)

@@ -1,0 +1,58 @@
+/// The days a snapshot covers: L whole days ending with the anchor day (contract section 5).
+public struct ReportWindow: Sendable, Equatable {
+    /// First day, inclusive.
+    public var start: Day
+    /// Last day (the anchor day), inclusive.
+    public var end: Day
+    /// True for the `all` window, which spans all the data and has no previous window.
+    public var isAll: Bool
+
+    public init(start: Day, end: Day, isAll: Bool = false) {
+        self.start = start
+        self.end = end
+        self.isAll = isAll
+    }
+
+    /// L days ending with `anchor`.
+    public init(days: Int, endingOn anchor: Day) {
+        self.init(start: anchor.adding(days: -(days - 1)), end: anchor)
+    }
+
+    /// L, the number of days in the window.
+    public var days: Int { start.distance(to: end) + 1 }
+
+    /// `[start - L, end - L]`, or nil for the `all` window.
+    public var previous: ReportWindow? {
+        isAll ? nil : ReportWindow(start: start.adding(days: -days), end: end.adding(days: -days))
+    }
+
+    public func contains(_ day: Day) -> Bool { day >= start && day <= end }
+
+    /// Every day of the window, in order.
+    public var allDays: [Day] { (0..<days).map { start.adding(days: $0) } }
+}
+
+/// A window length as people type it: `1d`, `7d`, `28d`, `90d`, any `Nd`, or `all`.
+public enum WindowLength: Sendable, Equatable, CustomStringConvertible {
+    case days(Int)
+    case all
+
+    /// The lengths the dashboard's `w` key cycles through.
+    public static let cycle: [WindowLength] = [.days(1), .days(7), .days(28), .days(90)]
+
+    /// Parses `28d`, `28` or `all`; nil for anything else (zero and negative included).
+    public init?(_ text: String) {
+        let t = text.lowercased()
+        if t == "all" { self = .all; return }
+        let digits = t.hasSuffix("d") ? String(t.dropLast()) : t
+        guard let n = Int(digits), n > 0, n <= 36_600 else { return nil }
+        self = .days(n)
+    }
+
+    public var description: String {
+        switch self {
+        case .days(let n): "\(n)d"
+        case .all: "all"
+        }
+    }
+}

@@ -1,0 +1,68 @@
+/// The summed metric fields of a metrics record (data contract section 2), in a fixed order
+/// so that a row's values fit one `SIMD16<Double>`.
+///
+/// `interactions` is not a column: the ingester computes it per row as likes + comments +
+/// shares + saves, or the row's `engagements` when it has none of the four.
+public enum MetricField: Int, CaseIterable, Sendable {
+    case impressions, reach, videoViews, mentions, competitorMentions
+    case likes, comments, shares, saves, interactions
+    case clicks, websiteVisits, leads, conversions, revenue, spend
+
+    /// The canonical snake_case name used in the contract and in reports.
+    public var id: String {
+        switch self {
+        case .impressions: "impressions"
+        case .reach: "reach"
+        case .videoViews: "video_views"
+        case .mentions: "mentions"
+        case .competitorMentions: "competitor_mentions"
+        case .likes: "likes"
+        case .comments: "comments"
+        case .shares: "shares"
+        case .saves: "saves"
+        case .interactions: "interactions"
+        case .clicks: "clicks"
+        case .websiteVisits: "website_visits"
+        case .leads: "leads"
+        case .conversions: "conversions"
+        case .revenue: "revenue"
+        case .spend: "spend"
+        }
+    }
+
+    /// The bit of this field in a ``MetricValues/present`` mask.
+    public var bit: UInt32 { 1 << UInt32(rawValue) }
+}
+
+/// The summed fields of one row or of many rows added together, with which fields had a value.
+///
+/// Missing is not zero: a field whose bit is not in `present` had no value in any added row.
+public struct MetricValues: Sendable, Equatable {
+    public var sums: SIMD16<Double>
+    public var present: UInt32
+
+    public init(sums: SIMD16<Double> = .zero, present: UInt32 = 0) {
+        self.sums = sums
+        self.present = present
+    }
+
+    public static let zero = MetricValues()
+
+    public subscript(field: MetricField) -> Double? {
+        get { present & field.bit != 0 ? sums[field.rawValue] : nil }
+        set {
+            if let v = newValue {
+                sums[field.rawValue] = v
+                present |= field.bit
+            } else {
+                sums[field.rawValue] = 0
+                present &= ~field.bit
+            }
+        }
+    }
+
+    public mutating func add(_ other: MetricValues) {
+        sums += other.sums
+        present |= other.present
+    }
+}

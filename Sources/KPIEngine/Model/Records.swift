@@ -1,0 +1,77 @@
+/// One valid metrics row, as the ingester hands it to the store.
+public struct MetricsRow: Sendable, Equatable {
+    /// Normalised platform name (lower-case, aliases applied).
+    public var platform: String
+    /// The row's day in the dashboard's time zone.
+    public var day: Day
+    /// The row's instant, milliseconds since the Unix epoch (orders follower observations).
+    public var time: Int64
+    /// Post or campaign id; rows with an id are upserted by (platform, id, day).
+    public var id: String?
+    /// Untrusted label for drill-down lists.
+    public var title: String?
+    public var values: MetricValues
+    /// Audience size at `time` (a level, not a sum).
+    public var followers: Double?
+    /// 1-based line number in its file.
+    public var line: Int
+
+    public init(platform: String, day: Day, time: Int64, id: String? = nil, title: String? = nil,
+                values: MetricValues, followers: Double? = nil, line: Int) {
+        self.platform = platform
+        self.day = day
+        self.time = time
+        self.id = id
+        self.title = title
+        self.values = values
+        self.followers = followers
+        self.line = line
+    }
+}
+
+/// The sign of a sentiment value.
+public enum Sentiment: Int8, Sendable, Equatable {
+    case negative = -1, neutral = 0, positive = 1
+}
+
+/// One valid customer-service record (an inquiry).
+public struct ServiceRow: Sendable, Equatable {
+    public var platform: String
+    /// Inquiry id; a later record with the same (platform, id) replaces the earlier one.
+    public var id: String?
+    /// Milliseconds since the Unix epoch.
+    public var openedAt: Int64
+    public var firstResponseAt: Int64?
+    public var resolvedAt: Int64?
+    /// 1...5 when rated.
+    public var csat: Double?
+    public var sentiment: Sentiment?
+    public var line: Int
+
+    public init(platform: String, id: String? = nil, openedAt: Int64, firstResponseAt: Int64? = nil,
+                resolvedAt: Int64? = nil, csat: Double? = nil, sentiment: Sentiment? = nil, line: Int) {
+        self.platform = platform
+        self.id = id
+        self.openedAt = openedAt
+        self.firstResponseAt = firstResponseAt
+        self.resolvedAt = resolvedAt
+        self.csat = csat
+        self.sentiment = sentiment
+        self.line = line
+    }
+}
+
+/// A row (or a whole file) the ingester refused, with where and why.
+public struct Rejection: Sendable, Equatable, Hashable {
+    /// Path relative to the data directory.
+    public var file: String
+    /// 1-based line; 0 for a problem with the whole file.
+    public var line: Int
+    public var reason: String
+
+    public init(file: String, line: Int, reason: String) {
+        self.file = file
+        self.line = line
+        self.reason = reason
+    }
+}
