@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.17.0"),
     ],
     targets: [
         // Files -> records -> per-day rollups -> KPI snapshots. No terminal code.
@@ -19,7 +20,10 @@ let package = Package(
             dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]
         ),
         // Snapshot + UI state -> a grid of styled cells. Pure functions, no terminal.
-        .target(name: "KPIView", dependencies: ["KPIEngine"]),
+        .target(
+            name: "KPIView",
+            dependencies: ["KPIEngine", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
         // ncursesw, as a system library (module map + shim header).
         .systemLibrary(
             name: "CNcursesw",
@@ -35,7 +39,15 @@ let package = Package(
             ]
         ),
         .testTarget(name: "KPIEngineTests", dependencies: ["KPIEngine"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "KPIViewTests", dependencies: ["KPIView", "KPIEngine"]),
+        .testTarget(
+            name: "KPIViewTests",
+            dependencies: [
+                "KPIView", "KPIEngine",
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ]
+        ),
+        // The few tests that touch ncurses; they must never run in parallel.
+        .testTarget(name: "KPITerminalTests", dependencies: ["KPITerminal", "KPIView"]),
         .testTarget(name: "EndToEndTests", dependencies: ["KPIEngine"]),
     ]
 )
