@@ -1,0 +1,17 @@
+/// What a snapshot is asked for: the window, the anchor and the moment "now".
+public struct SnapshotRequest: Sendable, Equatable {
+    public var window: WindowLength
+    /// `--as-of`; nil = today, or the newest record's day when the data is older than the window.
+    public var asOf: Day?
+    /// The current instant (ms since the epoch), which decides "today".
+    public var now: Int64
+    /// At most this many posts per platform in the snapshot.
+    public var postLimit: Int
+
+    public init(window: WindowLength = .days(28), asOf: Day? = nil, now: Int64, postLimit: Int = 500) {
+        self.window = window
+        self.asOf = asOf
+        self.now = now
+        self.postLimit = postLimit
+    }
+}

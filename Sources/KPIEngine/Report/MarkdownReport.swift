@@ -1,0 +1,45 @@
+/// `report --format markdown`: a stakeholder-ready report, one table per KPI family with
+/// values and changes per platform, then the top posts.
+public enum MarkdownReport {
+    public static func render(_ snapshot: KPISnapshot, dataDirectory: String) -> String {
+        let names = [KPISnapshot.allPlatforms] + snapshot.platforms
+        let w = snapshot.window
+        var out = [
+            "# Social media KPIs: \(w.start) to \(w.end)",
+            "",
+            "Window: \(w.isAll ? "all data" : "\(w.days) days"), compared with the \(w.isAll ? "" : "previous \(w.days) days"); "
+                + "time zone \(snapshot.timeZone); \(snapshot.fileCount) data files"
+                + (snapshot.rejectedRows > 0 ? ", \(snapshot.rejectedRows) rows rejected." : "."),
+        ]
+        for family in KPIFamily.allCases {
+            out += ["", "## \(family.title)", ""]
+            out.append("| KPI | " + names.map(cell).joined(separator: " | ") + " |")
+            out.append("|---|" + names.map { _ in "---:|" }.joined())
+            for kpi in KPI.all(in: family) {
+                let cells = names.map { name -> String in
+                    let v = snapshot.value(kpi, platform: name)
+                    let change = KPIFormat.change(v.change)
+                    return KPIFormat.value(v.value, unit: kpi.unit) + (change.isEmpty ? "" : " (\(change))")
+                }
+                out.append("| \(kpi.title) | " + cells.joined(separator: " | ") + " |")
+            }
+        }
+        let posts = snapshot.posts[KPISnapshot.allPlatforms] ?? []
+        if !posts.isEmpty {
+            out += ["", "## Top posts", "", "| Post | Platform | Interactions | Reach | Impressions |", "|---|---|---:|---:|---:|"]
+            for post in posts.prefix(10) {
+                out.append("| \(cell(post.title ?? post.id)) | \(cell(post.platform)) | "
+                           + "\(KPIFormat.value(post.values[.interactions], unit: .count)) | "
+                           + "\(KPIFormat.value(post.values[.reach], unit: .count)) | "
+                           + "\(KPIFormat.value(post.values[.impressions], unit: .count)) |")
+            }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// Table-safe text: sanitised, pipes escaped, cut to 60 characters.
+    private static func cell(_ text: String) -> String {
+        let safe = Sanitized.line(text).replacing("|", with: "\\|")
+        return safe.count > 60 ? String(safe.prefix(59)) + "…" : safe
+    }
+}

@@ -1,0 +1,36 @@
+/// `report --format text`: a table for a terminal, KPIs down, platforms across.
+public enum TextReport {
+    public static func render(_ snapshot: KPISnapshot, dataDirectory: String) -> String {
+        let names = [KPISnapshot.allPlatforms] + snapshot.platforms
+        let w = snapshot.window
+        var out = [
+            "kpitop report  \(Sanitized.line(dataDirectory))",
+            "window \(w.isAll ? "all" : "\(w.days)d") \(w.start)..\(w.end)  tz \(snapshot.timeZone)"
+                + (snapshot.anchoredOnNewest ? "  (anchored on the newest data)" : ""),
+            "\(snapshot.fileCount) files, \(snapshot.rejectedRows) rejected rows"
+                + (snapshot.rejectedRows > 0 ? " (kpitop check --data \(Sanitized.line(dataDirectory)))" : ""),
+        ]
+        let labelWidth = 22, columnWidth = 18
+        for family in KPIFamily.allCases {
+            out.append("")
+            out.append(pad(family.title, labelWidth) + names.map { pad(Sanitized.line($0), columnWidth, right: true) }.joined())
+            for kpi in KPI.all(in: family) {
+                var line = pad("  " + kpi.title, labelWidth)
+                for name in names {
+                    let v = snapshot.value(kpi, platform: name)
+                    let cell = KPIFormat.value(v.value, unit: kpi.unit) + " " + pad(KPIFormat.change(v.change), 7, right: true)
+                    line += pad(cell, columnWidth, right: true)
+                }
+                out.append(line)
+            }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+        let n = text.count
+        guard n < width else { return right ? " " + text : String(text.prefix(width - 1)) + " " }
+        let spaces = String(repeating: " ", count: width - n)
+        return right ? spaces + text : text + spaces
+    }
+}

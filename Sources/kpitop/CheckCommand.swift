@@ -1,0 +1,40 @@
+import ArgumentParser
+import KPIEngine
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List rejected rows with file, line and reason; exit 1 when there are any.",
+        discussion: """
+            Example:
+              kpitop check --data ~/exports
+            Consecutive rows of a file rejected for the same reason are shown as one range.
+            """
+    )
+
+    @OptionGroup var shared: SharedOptions
+
+    func run() throws {
+        guard let directory = shared.dataDirectory else {
+            throw ValidationError("no data directory: pass --data DIR (or create ./data)")
+        }
+        var store = try shared.loadStore(directory: directory)
+        let rollup = store.rollup()
+        let counts = rollup.platforms.values.reduce(0) { $0 + $1.inquiries.count }
+        print("\(rollup.fileCount) files, \(rollup.platformNames.count) platforms, "
+              + "\(counts) inquiries; \(rollup.rejectedRows) rejected rows")
+        for (file, note) in rollup.notes { print("note: \(Sanitized.line(file)): \(Sanitized.line(note))") }
+        guard rollup.rejectedRows > 0 else { return }
+        print("")
+        for (file, count) in RejectionSummary.countsByFile(rollup.rejections) {
+            print("\(Sanitized.line(file)): \(count) rejected")
+        }
+        print("")
+        for group in RejectionSummary(rollup.rejections).groups {
+            print("\(Sanitized.line(group.location)): \(Sanitized.line(group.reason))")
+        }
+        if rollup.rejections.count < rollup.rejectedRows {
+            print("(\(rollup.rejectedRows - rollup.rejections.count) more not listed)")
+        }
+        throw ExitCode(1)
+    }
+}

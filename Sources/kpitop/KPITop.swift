@@ -1,0 +1,22 @@
+import ArgumentParser
+
+@main
+struct KPITop: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kpitop",
+        abstract: "A live terminal dashboard of social-media marketing KPIs.",
+        discussion: """
+            Reads CSV and JSON Lines exports from a data directory (see docs/DATA.md) and shows
+            reach, engagement, conversion and customer-service KPIs per platform.
+
+            Examples:
+              kpitop                          dashboard on ./data, or on live demo data
+              kpitop --data ~/exports         dashboard on a directory
+              kpitop report --data ~/exports --window 7d --format json
+              kpitop check --data ~/exports   list rejected rows
+            """,
+        version: "0.1.0",
+        subcommands: [Report.self, Check.self],
+        defaultSubcommand: Report.self
+    )
+}
