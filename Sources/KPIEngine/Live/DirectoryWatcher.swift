@@ -1,0 +1,115 @@
+import Foundation
+
+/// Reports which files of the data directory may have changed (contract section 6): created,
+/// appended, truncated, replaced by a rename, deleted, and whole directories created or removed.
+///
+/// It uses inotify on Linux and falls back to polling when asked to (`--poll`), on other
+/// systems, on network file systems, and when the inotify watch limit is reached (also while
+/// running). ``choice`` says which mode is in use and why, for the dashboard header.
+/// Bursts are coalesced: events are delivered after a short quiet period, and never later than
+/// a maximum delay after the first one. The watcher never reads file contents.
+///
+/// Start it before the first load of the directory, so that no change falls in between.
+public final class DirectoryWatcher: @unchecked Sendable {
+    /// Tuning; the defaults suit the dashboard.
+    public struct Options: Sendable {
+        /// Poll even where inotify would work (`--poll`).
+        public var forcePolling: Bool
+        /// Time between two walks of the tree when polling.
+        public var pollInterval: Duration
+        /// With inotify, how long events must stop before a batch is delivered.
+        public var quietPeriod: Duration
+        /// With inotify, the longest a batch waits after its first event.
+        public var maxDelay: Duration
+
+        public init(forcePolling: Bool = false, pollInterval: Duration = .milliseconds(1000),
+                    quietPeriod: Duration = .milliseconds(20), maxDelay: Duration = .milliseconds(50)) {
+            self.forcePolling = forcePolling
+            self.pollInterval = pollInterval
+            self.quietPeriod = quietPeriod
+            self.maxDelay = maxDelay
+        }
+    }
+
+    private let walker: DirectoryWalker
+    private let options: Options
+    private let handler: @Sendable (ChangeBatch) -> Void
+    /// Guards `source`, `currentChoice` and `stopped`.
+    private let lock = NSLock()
+    private var source: ChangeSource?
+    private var currentChoice: WatchChoice
+    private var stopped = false
+
+    /// - Parameters:
+    ///   - root: the data directory.
+    ///   - isDataFile: whether a path relative to `root` names a data file (others are ignored;
+    ///     the engine passes `DataFiles.isDataFile`).
+    ///   - handler: receives each batch, on the watcher's own thread.
+    public init(root: String, options: Options = Options(),
+                isDataFile: @escaping @Sendable (String) -> Bool,
+                handler: @escaping @Sendable (ChangeBatch) -> Void) {
+        walker = DirectoryWalker(root: root, isDataFile: isDataFile)
+        self.options = options
+        self.handler = handler
+        currentChoice = WatchChoice.preferred(forcePolling: options.forcePolling,
+                                              fileSystem: FileSystemKind.of(path: root))
+    }
+
+    /// The mode in use and why; it turns to polling if the watch limit is reached later.
+    public var choice: WatchChoice { lock.withLock { currentChoice } }
+
+    /// Starts watching: changes made after this returns are reported.
+    /// Throws when `root` is not a directory or no watching mode can be set up.
+    public func start() throws(WatchError) {
+        var info = stat()
+        guard stat(walker.root, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
+            throw .notADirectory(walker.root)
+        }
+        lock.lock()
+        defer { lock.unlock() }
+        #if os(Linux)
+        if currentChoice.mode == .inotify {
+            do {
+                let inotify = try InotifyWatcher(
+                    walker: walker, quietPeriod: options.quietPeriod, maxDelay: options.maxDelay,
+                    handler: handler, onWatchLimit: { [weak self] in self?.switchToPolling() })
+                try inotify.start()
+                source = inotify
+                return
+            } catch .watchLimitReached {
+                currentChoice = .watchLimitReached
+            } catch .system(let call, let code) {
+                currentChoice = WatchChoice(mode: .polling, note: "\(call) failed (errno \(code))")
+            }
+        }
+        #endif
+        let polling = try PollingWatcher(walker: walker, interval: options.pollInterval, handler: handler)
+        try polling.start()
+        source = polling
+    }
+
+    /// Stops watching and waits for the background thread, unless called from the handler.
+    public func stop() {
+        let active = lock.withLock {
+            stopped = true
+            defer { source = nil }
+            return source
+        }
+        active?.stop()
+    }
+
+    /// Called from the inotify thread when a new directory could not be watched.
+    private func switchToPolling() {
+        let started: Bool = lock.withLock {
+            guard !stopped else { return false }
+            currentChoice = .watchLimitReached
+            guard let polling = try? PollingWatcher(walker: walker, interval: options.pollInterval,
+                                                    handler: handler),
+                  (try? polling.start()) != nil
+            else { return false }
+            source = polling
+            return true
+        }
+        if started { handler(ChangeBatch(rescanAll: true)) }
+    }
+}

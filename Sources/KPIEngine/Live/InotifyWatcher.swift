@@ -1,0 +1,167 @@
+#if os(Linux)
+import Glibc
+
+/// Notices changes through Linux inotify, one watch per directory of the tree.
+///
+/// New subdirectories are watched as they appear and listed right away, so files created in
+/// them before their watch existed are not missed. A queue overflow reports "rescan all".
+/// When inotify refuses a watch (the per-user limit), `onWatchLimit` is called from the loop
+/// thread and the watcher ends; the owner switches to polling.
+final class InotifyWatcher: ChangeSource, @unchecked Sendable {
+    private static let eventMask: UInt32 = UInt32(
+        IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO
+            | IN_DELETE_SELF | IN_MOVE_SELF | IN_ATTRIB | IN_ONLYDIR)
+    /// `sizeof(struct inotify_event)` without its name.
+    private static let eventHeaderSize = MemoryLayout<inotify_event>.size
+
+    private let walker: DirectoryWalker
+    private let handler: @Sendable (ChangeBatch) -> Void
+    private let onWatchLimit: @Sendable () -> Void
+    private let inotifyDescriptor: Int32
+    private let loop: BackgroundLoop
+    // Set up by `start()` before the loop runs, then touched only by the loop thread.
+    private var coalescer: ChangeCoalescer
+    private var directoryByWatch: [Int32: String] = [:]
+    private var watchByDirectory: [String: Int32] = [:]
+    private var watchLimitReached = false
+
+    init(walker: DirectoryWalker, quietPeriod: Duration, maxDelay: Duration,
+         handler: @escaping @Sendable (ChangeBatch) -> Void,
+         onWatchLimit: @escaping @Sendable () -> Void) throws(WatchError) {
+        self.walker = walker
+        self.handler = handler
+        self.onWatchLimit = onWatchLimit
+        coalescer = ChangeCoalescer(quietPeriod: quietPeriod, maxDelay: maxDelay)
+        let descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+        guard descriptor >= 0 else { throw .system(call: "inotify_init1", errno: errno) }
+        inotifyDescriptor = descriptor
+        do {
+            loop = try BackgroundLoop()
+        } catch {
+            close(descriptor)
+            throw error
+        }
+    }
+
+    deinit { close(inotifyDescriptor) }
+
+    /// Watches every directory of the tree, then delivers batches from a background thread.
+    /// Throws ``WatchError/watchLimitReached`` when the tree needs more watches than allowed.
+    func start() throws(WatchError) {
+        _ = watchTree("")
+        if watchLimitReached { throw .watchLimitReached }
+        loop.start(name: "kpitop.inotify") { [self] wakeDescriptor in run(wakeDescriptor: wakeDescriptor) }
+    }
+
+    func stop() { loop.stop() }
+
+    private func run(wakeDescriptor: Int32) {
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let timeout = coalescer.deadline.map { ContinuousClock.now.duration(to: $0) }
+            let ready = waitForInput([wakeDescriptor, inotifyDescriptor], timeout: timeout)
+            if ready[0] { return }
+            if ready[1] { readEvents(using: &buffer) }
+            if let batch = coalescer.takeIfDue(at: .now) { handler(batch) }
+            if watchLimitReached {
+                onWatchLimit()
+                return
+            }
+        }
+    }
+
+    /// Reads every queued event and adds what they name to the coalescer.
+    private func readEvents(using buffer: inout [UInt8]) {
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(inotifyDescriptor, $0.baseAddress, $0.count) }
+            guard count > 0 else { return }
+            var batch = ChangeBatch()
+            buffer.withUnsafeBytes { raw in
+                var offset = 0
+                while offset + Self.eventHeaderSize <= count {
+                    let watch = raw.loadUnaligned(fromByteOffset: offset, as: Int32.self)
+                    let mask = raw.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)
+                    let nameLength = Int(raw.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self))
+                    let nameStart = offset + Self.eventHeaderSize
+                    let name = String(decoding: raw[nameStart..<nameStart + nameLength].prefix { $0 != 0 },
+                                      as: UTF8.self)
+                    handle(watch: watch, mask: mask, name: name, into: &batch)
+                    offset = nameStart + nameLength
+                }
+            }
+            coalescer.add(batch, at: .now)
+        }
+    }
+
+    private func handle(watch: Int32, mask: UInt32, name: String, into batch: inout ChangeBatch) {
+        if mask & UInt32(IN_Q_OVERFLOW) != 0 {
+            batch.rescanAll = true
+            _ = watchTree("")  // directories created during the overflow need watches too
+            return
+        }
+        guard let directory = directoryByWatch[watch] else { return }
+        if mask & UInt32(IN_IGNORED) != 0 {
+            forget(watch: watch)
+            return
+        }
+        if mask & UInt32(IN_DELETE_SELF | IN_MOVE_SELF) != 0 {
+            // A subdirectory's removal is reported through its parent; the root's is not.
+            if directory.isEmpty { batch.rescanAll = true }
+            return
+        }
+        guard !name.isEmpty else { return }
+        let path = DirectoryWalker.join(directory, name)
+        if mask & UInt32(IN_ISDIR) != 0 {
+            guard DirectoryWalker.isEntered(directoryName: name) else { return }
+            if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
+                batch.paths.formUnion(watchTree(path))
+            } else if mask & UInt32(IN_DELETE | IN_MOVED_FROM) != 0 {
+                unwatchTree(path)
+                batch.paths.insert(path)
+            }
+        } else if walker.isDataFile(path) {
+            batch.paths.insert(path)
+        }
+    }
+
+    /// Watches `directory` and every directory below it; returns the data files found in them.
+    private func watchTree(_ directory: String) -> [String] {
+        var files: [String] = []
+        var pending = [directory]
+        while let next = pending.popLast(), !watchLimitReached {
+            guard addWatch(next) else { continue }
+            let entries = walker.entries(of: next)
+            pending.append(contentsOf: entries.directories)
+            files.append(contentsOf: entries.files)
+        }
+        return files
+    }
+
+    private func addWatch(_ directory: String) -> Bool {
+        let watch = inotify_add_watch(inotifyDescriptor, walker.absolutePath(of: directory), Self.eventMask)
+        guard watch >= 0 else {
+            if errno == ENOSPC { watchLimitReached = true }
+            return false
+        }
+        if let previous = directoryByWatch[watch], previous != directory { watchByDirectory[previous] = nil }
+        directoryByWatch[watch] = directory
+        watchByDirectory[directory] = watch
+        return true
+    }
+
+    /// Removes the watches of `directory` and of everything below it (moved or deleted).
+    private func unwatchTree(_ directory: String) {
+        let prefix = directory + "/"
+        for (path, watch) in watchByDirectory where path == directory || path.hasPrefix(prefix) {
+            _ = inotify_rm_watch(inotifyDescriptor, watch)
+            watchByDirectory[path] = nil
+            directoryByWatch[watch] = nil
+        }
+    }
+
+    private func forget(watch: Int32) {
+        guard let directory = directoryByWatch.removeValue(forKey: watch) else { return }
+        if watchByDirectory[directory] == watch { watchByDirectory[directory] = nil }
+    }
+}
+#endif
