@@ -1,88 +1,238 @@
 import Dispatch
 import Synchronization
 
-/// The engine as the dashboard sees it: loads the data directory on a background queue
-/// (with progress), computes snapshots for the requested window there, and wakes the UI
-/// through a pipe. The UI thread only ever copies the latest result.
+/// The engine as the dashboard sees it. On a background queue it reads the data directory
+/// (publishing progress), then follows it: the ``DirectoryWatcher`` names changed paths, each
+/// ``TrackedFile`` reads only what was appended (or reads again what was truncated or
+/// replaced), and a new snapshot is published. The UI thread only copies the latest result
+/// and is woken through a pipe.
 public final class EngineSession: SnapshotSource {
-    private struct State {
-        var store: MetricsStore?
+    /// How the session follows the directory.
+    public struct Options: Sendable {
+        /// Follow changes after the first load (false: load once).
+        public var follow: Bool
+        public var watcher: DirectoryWatcher.Options
+        /// A last line without a newline counts once its file has been quiet this long
+        /// (a writer is never that slow mid-line); if the file grows later, the line is
+        /// simply continued.
+        public var completeLinesAfter: Duration
+
+        public init(follow: Bool = true, watcher: DirectoryWatcher.Options = .init(),
+                    completeLinesAfter: Duration = .seconds(1)) {
+            self.follow = follow
+            self.watcher = watcher
+            self.completeLinesAfter = completeLinesAfter
+        }
+    }
+
+    /// What the engine queue owns: the files followed and the store built from them.
+    private struct EngineState {
+        var files: [String: TrackedFile] = [:]
+        var store: MetricsStore
+        /// Paths whose held-back last line still waits for the file to go quiet.
+        var waitingLines: Set<String> = []
+    }
+
+    /// What the UI reads.
+    private struct Published {
         var snapshot: KPISnapshot?
         var status: EngineStatus
         var request: SnapshotRequest
         var version = 0
+        /// Changes not yet applied; merged so that a slow recomputation never queues up work.
+        var pendingChanges: ChangeBatch?
     }
 
-    private let loader: DataLoader
-    private let queue = DispatchQueue(label: "kpitop.engine")
-    private let state: Mutex<State>
-    private let wake = WakePipe()
+    private let root: String
+    private let context: IngestContext
+    private let options: Options
     private let now: @Sendable () -> Int64
+    private let queue = DispatchQueue(label: "kpitop.engine")
+    private let engine: Mutex<EngineState>
+    private let published: Mutex<Published>
+    private let wake: WakePipe
+    private let watcher = Mutex<DirectoryWatcher?>(nil)
 
-    /// - Parameters:
-    ///   - now: the clock (ms since the epoch); tests pass a fixed one.
-    public init(loader: DataLoader, status: EngineStatus, request: SnapshotRequest,
-                now: @escaping @Sendable () -> Int64) {
-        self.loader = loader
+    /// - Parameter now: the clock (ms since the epoch).
+    public init(root: String, context: IngestContext, status: EngineStatus, request: SnapshotRequest,
+                options: Options = Options(), now: @escaping @Sendable () -> Int64) throws(WatchError) {
+        self.root = root
+        self.context = context
+        self.options = options
         self.now = now
-        state = Mutex(State(status: status, request: request))
+        wake = try WakePipe()
+        engine = Mutex(EngineState(store: MetricsStore(clock: context.clock)))
+        published = Mutex(Published(status: status, request: request))
     }
+
+    deinit { stop() }
 
     public var wakeFileDescriptor: Int32 { wake.readDescriptor }
 
-    /// Starts the first load in the background.
+    /// Starts watching (so no change falls between the load and the watch), then the first load.
     public func start() {
+        if options.follow { startWatcher() }
         queue.async { [self] in
-            var store: MetricsStore
+            let files: [TrackedFile]
             do {
-                store = try loader.load { [self] progress in
-                    update { $0.status.loading = progress }
+                files = try DataLoader(root: root, context: context).readAll { [self] progress in
+                    publish { $0.status.loading = progress }
                 }
             } catch {
-                store = MetricsStore(clock: loader.context.clock)
-                var failed = FileContribution(path: loader.root)
-                failed.rejected(line: 0, reason: "\(error)")
-                store.set(failed)
+                var failed = TrackedFile(path: ".", context: context)
+                failed.reject(reason: "\(error)")
+                files = [failed]
             }
-            recompute(store: store)
+            let changed = Set(files.map(\.path))
+            engine.withLock { e in
+                for file in files { e.files[file.path] = file }
+            }
+            storeAndRecompute(changed: changed)
+        }
+    }
+
+    /// Stops following the directory.
+    public func stop() {
+        watcher.withLock { w in
+            w?.stop()
+            w = nil
         }
     }
 
     public func request(window: WindowLength) {
-        queue.async { [self] in
-            let store: MetricsStore? = state.withLock { s in
-                s.request.window = window
-                return s.store
-            }
-            if let store { recompute(store: store) }
-        }
+        published.withLock { $0.request.window = window }
+        queue.async { [self] in recompute(dataChanged: false) }
     }
 
     public func latest() -> (snapshot: KPISnapshot?, status: EngineStatus, version: Int) {
-        state.withLock { ($0.snapshot, $0.status, $0.version) }
+        published.withLock { ($0.snapshot, $0.status, $0.version) }
     }
 
-    /// Computes a snapshot of `store` for the current request and publishes both.
-    /// Runs on the engine queue.
-    private func recompute(store: MetricsStore) {
-        var store = store
-        var request = state.withLock { $0.request }
-        request.now = now()
-        let snapshot = store.snapshot(request)
-        let finished = now()
-        update { s in
-            s.store = store
-            s.snapshot = snapshot
-            s.status.loading = nil
-            s.status.updatedAt = finished
+    // MARK: - Engine queue
+
+    private func startWatcher() {
+        let w = DirectoryWatcher(root: root, options: options.watcher, isDataFile: DataFiles.isDataFile) {
+            [weak self] batch in self?.enqueue(batch)
+        }
+        do {
+            try w.start()
+            watcher.withLock { $0 = w }
+            publish { s in
+                s.status.watchMode = w.choice.mode
+                s.status.watchNote = w.choice.note
+            }
+        } catch {
+            publish { s in
+                s.status.watchMode = .none
+                s.status.watchNote = "not watching: \(error)"
+            }
         }
     }
 
-    private func update(_ change: (inout State) -> Void) {
-        state.withLock { s in
+    /// Merges a batch into the pending one; schedules one apply when none is scheduled.
+    private func enqueue(_ batch: ChangeBatch) {
+        let schedule = published.withLock { s -> Bool in
+            if var pending = s.pendingChanges {
+                pending.merge(batch)
+                s.pendingChanges = pending
+                return false
+            }
+            s.pendingChanges = batch
+            return true
+        }
+        if schedule { queue.async { [self] in applyPendingChanges() } }
+    }
+
+    private func applyPendingChanges() {
+        guard let batch = published.withLock({ s -> ChangeBatch? in
+            defer { s.pendingChanges = nil }
+            return s.pendingChanges
+        }) else { return }
+        let changed = engine.withLock { e -> Set<String> in
+            var candidates = batch.paths
+            if batch.rescanAll { candidates.formUnion(DataFiles.list(root: root)) }
+            // A path may name a directory: everything followed below it is a candidate too,
+            // and so is every data file in it now.
+            for path in batch.paths {
+                let prefix = path + "/"
+                candidates.formUnion(e.files.keys.filter { batch.rescanAll || $0.hasPrefix(prefix) })
+                candidates.formUnion(DataFiles.list(root: root + "/" + path).map { prefix + $0 })
+            }
+            if batch.rescanAll { candidates.formUnion(e.files.keys) }
+            var changed: Set<String> = []
+            for path in candidates {
+                var file = e.files[path] ?? TrackedFile(path: path, context: context)
+                guard e.files[path] != nil || DataFiles.isDataFile(path) else { continue }
+                switch file.refresh(root: root, context: context) {
+                case .unchanged:
+                    continue
+                case .deleted:
+                    if e.files.removeValue(forKey: path) != nil {
+                        e.store.remove(path: path)
+                        e.waitingLines.remove(path)
+                    }
+                case .touched, .appended, .replaced:
+                    e.files[path] = file
+                    changed.insert(path)
+                }
+            }
+            return changed
+        }
+        if !changed.isEmpty || batch.rescanAll { storeAndRecompute(changed: changed) }
+    }
+
+    /// Puts the changed files' contributions in the store, then recomputes the snapshot.
+    private func storeAndRecompute(changed: Set<String>) {
+        let instant = now()
+        let wait = engine.withLock { e -> Bool in
+            for path in changed.union(e.waitingLines) {
+                guard let file = e.files[path] else { continue }
+                let quietFor = instant - file.modificationTime / 1_000_000
+                if file.hasPendingLine && quietFor < options.completeLinesAfter.milliseconds {
+                    e.store.set(file.contribution)
+                    e.waitingLines.insert(path)
+                } else {
+                    e.store.set(file.completedContribution())
+                    e.waitingLines.remove(path)
+                }
+            }
+            return !e.waitingLines.isEmpty
+        }
+        recompute(dataChanged: true)
+        if wait {
+            queue.asyncAfter(deadline: .now() + .milliseconds(Int(options.completeLinesAfter.milliseconds))) {
+                [weak self] in self?.storeAndRecompute(changed: [])
+            }
+        }
+    }
+
+    /// Computes a snapshot for the current request and publishes it; `dataChanged` moves
+    /// the "updated" time.
+    private func recompute(dataChanged: Bool) {
+        var request = published.withLock { $0.request }
+        request.now = now()
+        let snapshot = engine.withLock { $0.store.snapshot(request) }
+        let finished = now()
+        publish { s in
+            s.snapshot = snapshot
+            s.status.loading = nil
+            if dataChanged { s.status.updatedAt = finished }
+        }
+    }
+
+    private func publish(_ change: (inout Published) -> Void) {
+        published.withLock { s in
             change(&s)
             s.version += 1
         }
         wake.signal()
+    }
+}
+
+extension Duration {
+    /// Whole milliseconds.
+    var milliseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
     }
 }
