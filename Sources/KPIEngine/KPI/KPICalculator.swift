@@ -66,6 +66,17 @@ public struct KPICalculator: Sendable {
             fileCount: rollup.fileCount)
     }
 
+    /// One KPI of one platform (nil = `all`) over any window.
+    public func value(_ kpi: KPI, platform: String?, window: ReportWindow) -> Double? {
+        if let platform {
+            guard let data = rollup.platforms[platform] else { return nil }
+            return facts(data, window).value(of: kpi)
+        }
+        var all = WindowFacts()
+        for data in rollup.platforms.values { all.add(facts(data, window)) }
+        return all.value(of: kpi)
+    }
+
     private func values(current: WindowFacts, previous: WindowFacts?, daily: [WindowFacts]) -> [KPI: KPIValue] {
         let now = current.kpiValues()
         let before = previous?.kpiValues()
