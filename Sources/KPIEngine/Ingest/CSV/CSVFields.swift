@@ -1,0 +1,65 @@
+/// Splits CSV records into fields and picks a file's delimiter.
+enum CSVFields {
+    /// Appends the fields of one record (without its line end) to `fields`: quotes removed,
+    /// `""` inside quotes flagged for unescaping, text after a closing quote ignored.
+    static func split(_ record: UnsafeRawBufferPointer, delimiter: UInt8, into fields: inout [FieldText]) {
+        let count = record.count
+        var index = 0
+        while true {
+            if index < count, record[index] == UInt8(ascii: "\"") {
+                var end = index + 1
+                var doubled = false
+                while end < count {
+                    if record[end] == UInt8(ascii: "\"") {
+                        guard end + 1 < count, record[end + 1] == UInt8(ascii: "\"") else { break }
+                        doubled = true
+                        end += 2
+                    } else {
+                        end += 1
+                    }
+                }
+                let content = UnsafeRawBufferPointer(rebasing: record[(index + 1)..<min(end, count)])
+                fields.append(FieldText(bytes: content, hasDoubledQuotes: doubled))
+                var next = end + 1
+                while next < count, record[next] != delimiter { next += 1 }
+                guard next < count else { return }
+                index = next + 1
+            } else {
+                var end = index
+                while end < count, record[end] != delimiter { end += 1 }
+                fields.append(FieldText(bytes: UnsafeRawBufferPointer(rebasing: record[index..<end])))
+                guard end < count else { return }
+                index = end + 1
+            }
+        }
+    }
+
+    /// The delimiter of a header line: the most frequent of `,`, `;` and tab outside quotes
+    /// (comma on a tie).
+    static func detectDelimiter(header: UnsafeRawBufferPointer) -> UInt8 {
+        var commas = 0
+        var semicolons = 0
+        var tabs = 0
+        var quoted = false
+        for byte in header {
+            switch byte {
+            case UInt8(ascii: "\""): quoted.toggle()
+            case UInt8(ascii: ",") where !quoted: commas += 1
+            case UInt8(ascii: ";") where !quoted: semicolons += 1
+            case 0x09 where !quoted: tabs += 1
+            default: break
+            }
+        }
+        if semicolons > commas, semicolons >= tabs { return UInt8(ascii: ";") }
+        if tabs > commas, tabs > semicolons { return 0x09 }
+        return UInt8(ascii: ",")
+    }
+
+    /// The delimiter named by an Excel `sep=X` line, if the record is one.
+    static func separatorLine(_ record: UnsafeRawBufferPointer) -> UInt8? {
+        guard record.count == 5,
+              FieldText(bytes: UnsafeRawBufferPointer(rebasing: record[0..<4])).equalsIgnoringCase("sep=")
+        else { return nil }
+        return record[4]
+    }
+}

@@ -1,0 +1,82 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Finds where a CSV record ends: the first line feed outside quotes (RFC 4180), resumable
+/// across chunks, so a quoted field may hold line feeds and may be split between appends.
+struct CSVRecordScanner {
+    private enum State {
+        case unquoted(atFieldStart: Bool)
+        case quoted
+        /// A quote inside a quoted field: either the closing one or the first of `""`.
+        case quoteInQuoted
+    }
+
+    /// The field delimiter; quotes open a field only right after it or at a record start.
+    var delimiter: UInt8 = UInt8(ascii: ",")
+    private var state = State.unquoted(atFieldStart: true)
+    /// Line feeds inside quotes since the record started.
+    private(set) var embeddedLineFeeds = 0
+
+    /// Prepares for a new record.
+    mutating func reset() {
+        state = .unquoted(atFieldStart: true)
+        embeddedLineFeeds = 0
+    }
+
+    /// The index of the line feed ending the record, searching `bytes` from `start` and
+    /// continuing the state left by earlier calls; nil if the record goes on past the end.
+    mutating func recordEnd(in bytes: UnsafeRawBufferPointer, from start: Int) -> Int? {
+        guard start < bytes.count, let base = bytes.baseAddress else { return nil }
+        if case .unquoted = state {
+            let lineFeed = Self.find(0x0A, in: bytes, from: start) ?? bytes.count
+            if Self.find(UInt8(ascii: "\""), in: UnsafeRawBufferPointer(start: base, count: lineFeed), from: start) == nil {
+                if lineFeed < bytes.count { return lineFeed }
+                state = .unquoted(atFieldStart: bytes[bytes.count - 1] == delimiter)
+                return nil
+            }
+        }
+        return scanByBytes(bytes, from: start)
+    }
+
+    /// The byte-by-byte state machine, for lines that hold quotes.
+    private mutating func scanByBytes(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Int? {
+        var index = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch state {
+            case .unquoted(let atFieldStart):
+                if byte == 0x0A { return index }
+                if byte == UInt8(ascii: "\""), atFieldStart {
+                    state = .quoted
+                } else {
+                    state = .unquoted(atFieldStart: byte == delimiter)
+                }
+            case .quoted:
+                if byte == UInt8(ascii: "\"") {
+                    state = .quoteInQuoted
+                } else if byte == 0x0A {
+                    embeddedLineFeeds += 1
+                }
+            case .quoteInQuoted:
+                if byte == UInt8(ascii: "\"") {
+                    state = .quoted
+                } else if byte == 0x0A {
+                    return index
+                } else {
+                    state = .unquoted(atFieldStart: byte == delimiter)
+                }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    static func find(_ byte: UInt8, in bytes: UnsafeRawBufferPointer, from start: Int) -> Int? {
+        guard start < bytes.count, let base = bytes.baseAddress else { return nil }
+        guard let found = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
+        return base.distance(to: UnsafeRawPointer(found))
+    }
+}

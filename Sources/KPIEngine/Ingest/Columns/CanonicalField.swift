@@ -1,0 +1,62 @@
+/// A field of the data contract a column can feed (section 2), as named in mapping files.
+enum CanonicalField: Hashable, Sendable {
+    case metric(MetricField)
+    case followers
+    /// A platform's own interaction total, used when a row has no like/comment/share/save.
+    case engagements
+    case time
+    case id
+    case title
+    case platform
+    case openedAt
+    case firstResponseAt
+    case resolvedAt
+    case csat
+    case sentiment
+    /// Minutes from opening to the first reply (Zendesk), when there is no first_response_at.
+    case firstReplyMinutes
+
+    /// Every field, in the order used for messages.
+    static let all: [CanonicalField] =
+        MetricField.allCases.filter { $0 != .interactions }.map(CanonicalField.metric)
+        + [.followers, .engagements, .time, .id, .title, .platform,
+           .openedAt, .firstResponseAt, .resolvedAt, .csat, .sentiment, .firstReplyMinutes]
+
+    /// The snake_case name of the contract.
+    var name: String {
+        switch self {
+        case .metric(let field): field.id
+        case .followers: "followers"
+        case .engagements: "engagements"
+        case .time: "timestamp"
+        case .id: "id"
+        case .title: "title"
+        case .platform: "platform"
+        case .openedAt: "opened_at"
+        case .firstResponseAt: "first_response_at"
+        case .resolvedAt: "resolved_at"
+        case .csat: "csat"
+        case .sentiment: "sentiment"
+        case .firstReplyMinutes: "first_reply_minutes"
+        }
+    }
+
+    /// The field a mapping file names (`date` and `time` also name the time field).
+    init?(name: String) {
+        let normalized = HeaderName.normalize(name)
+        if normalized == "date" || normalized == "time" {
+            self = .time
+            return
+        }
+        guard let field = Self.all.first(where: { $0.name == normalized }) else { return nil }
+        self = field
+    }
+
+    /// True for the fields whose column makes a header look like metrics.
+    var isMeasure: Bool {
+        switch self {
+        case .metric, .followers, .engagements: true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,199 @@
+import Foundation
+import TOMLKit
+
+/// The user's mapping file (`mapping.toml` in the data directory root), parsed.
+///
+/// It names columns the built-in aliases do not know, and gives files what they lack:
+///
+/// ```toml
+/// [columns]                       # for every file: header as written = canonical field
+/// "Lifetime Post Total Reach" = "reach"
+///
+/// [[file]]                        # for files whose relative path matches a glob (* and ?);
+/// match = "dataset_Facebook.csv"  # a pattern without "/" also matches the file name alone
+/// platform = "facebook"           # platform for rows without a platform field
+/// [file.columns]                  # columns of these files only (win over [columns])
+/// "Page total likes" = "followers"
+/// [file.values]                   # constant values for fields the file lacks
+/// date = "2014-06-01"
+/// ```
+///
+/// Canonical fields are those of the data contract: `date` (or `timestamp`, `time`),
+/// `platform`, `id`, `title`, the metric fields (`impressions` ... `spend`), `followers`,
+/// `engagements`, and for service records `opened_at`, `first_response_at`, `resolved_at`,
+/// `csat`, `sentiment`, `first_reply_minutes`. Headers are matched after the contract's
+/// normalisation. When several `[[file]]` entries match a file, the first one wins.
+public struct ColumnMapping: Sendable {
+    /// What the mapping says about one file.
+    struct FileRules: Sendable {
+        /// Normalised header -> field.
+        var columns: [String: CanonicalField] = [:]
+        var platform: String?
+        /// Constant values for fields the file has no column for.
+        var values: [(field: CanonicalField, text: String)] = []
+    }
+
+    private struct FileEntry: Sendable {
+        var pattern: String
+        var rules: FileRules
+    }
+
+    private var columns: [String: CanonicalField]
+    private var files: [FileEntry]
+
+    /// No mapping: only the built-in aliases apply.
+    public static let empty = ColumnMapping(columns: [:], files: [])
+
+    /// The name of the mapping file in the data directory root.
+    public static let fileName = "mapping.toml"
+
+    private init(columns: [String: CanonicalField], files: [FileEntry]) {
+        self.columns = columns
+        self.files = files
+    }
+
+    /// Loads `mapping.toml` from the data directory root when present; errors carry file, line, reason.
+    public static func load(dataDirectory: String) throws(MappingError) -> ColumnMapping {
+        let path = (dataDirectory as NSString).appendingPathComponent(fileName)
+        guard FileManager.default.fileExists(atPath: path) else { return .empty }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw MappingError(file: path, line: 0, reason: "cannot read the file")
+        }
+        return try parse(String(decoding: data, as: UTF8.self), file: path)
+    }
+
+    /// Parses the text of a mapping file; `file` names it in errors.
+    static func parse(_ text: String, file: String) throws(MappingError) -> ColumnMapping {
+        let locator = LineLocator(text: text)
+        let root: TOMLTable
+        do {
+            root = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw MappingError(file: file, line: error.source.begin.line, reason: error.description)
+        } catch {
+            throw MappingError(file: file, line: 0, reason: "\(error)")
+        }
+        func fail(_ reason: String, near needle: String, after line: Int = 1) -> MappingError {
+            MappingError(file: file, line: locator.line(containing: needle, from: line), reason: reason)
+        }
+
+        var columns: [String: CanonicalField] = [:]
+        var files: [FileEntry] = []
+        for (key, value) in root {
+            switch key {
+            case "columns":
+                guard let table = value.table else { throw fail("[columns] must be a table", near: "columns") }
+                columns = try columnTable(table, startLine: locator.line(containing: "[columns]", from: 1), fail: fail)
+            case "file":
+                guard let array = value.array else { throw fail("[[file]] must be an array of tables", near: "file") }
+                for (index, element) in array.enumerated() {
+                    let line = locator.line(ofOccurrence: index, of: "[[file]]")
+                    guard let table = element.table else { throw fail("[[file]] must be a table", near: "file", after: line) }
+                    files.append(try fileEntry(table, startLine: line, fail: fail))
+                }
+            default:
+                throw fail("unknown section '\(key)' (expected [columns] or [[file]])", near: key)
+            }
+        }
+        return ColumnMapping(columns: columns, files: files)
+    }
+
+    private static func columnTable(
+        _ table: TOMLTable, startLine: Int, fail: (String, String, Int) -> MappingError
+    ) throws(MappingError) -> [String: CanonicalField] {
+        var result: [String: CanonicalField] = [:]
+        for (header, value) in table {
+            guard let name = value.string else {
+                throw fail("the field for column '\(header)' must be a string", header, startLine)
+            }
+            guard let field = CanonicalField(name: name) else {
+                throw fail("unknown field '\(name)' for column '\(header)'", header, startLine)
+            }
+            result[HeaderName.normalize(header)] = field
+        }
+        return result
+    }
+
+    private static func fileEntry(
+        _ table: TOMLTable, startLine: Int, fail: (String, String, Int) -> MappingError
+    ) throws(MappingError) -> FileEntry {
+        guard let pattern = table["match"]?.string, !pattern.isEmpty else {
+            throw fail("[[file]] needs match = \"<glob>\"", "[[file]]", startLine)
+        }
+        var rules = FileRules()
+        for (key, value) in table {
+            switch key {
+            case "match":
+                continue
+            case "platform":
+                guard let platform = value.string else { throw fail("platform must be a string", key, startLine) }
+                rules.platform = PlatformName.normalize(platform)
+            case "columns":
+                guard let columns = value.table else { throw fail("[file.columns] must be a table", key, startLine) }
+                rules.columns = try columnTable(columns, startLine: startLine, fail: fail)
+            case "values":
+                guard let values = value.table else { throw fail("[file.values] must be a table", key, startLine) }
+                for (name, constant) in values {
+                    guard let field = CanonicalField(name: name) else {
+                        throw fail("unknown field '\(name)' in [file.values]", name, startLine)
+                    }
+                    guard let text = constantText(constant), ConstantValue.isValid(text, for: field) else {
+                        throw fail("bad value for '\(name)': \(constant.debugDescription)", name, startLine)
+                    }
+                    rules.values.append((field, text))
+                }
+            default:
+                throw fail("unknown key '\(key)' in [[file]] (expected match, platform, columns, values)", key, startLine)
+            }
+        }
+        return FileEntry(pattern: pattern, rules: rules)
+    }
+
+    /// A TOML value as the text a data file would hold.
+    private static func constantText(_ value: TOMLValueConvertible) -> String? {
+        if let string = value.string { return string }
+        if let int = value.int { return String(int) }
+        if let double = value.double { return String(double) }
+        if let date = value.date { return Day(year: date.year, month: date.month, day: date.day)?.description }
+        if value.dateTime != nil { return value.debugDescription }
+        return nil
+    }
+
+    /// The rules for a file: its `[[file]]` columns over the global ones, platform and values.
+    func rules(forPath relativePath: String) -> FileRules {
+        var rules = FileRules(columns: columns)
+        if let entry = files.first(where: { PathGlob.matches($0.pattern, path: relativePath) }) {
+            rules.columns.merge(entry.rules.columns) { _, fileSpecific in fileSpecific }
+            rules.platform = entry.rules.platform
+            rules.values = entry.rules.values
+        }
+        return rules
+    }
+}
+
+/// Finds the line of a key in the source text, for error messages (TOMLKit keeps no positions).
+private struct LineLocator {
+    let lines: [Substring]
+
+    init(text: String) { lines = text.split(separator: "\n", omittingEmptySubsequences: false) }
+
+    /// The first line at or after `from` (1-based) that contains `needle`; `from` if none.
+    func line(containing needle: String, from: Int) -> Int {
+        let start = max(from, 1)
+        guard start <= lines.count else { return start }
+        for index in (start - 1)..<lines.count where lines[index].contains(needle) {
+            return index + 1
+        }
+        return start
+    }
+
+    /// The line of the `occurrence`-th (0-based) line starting with `marker`.
+    func line(ofOccurrence occurrence: Int, of marker: String) -> Int {
+        var seen = 0
+        for (index, line) in lines.enumerated() where line.trimmingWhitespace().hasPrefix(marker) {
+            if seen == occurrence { return index + 1 }
+            seen += 1
+        }
+        return 0
+    }
+}

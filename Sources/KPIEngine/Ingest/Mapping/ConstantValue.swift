@@ -1,0 +1,24 @@
+/// Checks the constant values of a mapping file (`[file.values]`) as a data file would hold them.
+enum ConstantValue {
+    /// True when `text` is a valid value of `field`: a time for the time fields, a number for
+    /// the numeric ones, anything for text fields.
+    static func isValid(_ text: String, for field: CanonicalField) -> Bool {
+        var bytes = Array(text.utf8)
+        return bytes.withUnsafeMutableBytes { buffer in
+            let value = FieldText(bytes: UnsafeRawBufferPointer(buffer))
+            switch field {
+            case .time, .openedAt, .firstResponseAt, .resolvedAt:
+                var reader = TimeText(clock: utcClock)
+                if case .time = reader.parse(value) { return true }
+                return false
+            case .metric, .followers, .engagements, .csat, .firstReplyMinutes:
+                if case .number = NumberText.parse(value) { return true }
+                return false
+            case .id, .title, .platform, .sentiment:
+                return true
+            }
+        }
+    }
+
+    private static let utcClock = DayClock(identifier: "UTC")!
+}

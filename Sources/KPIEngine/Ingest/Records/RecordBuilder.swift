@@ -1,0 +1,262 @@
+/// Turns the field values of one record into a ``MetricsRow``, a ``ServiceRow`` or a
+/// rejection, following the layout of its header (data contract sections 2 and 3).
+struct RecordBuilder {
+    private let layout: ColumnLayout
+    private let defaultPlatform: String
+    private var times: TimeText
+    private var platforms = PlatformInterner()
+
+    private let metricSources: [(source: ColumnLayout.Source, field: MetricField)]
+    private let followersSource: ColumnLayout.Source?
+    private let engagementsSource: ColumnLayout.Source?
+    private let timeSources: [ColumnLayout.Source]
+    private let idSources: [ColumnLayout.Source]
+    private let titleSources: [ColumnLayout.Source]
+    private let platformSource: ColumnLayout.Source?
+
+    /// How a record ended up.
+    enum Outcome {
+        case metrics(MetricsRow)
+        case service(ServiceRow)
+        case rejected(reason: String)
+        /// A `Total` / `Totals` row: skipped, not rejected (it would double count).
+        case summary
+    }
+
+    init(layout: ColumnLayout, clock: DayClock, defaultPlatform: String) {
+        self.layout = layout
+        self.defaultPlatform = defaultPlatform
+        times = TimeText(clock: clock)
+        metricSources = layout.sources.compactMap { field, sources in
+            guard case .metric(let metric) = field else { return nil }
+            return (sources[0], metric)
+        }.sorted { $0.field.rawValue < $1.field.rawValue }
+        followersSource = layout.source(.followers)
+        engagementsSource = layout.source(.engagements)
+        timeSources = layout.sources[.time] ?? []
+        idSources = layout.sources[.id] ?? []
+        titleSources = layout.sources[.title] ?? []
+        platformSource = layout.source(.platform)
+    }
+
+    var kind: ColumnLayout.Kind { layout.kind }
+
+    /// Reads one record whose fields are `fields` (by column); `line` is its first line.
+    mutating func build(_ fields: [FieldText], line: Int) -> Outcome {
+        if isSummary(fields) { return .summary }
+        switch layout.kind {
+        case .metrics: return buildMetrics(fields, line: line)
+        case .service: return buildService(fields, line: line)
+        case .measuresWithoutTime: return .rejected(reason: "no time column (expected \(FieldAliases.timeNamesForMessages))")
+        case .notData(let reason): return .rejected(reason: "not a kpitop record: \(reason)")
+        }
+    }
+
+    /// A row right after the header that describes the columns: no time, and only text where
+    /// numbers belong (old Facebook Insights exports).
+    mutating func isDescriptionRow(_ fields: [FieldText]) -> Bool {
+        for source in timeSources {
+            if case .time = times.parse(value(source, fields)) { return false }
+        }
+        var sawText = false
+        for source in measureSources {
+            switch NumberText.parse(value(source, fields)) {
+            case .missing: continue
+            case .notANumber: sawText = true
+            case .number, .notFinite: return false
+            }
+        }
+        return sawText
+    }
+
+    private var measureSources: [ColumnLayout.Source] {
+        metricSources.map(\.source) + [followersSource, engagementsSource].compactMap { $0 }
+    }
+
+    private func value(_ source: ColumnLayout.Source, _ fields: [FieldText]) -> FieldText {
+        switch source {
+        case .column(let column): column < fields.count ? fields[column] : .empty
+        case .constant(let text): text
+        }
+    }
+
+    private func isSummary(_ fields: [FieldText]) -> Bool {
+        func isTotal(_ text: FieldText) -> Bool {
+            guard text.count >= 5, text.count <= 8 else { return false }
+            let word = text.trimmed
+            return word.equalsIgnoringCase("total") || word.equalsIgnoringCase("totals")
+        }
+        if let first = fields.first, isTotal(first) { return true }
+        for source in idSources where isTotal(value(source, fields)) { return true }
+        for source in titleSources where isTotal(value(source, fields)) { return true }
+        for source in timeSources where isTotal(value(source, fields)) { return true }
+        return false
+    }
+
+    // MARK: Metrics
+
+    private mutating func buildMetrics(_ fields: [FieldText], line: Int) -> Outcome {
+        let time: (day: Day, epochMilliseconds: Int64)
+        switch firstTime(fields) {
+        case .success(let found): time = found
+        case .failure(let rejection): return .rejected(reason: rejection.reason)
+        }
+        var values = MetricValues()
+        for (source, field) in metricSources {
+            switch Self.number(value(source, fields), named: field.id, negativeAllowed: field == .revenue || field == .spend) {
+            case .success(let number?):
+                values.sums[field.rawValue] = number
+                values.present |= field.bit
+            case .success(nil): continue
+            case .failure(let rejection): return .rejected(reason: rejection.reason)
+            }
+        }
+        var followers: Double?
+        if let source = followersSource {
+            switch Self.number(value(source, fields), named: "followers", negativeAllowed: false) {
+            case .success(let number): followers = number
+            case .failure(let rejection): return .rejected(reason: rejection.reason)
+            }
+        }
+        var engagements: Double?
+        if let source = engagementsSource {
+            switch Self.number(value(source, fields), named: "engagements", negativeAllowed: false) {
+            case .success(let number): engagements = number
+            case .failure(let rejection): return .rejected(reason: rejection.reason)
+            }
+        }
+        Self.addInteractions(to: &values, engagements: engagements)
+        return .metrics(MetricsRow(
+            platform: platform(fields), day: time.day, time: time.epochMilliseconds,
+            id: firstText(idSources, fields), title: firstText(titleSources, fields),
+            values: values, followers: followers, line: line))
+    }
+
+    /// interactions = likes + comments + shares + saves when the row has any of them, else
+    /// its engagements; absent when it has none of the five.
+    private static func addInteractions(to values: inout MetricValues, engagements: Double?) {
+        let parts: UInt32 = MetricField.likes.bit | MetricField.comments.bit | MetricField.shares.bit | MetricField.saves.bit
+        if values.present & parts != 0 {
+            values[.interactions] = values.sums[MetricField.likes.rawValue] + values.sums[MetricField.comments.rawValue]
+                + values.sums[MetricField.shares.rawValue] + values.sums[MetricField.saves.rawValue]
+        } else if let engagements {
+            values[.interactions] = engagements
+        }
+    }
+
+    /// The first time column whose value is a time; else why not.
+    private mutating func firstTime(_ fields: [FieldText]) -> Result<(day: Day, epochMilliseconds: Int64), RowProblem> {
+        var failure: String?
+        for source in timeSources {
+            let text = value(source, fields)
+            switch times.parse(text) {
+            case .time(let day, let instant): return .success((day, instant))
+            case .missing: continue
+            case .withoutYear: failure = failure ?? "date without a year: '\(text.excerpt())'"
+            case .unparsable: failure = failure ?? "unparsable time '\(text.excerpt())'"
+            }
+        }
+        return .failure(Self.rejection(failure ?? "no time"))
+    }
+
+    /// A number, nil when missing, or the rejection its text earns.
+    private static func number(_ text: FieldText, named name: String, negativeAllowed: Bool) -> Result<Double?, RowProblem> {
+        switch NumberText.parse(text) {
+        case .missing: return .success(nil)
+        case .number(let number):
+            if number < 0, !negativeAllowed { return .failure(rejection("negative \(name)")) }
+            return .success(number)
+        case .notANumber: return .failure(rejection("not a number in \(name): '\(text.excerpt())'"))
+        case .notFinite: return .failure(rejection("not a finite number in \(name): '\(text.excerpt())'"))
+        }
+    }
+
+    private static func rejection(_ reason: String) -> RowProblem { RowProblem(reason: reason) }
+
+    private mutating func platform(_ fields: [FieldText]) -> String {
+        if let source = platformSource {
+            let text = value(source, fields)
+            if !text.isMissing { return platforms.name(for: text) }
+        }
+        return defaultPlatform
+    }
+
+    private func firstText(_ sources: [ColumnLayout.Source], _ fields: [FieldText]) -> String? {
+        for source in sources {
+            let text = value(source, fields)
+            if !text.isMissing { return text.trimmed.string() }
+        }
+        return nil
+    }
+
+    // MARK: Service
+
+    private mutating func buildService(_ fields: [FieldText], line: Int) -> Outcome {
+        do throws(RowProblem) {
+            guard let openedAt = try instant(.openedAt, fields) else { return .rejected(reason: "no opened_at") }
+            var firstResponseAt = try instant(.firstResponseAt, fields)
+            if firstResponseAt == nil, let source = layout.source(.firstReplyMinutes),
+               let minutes = try Self.number(value(source, fields), named: "first_reply_minutes", negativeAllowed: false).get() {
+                firstResponseAt = openedAt + Int64((minutes * 60_000).rounded())
+            }
+            let resolvedAt = try instant(.resolvedAt, fields)
+            if let firstResponseAt, firstResponseAt < openedAt { return .rejected(reason: "first_response_at before opened_at") }
+            if let resolvedAt, resolvedAt < openedAt { return .rejected(reason: "resolved_at before opened_at") }
+            var csat: Double?
+            if let source = layout.source(.csat) { csat = try Self.csat(value(source, fields)) }
+            var sentiment: Sentiment?
+            if let source = layout.source(.sentiment) { sentiment = try Self.sentiment(value(source, fields)) }
+            return .service(ServiceRow(
+                platform: platform(fields), id: firstText(idSources, fields), openedAt: openedAt,
+                firstResponseAt: firstResponseAt, resolvedAt: resolvedAt, csat: csat, sentiment: sentiment, line: line))
+        } catch {
+            return .rejected(reason: error.reason)
+        }
+    }
+
+    private mutating func instant(_ field: CanonicalField, _ fields: [FieldText]) throws(RowProblem) -> Int64? {
+        guard let source = layout.source(field) else { return nil }
+        let text = value(source, fields)
+        switch times.parse(text) {
+        case .time(_, let instant): return instant
+        case .missing: return nil
+        case .withoutYear: throw Self.rejection("date without a year in \(field.name): '\(text.excerpt())'")
+        case .unparsable: throw Self.rejection("unparsable time '\(text.excerpt())' in \(field.name)")
+        }
+    }
+
+    /// 1 to 5; Zendesk's `Good` = 5 and `Bad` = 1; `Offered` / `Not Offered` = unrated.
+    private static func csat(_ text: FieldText) throws(RowProblem) -> Double? {
+        let word = text.trimmed
+        if word.equalsIgnoringCase("good") { return 5 }
+        if word.equalsIgnoringCase("bad") { return 1 }
+        if word.equalsIgnoringCase("offered") || word.equalsIgnoringCase("not offered")
+            || word.equalsIgnoringCase("unoffered") {
+            return nil
+        }
+        guard let score = try number(text, named: "csat", negativeAllowed: true).get() else { return nil }
+        guard (1...5).contains(score) else { throw rejection("csat outside 1..5: \(text.excerpt())") }
+        return score
+    }
+
+    /// `positive` / `neutral` / `negative`, or the sign of a number in [-1, 1].
+    private static func sentiment(_ text: FieldText) throws(RowProblem) -> Sentiment? {
+        let word = text.trimmed
+        if word.equalsIgnoringCase("positive") { return .positive }
+        if word.equalsIgnoringCase("neutral") { return .neutral }
+        if word.equalsIgnoringCase("negative") { return .negative }
+        switch NumberText.parse(text) {
+        case .missing: return nil
+        case .number(let score):
+            guard (-1...1).contains(score) else { throw rejection("sentiment outside -1..1: \(text.excerpt())") }
+            return score > 0 ? .positive : score < 0 ? .negative : .neutral
+        case .notANumber, .notFinite:
+            throw rejection("not a sentiment: '\(text.excerpt())'")
+        }
+    }
+}
+
+/// Why a row is refused, while a record is being read.
+private struct RowProblem: Error {
+    let reason: String
+}

@@ -1,0 +1,83 @@
+/// The bytes of one field value (CSV quotes removed), valid only while its record's bytes are.
+struct FieldText {
+    var bytes: UnsafeRawBufferPointer
+    /// True when the value was quoted in CSV and holds doubled quotes (`""`) standing for one.
+    var hasDoubledQuotes = false
+
+    static var empty: FieldText { FieldText(bytes: UnsafeRawBufferPointer(start: nil, count: 0)) }
+
+    var count: Int { bytes.count }
+    var isEmpty: Bool { bytes.isEmpty }
+    subscript(index: Int) -> UInt8 { bytes[index] }
+
+    /// The value without leading and trailing ASCII white space.
+    var trimmed: FieldText {
+        var start = 0
+        var end = bytes.count
+        while start < end, Self.isSpace(bytes[start]) { start += 1 }
+        while end > start, Self.isSpace(bytes[end - 1]) { end -= 1 }
+        if start == 0, end == bytes.count { return self }
+        return FieldText(bytes: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), hasDoubledQuotes: hasDoubledQuotes)
+    }
+
+    /// Empty, or one of the placeholders real exports write for "no value"
+    /// (`-`, `--`, `undefined`, `N/A`, `null`), after trimming.
+    var isMissing: Bool {
+        let text = trimmed
+        switch text.count {
+        case 0: return true
+        case 1: return text[0] == UInt8(ascii: "-")
+        case 2: return text[0] == UInt8(ascii: "-") && text[1] == UInt8(ascii: "-")
+        case 3: return text.equalsIgnoringCase("n/a")
+        case 4: return text.equalsIgnoringCase("null")
+        case 9: return text.equalsIgnoringCase("undefined")
+        default: return false
+        }
+    }
+
+    /// True when the bytes equal `lowercaseASCII` ignoring ASCII case.
+    func equalsIgnoringCase(_ lowercaseASCII: StaticString) -> Bool {
+        guard lowercaseASCII.utf8CodeUnitCount == bytes.count else { return false }
+        let expected = lowercaseASCII.utf8Start
+        for index in 0..<bytes.count where Self.lowercased(bytes[index]) != expected[index] {
+            return false
+        }
+        return true
+    }
+
+    /// The value as text (invalid UTF-8 repaired, `""` turned into `"`).
+    func string() -> String {
+        let text = String(decoding: bytes, as: UTF8.self)
+        return hasDoubledQuotes ? text.replacingDoubledQuotes() : text
+    }
+
+    /// The value as text for an error message: trimmed, at most 40 characters.
+    func excerpt() -> String {
+        let text = trimmed.string()
+        return text.count > 40 ? String(text.prefix(40)) : text
+    }
+
+    static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A
+    }
+
+    static func lowercased(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+    }
+}
+
+extension String {
+    func replacingDoubledQuotes() -> String {
+        var result = ""
+        var previousWasQuote = false
+        for character in self {
+            if character == "\"" && previousWasQuote {
+                previousWasQuote = false
+                continue
+            }
+            previousWasQuote = character == "\""
+            result.append(character)
+        }
+        return result
+    }
+}
