@@ -4,7 +4,7 @@
 /// skipped, UTF-16 with a BOM is decoded, a NUL byte in the first 4 KiB marks a file that is
 /// not text (one rejection at line 0, the rest ignored), a record over 1 MiB is rejected and
 /// skipped without being buffered whole. Records go to the sink in line order.
-public struct FileParser {
+public struct FileParser: Sendable {
     private enum Encoding {
         /// Fewer than three bytes seen: the byte-order mark is not known yet.
         case undecided
@@ -173,3 +173,8 @@ public struct FileParser {
         }
     }
 }
+
+// The readers hold raw pointers only into storage they own (mapping constants) or into the
+// bytes of the call in progress, so a parser can move to another thread between calls.
+extension CSVReader: @unchecked Sendable {}
+extension JSONLinesReader: @unchecked Sendable {}
