@@ -95,7 +95,7 @@ public struct KPICalculator: Sendable {
         if window.days <= platform.days.count {
             for day in window.allDays { if let t = platform.days[day] { f.sums.add(t.values) } }
         } else {
-            for (day, t) in platform.days where window.contains(day) { f.sums.add(t.values) }
+            for day in platform.sortedDays where window.contains(day) { f.sums.add(platform.days[day]!.values) }
         }
         f.sums.present = platform.presentFields
         (f.followers, f.followersStart) = followers(platform.followerTimeline, window)

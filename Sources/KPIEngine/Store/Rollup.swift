@@ -5,6 +5,9 @@ public struct Rollup: Sendable {
     /// One platform's combined data.
     public struct Platform: Sendable {
         public var days: [Day: DayTotals] = [:]
+        /// The keys of `days`, in order (sums over a window always add in day order, so a
+        /// floating-point total never depends on dictionary order).
+        public var sortedDays: [Day] = []
         /// The day's latest follower observation, for days that have one, in day order.
         public var followerTimeline: [(day: Day, observation: FollowerObservation)] = []
         /// Fields that have a value anywhere in this platform's data.
@@ -98,6 +101,7 @@ extension Rollup.Platform {
             if let f = totals.followers { followerTimeline.append((day, f)) }
         }
         followerTimeline.sort { $0.day < $1.day }
+        sortedDays = days.keys.sorted()
         for inquiry in inquiries {
             newestTime = max(newestTime, inquiry.openedAt)
             extendSpan(clock.day(ofEpochMilliseconds: inquiry.openedAt))

@@ -128,6 +128,7 @@ struct StressWriter {
         }
         append("instagram/posts.csv", Self.header)
         append("x/tickets.jsonl", "")
+        append("x/bad.csv", Self.header + "2026-11-05,,-5,1,1,1,1,1,1\nsoon,,1,1,1,1,1,1,1\n")
         for step in 0..<steps {
             switch next(8) {
             case 0, 1, 2:
