@@ -16,10 +16,11 @@ public final class NcursesScreen {
     private var lastDrawn: Buffer?
     private var stopped = false
 
-    /// Takes over the controlling terminal (stdin and stdout).
+    /// Takes over the controlling terminal (stdin and stdout), in the environment's locale.
     /// - Throws: `TerminalError` when stdin or stdout is not a terminal or `TERM` is unknown.
     public convenience init(capabilities: TerminalCapabilities) throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
+        setlocale(LC_ALL, "")  // before ncurses starts, or every non-ASCII glyph is blank
         var shellModes = termios()
         tcgetattr(STDIN_FILENO, &shellModes)
         try self.init(terminalType: nil, output: fdopen(STDOUT_FILENO, "w"), input: fdopen(STDIN_FILENO, "r"),
@@ -44,11 +45,10 @@ public final class NcursesScreen {
         curs_set(0)
         set_escdelay(25)
         mouseEnabled = mousemask(kpitop_BUTTON1_CLICKED, nil) != 0
-        var depth = capabilities.colorDepth
-        if depth != .none, has_colors(), start_color() == OK, kpitop_colors() >= 8 {
+        var depth = ColorDepth.none
+        if capabilities.colorDepth != .none, has_colors(), start_color() == OK {
             use_default_colors()
-        } else {
-            depth = .none
+            depth = Self.depth(capabilities.colorDepth, limitedTo: Int(kpitop_colors()))
         }
         colorPairs = ColorPairTable(depth: depth, terminalPairs: Int(kpitop_color_pairs()))
     }
@@ -71,16 +71,18 @@ public final class NcursesScreen {
                 let style = buffer[x, y].style
                 var text = buffer[x, y].symbol
                 var end = x + 1
-                // A run of same-styled cells; the empty right half of a wide character ends
-                // it, so every run starts at a column ncurses is told explicitly.
+                if text.isEmpty {  // the right half of a wide character: ncurses filled it
+                    x = end
+                    continue
+                }
+                // A run of same-styled cells; the right half of a wide character ends it, so
+                // every run starts at a column ncurses is told explicitly.
                 while end < columns, buffer[end, y].style == style, !buffer[end, y].symbol.isEmpty {
                     text += buffer[end, y].symbol
                     end += 1
                 }
-                if !text.isEmpty {
-                    apply(style)
-                    mvwaddstr(window, Int32(y), Int32(x), text)
-                }
+                apply(style)
+                mvwaddstr(window, Int32(y), Int32(x), text)
                 x = end
             }
         }
@@ -115,6 +117,16 @@ public final class NcursesScreen {
         endwin()
         delscreen(screen)
         CrashGuard.disarm()
+    }
+
+    /// `requested`, or less when the started screen has fewer colours.
+    private static func depth(_ requested: ColorDepth, limitedTo colors: Int) -> ColorDepth {
+        switch requested {
+        case .trueColor where colors < 1 << 24: depth(.palette256, limitedTo: colors)
+        case .palette256 where colors < 256: depth(.palette8, limitedTo: colors)
+        case .palette8 where colors < 8: .none
+        default: requested
+        }
     }
 
     private func functionKey(_ code: Int32) -> Key? {

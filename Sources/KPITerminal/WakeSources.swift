@@ -24,11 +24,10 @@ struct WakeSources {
     mutating func wait(milliseconds: Int32) -> Outcome {
         guard poll(&descriptors, nfds_t(descriptors.count), milliseconds) > 0 else { return .awake }
         if descriptors[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return .terminalClosed }
-        let engine = descriptors[1]
-        if engine.revents & Int16(POLLNVAL) != 0 || engine.revents & Int16(POLLIN | POLLHUP) != 0
-            && read(engine.fd, &scratch, scratch.count) == 0 {
-            descriptors[1].fd = -1  // closed by the engine: poll ignores negative descriptors
-        }
+        let events = descriptors[1].revents
+        let engineClosed = events & Int16(POLLNVAL) != 0
+            || (events & Int16(POLLIN | POLLHUP) != 0 && read(descriptors[1].fd, &scratch, scratch.count) == 0)
+        if engineClosed { descriptors[1].fd = -1 }  // poll ignores negative descriptors
         return .awake
     }
 }
