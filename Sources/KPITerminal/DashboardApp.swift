@@ -1,0 +1,65 @@
+import Foundation
+import KPIEngine
+import KPIView
+
+/// The interactive dashboard: takes over the terminal, shows the model, feeds it keys and
+/// snapshots, and gives the terminal back when done.
+@MainActor
+public struct DashboardApp {
+    public let capabilities: TerminalCapabilities
+
+    /// Exit status after a hang-up (SIGHUP, or the terminal went away): 128 + SIGHUP.
+    static let hangUpStatus: Int32 = 129
+
+    public init(capabilities: TerminalCapabilities) {
+        self.capabilities = capabilities
+    }
+
+    /// Runs until the user quits (0), SIGTERM arrives (0) or the terminal hangs up (129), and
+    /// returns that exit status. SIGINT is Ctrl-C: the model decides. The terminal is
+    /// restored on every exit path, thrown errors included.
+    ///
+    /// Sleeps in `poll(2)` on the keyboard and `source.wakeFileDescriptor` until the next
+    /// whole second (the header's "updated Ns ago"), so an idle dashboard uses no CPU.
+    /// - Throws: `TerminalError` when the terminal cannot be used.
+    public func run(source: any SnapshotSource, model initialModel: DashboardModel) throws -> Int32 {
+        let signals = SignalGuard.install()
+        defer { signals.uninstall() }
+        let screen = try NcursesScreen(capabilities: capabilities)
+        defer { screen.stop() }
+
+        var model = initialModel
+        var requestedWindow = model.window
+        var shownVersion: Int?
+        var bellWanted = false
+        var wake = WakeSources(wakeFileDescriptor: source.wakeFileDescriptor)
+        while true {
+            switch signals.takePendingSignal() {
+            case SIGINT: if !model.handle(.interrupt) { return 0 }
+            case SIGTERM: return 0
+            case SIGHUP: return Self.hangUpStatus
+            default: break
+            }
+            while let key = screen.nextKey() {
+                if !model.handle(key) { return 0 }
+            }
+            if model.window != requestedWindow {
+                requestedWindow = model.window
+                source.request(window: requestedWindow)
+            }
+            let latest = source.latest()
+            if latest.version != shownVersion {
+                shownVersion = latest.version
+                model.update(snapshot: latest.snapshot, status: latest.status)
+            }
+            if model.wantsBell, !bellWanted { screen.bell() }
+            bellWanted = model.wantsBell
+
+            let now = Int64(Date().timeIntervalSince1970 * 1000)
+            screen.draw(model.render(width: screen.width, height: screen.height, now: now))
+            if wake.wait(milliseconds: Int32(1000 - now % 1000)) == .terminalClosed {
+                return Self.hangUpStatus
+            }
+        }
+    }
+}
