@@ -11,12 +11,13 @@ struct KPITop: ParsableCommand {
 
             Examples:
               kpitop                          dashboard on ./data, or on live demo data
+              kpitop demo                     dashboard on live demo data
               kpitop --data ~/exports         dashboard on a directory
               kpitop report --data ~/exports --window 7d --format json
               kpitop check --data ~/exports   list rejected rows
             """,
         version: "0.1.0",
-        subcommands: [Report.self, Check.self],
-        defaultSubcommand: Report.self
+        subcommands: [Dashboard.self, Report.self, Check.self, Demo.self],
+        defaultSubcommand: Dashboard.self
     )
 }

@@ -47,12 +47,17 @@ struct SharedOptions: ParsableArguments {
         SnapshotRequest(window: windowLength, asOf: asOfDay, now: now)
     }
 
+    /// The directory's `mapping.toml`; a mistake in it stops the program with file and line.
+    func loadMapping(directory: String) throws -> ColumnMapping {
+        do { return try ColumnMapping.load(dataDirectory: directory) } catch {
+            FileHandle.standardError.write(Data("kpitop: \(error)\n".utf8))
+            throw ExitCode(65)
+        }
+    }
+
     /// Reads the whole directory once.
     func loadStore(directory: String) throws -> MetricsStore {
-        let mapping: ColumnMapping
-        do { mapping = try ColumnMapping.load(dataDirectory: directory) } catch {
-            throw CleanExit.message("\(error)")
-        }
+        let mapping = try loadMapping(directory: directory)
         let loader = DataLoader(root: directory, context: IngestContext(clock: clock, mapping: mapping))
         do { return try loader.load() } catch {
             FileHandle.standardError.write(Data("kpitop: \(error)\n".utf8))
