@@ -6,7 +6,8 @@ struct Glyphs {
     var sparkLevels: [String]
     /// Partial blocks for horizontal bars, one eighth to eight eighths.
     var barEighths: [String]
-    var barEmpty: String
+    /// The unfilled part of a progress bar.
+    var barTrack: String
     /// Vertical fill of a chart cell, one eighth to eight eighths.
     var columnEighths: [String]
     var selectionMarker: String
@@ -18,14 +19,14 @@ struct Glyphs {
     static let unicode = Glyphs(
         topLeft: "╭", topRight: "╮", bottomLeft: "╰", bottomRight: "╯", horizontal: "─", vertical: "│",
         sparkLevels: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
-        barEighths: ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"], barEmpty: " ",
+        barEighths: ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"], barTrack: "░",
         columnEighths: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
         selectionMarker: "▶", breadcrumbSeparator: " › ", separator: " · ", ellipsis: "…", sortMarker: "▼")
 
     static let ascii = Glyphs(
         topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+", horizontal: "-", vertical: "|",
         sparkLevels: [" ", ".", ":", "-", "=", "+", "*", "#"],
-        barEighths: [" ", " ", " ", "#", "#", "#", "#", "#"], barEmpty: " ",
+        barEighths: [" ", " ", " ", "#", "#", "#", "#", "#"], barTrack: ".",
         columnEighths: [".", ".", ":", ":", "+", "+", "#", "#"],
-        selectionMarker: ">", breadcrumbSeparator: " > ", separator: " | ", ellipsis: "~", sortMarker: "v")
+        selectionMarker: ">", breadcrumbSeparator: " > ", separator: " | ", ellipsis: "~", sortMarker: "*")
 }

@@ -34,6 +34,7 @@ enum DashboardRenderer {
         case .rejections: RejectionsOverlay.draw(state, on: &canvas, in: main)
         case nil: break
         }
+        if sheet.options.asciiOnly { canvas.buffer.replaceNonASCII() }
         return canvas
     }
 }

@@ -4,34 +4,43 @@ import KPIEngine
 enum Header {
     static func draw(_ state: UIState, dataDirectory: String, now: Int64, on canvas: inout Canvas, in rect: Rect) {
         let sheet = canvas.sheet
-        var pieces: [(String, Style)] = [("kpitop", sheet.style(.accent, bold: true))]
         let status = state.status
-        pieces.append((status.dataDirectory.isEmpty ? dataDirectory : status.dataDirectory, sheet.style(.text)))
+        // (text, style, rank): when the line is too narrow the highest ranks go first.
+        var pieces: [(text: String, style: Style, rank: Int)] = [("kpitop", sheet.style(.accent, bold: true), 0)]
+        pieces.append((status.dataDirectory.isEmpty ? dataDirectory : status.dataDirectory, sheet.style(.text), 4))
         if let snapshot = state.snapshot {
             let window = snapshot.window
             let length = window.isAll ? "all" : "\(window.days)d"
-            pieces.append(("\(length) \(window.start)..\(window.end)", sheet.style(.text, bold: true)))
-            pieces.append(("as of \(snapshot.asOf) \(snapshot.timeZone)", sheet.style(.muted)))
+            pieces.append(("\(length) \(window.start)..\(window.end)", sheet.style(.text, bold: true), 0))
+            pieces.append(("as of \(snapshot.asOf) \(snapshot.timeZone)", sheet.style(.muted), 3))
         } else {
-            pieces.append(("\(state.window) window", sheet.style(.text, bold: true)))
+            pieces.append(("\(state.window) window", sheet.style(.text, bold: true), 0))
         }
         let platform = state.platformFilter == KPISnapshot.allPlatforms ? "all platforms" : state.platformFilter
-        pieces.append((platform, sheet.style(.text)))
-        pieces.append((freshness(status, now: now), sheet.style(.muted)))
+        pieces.append((platform, sheet.style(.text), 2))
+        pieces.append((freshness(status, now: now), sheet.style(.muted), 2))
         switch status.watchMode {
-        case .inotify: pieces.append(("watching", sheet.style(.muted)))
-        case .polling: pieces.append(("polling" + (status.watchNote.map { " (\($0))" } ?? ""), sheet.style(.muted)))
+        case .inotify: pieces.append(("watching", sheet.style(.muted), 5))
+        case .polling: pieces.append(("polling" + (status.watchNote.map { " (\($0))" } ?? ""), sheet.style(.muted), 5))
         case .none: break
         }
-        if status.isDemo { pieces.append(("DEMO DATA", sheet.style(.warning, bold: true))) }
+        if status.isDemo { pieces.append(("DEMO DATA", sheet.style(.warning, bold: true), 0)) }
         if state.snapshot?.anchoredOnNewest == true {
-            pieces.append(("anchored on newest data", sheet.style(.warning)))
+            pieces.append(("anchored on newest data", sheet.style(.warning), 1))
+        }
+        let separator = canvas.glyphs.separator
+        func width(_ pieces: [(text: String, style: Style, rank: Int)]) -> Int {
+            pieces.reduce(0) { $0 + TextWidth.columns($1.text) } + max(0, pieces.count - 1) * TextWidth.columns(separator)
+        }
+        while width(pieces) > rect.width, let rank = pieces.map(\.rank).max(), rank > 0,
+              let drop = pieces.lastIndex(where: { $0.rank == rank }) {
+            pieces.remove(at: drop)
         }
 
         var x = rect.x
         for (index, piece) in pieces.enumerated() {
-            if index > 0 { x += canvas.text(canvas.glyphs.separator, x: x, y: rect.y, style: sheet.style(.border), clip: rect) }
-            x += canvas.text(piece.0, x: x, y: rect.y, style: piece.1, clip: rect)
+            if index > 0 { x += canvas.text(separator, x: x, y: rect.y, style: sheet.style(.border), clip: rect) }
+            x += canvas.text(piece.text, x: x, y: rect.y, style: piece.style, clip: rect)
         }
     }
 

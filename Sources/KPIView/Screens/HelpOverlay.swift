@@ -32,7 +32,7 @@ enum HelpOverlay {
             (keys: ascii ? asciiKeys(entry.keys) : entry.keys, meaning: entry.meaning)
         }
         let box = rect.centred(width: 72, height: entries.count + notes.count + 3)
-        let inner = canvas.box(box, title: "Help · Esc closes", focused: true)
+        let inner = canvas.box(box, title: "Help (Esc closes)", focused: true)
         let keyWidth = min(20, inner.width / 3)
         for (index, entry) in entries.enumerated() where index < inner.height {
             canvas.field(entry.keys, x: inner.x + 1, y: inner.y + index, width: keyWidth,

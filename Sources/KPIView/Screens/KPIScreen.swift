@@ -38,7 +38,7 @@ enum KPIScreen {
 
         let platform = choices[selected]
         let direction = kpi.lowerIsBetter ? "lower is better" : "higher is better"
-        let chartInner = canvas.box(chartRect, title: "\(kpi.title) daily · \(platform) · \(direction)")
+        let chartInner = canvas.box(chartRect, title: "\(kpi.title) daily for \(platform) (\(direction))")
         canvas.chart(values[selected].daily, unit: kpi.unit, days: state.snapshot?.window.allDays ?? [], in: chartInner)
     }
 }

@@ -7,6 +7,6 @@ enum LoadProgressLine {
         let label = "loading \(progress.filesDone)/\(progress.filesTotal) files \(percent)% "
         let written = canvas.text(label, x: rect.x, y: rect.y, style: canvas.sheet.style(.warning), clip: rect)
         canvas.bar(progress.fraction, x: rect.x + written, y: rect.y, width: rect.width - written,
-                   style: canvas.sheet.style(.accent))
+                   style: canvas.sheet.style(.accent), track: canvas.sheet.style(.border))
     }
 }

@@ -25,7 +25,7 @@ enum PlatformScreen {
             (listRect, chartRect, postsRect) = (list, Rect(x: 0, y: 0, width: 0, height: 0), postList)
         }
 
-        let listInner = canvas.box(listRect, title: "1 \(platform) · all KPIs", focused: listFocused)
+        let listInner = canvas.box(listRect, title: "1 \(platform): all KPIs", focused: listFocused)
         KPIList(kpis: kpis, platform: platform, snapshot: state.snapshot)
             .draw(on: &canvas, in: listInner, selected: kpiRow, area: PlatformArea.kpis.rawValue, focused: listFocused)
 

@@ -3,7 +3,7 @@ import KPIEngine
 /// A platform's posts and campaigns over the window, sorted by the chosen column.
 enum PostsTable {
     static let minimumTitleWidth = 16
-    static let metricWidth = 11
+    static let metricWidth = 13
 
     static func draw(_ state: UIState, posts: [PostSummary], on canvas: inout Canvas, in rect: Rect,
                      selected: Int?, area: Int, focused: Bool) {

@@ -41,6 +41,8 @@ enum StatusBar {
         }
         for (key, meaning) in hints(for: state) {
             let shownKey = sheet.options.asciiOnly && key == "↑↓" ? "up/dn" : key
+            // A hint is shown whole or not at all.
+            guard x + TextWidth.columns(shownKey) + 1 + TextWidth.columns(meaning) <= left.maxX else { break }
             x += canvas.text(shownKey, x: x, y: left.y, style: sheet.style(.accent, bold: true), clip: left)
             x += canvas.text(" \(meaning)  ", x: x, y: left.y, style: sheet.style(.muted), clip: left)
         }

@@ -20,6 +20,9 @@ extension Canvas {
               style: sheet.style(.muted))
 
         let points = values.count > plot.width ? Sparkline.buckets(values, count: plot.width) : values
+        // Each day gets an equal share of the width; wide columns keep a gap between days.
+        let step = max(1, plot.width / max(1, points.count))
+        let columnWidth = step >= 3 ? step - 1 : step
         // Columns start from a floor a little under the minimum, so the smallest day still shows.
         let floor = high > low ? low - (high - low) * 0.1 : low - max(1, abs(low)) * 0.5
         for (index, point) in points.enumerated() {
@@ -30,14 +33,15 @@ extension Canvas {
             for row in 0..<plotRows {
                 let filled = min(8, eighths - row * 8)
                 guard filled > 0 else { break }
-                buffer.write(glyphs.columnEighths[filled - 1], x: plot.x + index, y: plot.maxY - 1 - row, style: style)
+                let cells = String(repeating: glyphs.columnEighths[filled - 1], count: columnWidth)
+                buffer.write(cells, x: plot.x + index * step, y: plot.maxY - 1 - row, style: style)
             }
         }
         if let first = days.first, let last = days.last {
             let axis = rect.row(rect.height - 1)
             field(first.description, x: plot.x, y: axis.y, width: plot.width, style: sheet.style(.muted))
             if days.count > 1, plot.width >= 22 {
-                let end = min(plot.width, points.count)
+                let end = min(plot.width, points.count * step)
                 field(last.description, x: plot.x + end - 10, y: axis.y, width: 10, style: sheet.style(.muted))
             }
         }

@@ -1,7 +1,7 @@
 /// A one-row chart of a daily series: one cell per point (▁▂▃▄▅▆▇█, ASCII ` .:-=+*#`).
 enum Sparkline {
-    /// The series fitted to `width` cells (bucket averages when longer, the newest points kept
-    /// right-aligned when shorter) and scaled to 0...1 between its minimum and maximum;
+    /// The series fitted to `width` cells (bucket averages when longer, one cell per point
+    /// when shorter) and scaled to 0...1 between its minimum and maximum;
     /// nil where a cell has no data.
     static func levels(_ values: [Double?], width: Int) -> [Double?] {
         guard width > 0, !values.isEmpty else { return [] }
@@ -29,11 +29,10 @@ extension Canvas {
     /// Draws a sparkline of `values` in one row, coloured along the graph gradient.
     mutating func sparkline(_ values: [Double?], x: Int, y: Int, width: Int) {
         let levels = Sparkline.levels(values, width: width)
-        let offset = width - levels.count
         for (index, level) in levels.enumerated() {
             guard let level else { continue }
             let step = min(glyphs.sparkLevels.count - 1, Int(level * Double(glyphs.sparkLevels.count - 1) + 0.5))
-            buffer.write(glyphs.sparkLevels[step], x: x + offset + index, y: y, style: sheet.graph(level: level))
+            buffer.write(glyphs.sparkLevels[step], x: x + index, y: y, style: sheet.graph(level: level))
         }
     }
 }
