@@ -44,7 +44,8 @@ let package = Package(
             dependencies: [
                 "KPIView", "KPIEngine",
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
-            ]
+            ],
+            exclude: ["__Snapshots__"]
         ),
         // The few tests that touch ncurses; they must never run in parallel.
         .testTarget(name: "KPITerminalTests", dependencies: ["KPITerminal", "KPIView"]),

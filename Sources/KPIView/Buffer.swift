@@ -83,4 +83,13 @@ public struct Buffer: Sendable, Equatable {
             return String(s)
         }.joined(separator: "\n")
     }
+
+    /// Replaces every non-ASCII symbol (data text included) with `?`, for terminals that
+    /// cannot show anything else; a double-width character becomes `??`.
+    public mutating func replaceNonASCII() {
+        for index in cells.indices where !cells[index].symbol.unicodeScalars.allSatisfy(\.isASCII)
+            || cells[index].symbol.isEmpty {
+            cells[index].symbol = "?"
+        }
+    }
 }

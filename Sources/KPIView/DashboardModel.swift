@@ -1,30 +1,68 @@
 import KPIEngine
 
-/// The dashboard's state machine: UI state plus the latest engine snapshot.
-/// Keys become actions, one reducer applies them, and `render` draws the whole screen.
+/// The dashboard's state machine: keys become actions, one reducer applies them to the
+/// UI state, and `render` draws the whole screen from that state. The terminal backend
+/// owns the loop: it feeds keys and engine updates in, and draws what `render` returns.
 public struct DashboardModel: Sendable {
-    public private(set) var snapshot: KPISnapshot?
-    public var options: RenderOptions
+    private var state: UIState
+    private let themes: [Theme]
+    private let options: RenderOptions
+    private let dataDirectory: String
 
-    public init(options: RenderOptions = RenderOptions()) {
+    /// `themes[0]` is the starting theme (the built-in default when the list is empty);
+    /// `window` is the window the dashboard starts with.
+    public init(themes: [Theme], options: RenderOptions, dataDirectory: String,
+                window: WindowLength = .days(28)) {
+        self.themes = themes.isEmpty ? [ThemeLoader.builtInDefault] : themes
         self.options = options
+        self.dataDirectory = dataDirectory
+        state = UIState(window: window, themeCount: self.themes.count,
+                        status: EngineStatus(dataDirectory: dataDirectory))
     }
 
-    /// Takes a new snapshot from the engine.
-    public mutating func update(snapshot: KPISnapshot) { self.snapshot = snapshot }
+    /// Takes the engine's newest snapshot (nil while the first load runs) and status.
+    public mutating func update(snapshot: KPISnapshot?, status: EngineStatus) {
+        state.snapshot = snapshot
+        state.status = status
+    }
 
-    /// Applies a key; returns false when the user asked to quit.
+    /// Applies a key (or a resize or a click); returns false when the user asked to quit.
+    /// Clicks need the terminal size, which the model learns from `Key.resize`.
     public mutating func handle(_ key: Key) -> Bool {
-        switch key {
-        case .character("q"), .interrupt: false
-        default: true
+        let action: Action?
+        if case .click(let x, let y) = key {
+            action = target(atX: x, y: y).map(Action.select)
+        } else {
+            action = KeyMap.action(for: key, in: state)
         }
+        if let action { reduce(&state, action) }
+        return !state.quitRequested
     }
 
-    /// Draws the whole screen for a terminal of this size.
-    public func render(width: Int, height: Int) -> Buffer {
-        var buffer = Buffer(width: width, height: height)
-        buffer.write("kpitop", x: 0, y: 0)
-        return buffer
+    /// The window the engine should compute snapshots for (`w` changes it).
+    public var window: WindowLength { state.window }
+
+    /// The theme in use (`t` cycles).
+    public var theme: Theme { themes[state.themeIndex] }
+
+    /// Reserved for goal alerts; the dashboard does not ring yet.
+    public var wantsBell: Bool { false }
+
+    /// Draws the whole screen for a terminal of this size; `now` (ms since the epoch) dates
+    /// the "updated 3s ago" note.
+    public func render(width: Int, height: Int, now: Int64) -> Buffer {
+        frame(width: width, height: height, now: now).buffer
+    }
+
+    private func frame(width: Int, height: Int, now: Int64) -> Canvas {
+        DashboardRenderer.render(state, sheet: StyleSheet(theme: theme, options: options),
+                                 dataDirectory: dataDirectory, width: width, height: height, now: now)
+    }
+
+    /// What a click at (x, y) lands on, laid out exactly as the last drawn screen
+    /// (the later region wins: overlays are drawn last).
+    private func target(atX x: Int, y: Int) -> HitTarget? {
+        let canvas = frame(width: state.terminalWidth, height: state.terminalHeight, now: 0)
+        return canvas.hits.last { $0.rect.contains(x: x, y: y) }?.target
     }
 }

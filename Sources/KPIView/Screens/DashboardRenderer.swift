@@ -1,0 +1,40 @@
+import KPIEngine
+
+/// Draws the whole screen for a state: header, load progress, breadcrumb, the current
+/// screen, the status bar and any overlay; or the too-small message.
+enum DashboardRenderer {
+    static func render(_ state: UIState, sheet: StyleSheet, dataDirectory: String, width: Int, height: Int,
+                       now: Int64) -> Canvas {
+        var canvas = Canvas(width: width, height: height, sheet: sheet)
+        guard TooSmallScreen.fits(width: width, height: height) else {
+            TooSmallScreen.draw(on: &canvas)
+            return canvas
+        }
+        var (header, body) = canvas.bounds.splitTop(1)
+        Header.draw(state, dataDirectory: dataDirectory, now: now, on: &canvas, in: header)
+        if let progress = state.status.loading {
+            let (line, rest) = body.splitTop(1)
+            LoadProgressLine.draw(progress, on: &canvas, in: line)
+            body = rest
+        }
+        let (crumb, rest) = body.splitTop(1)
+        Breadcrumb.draw(state, on: &canvas, in: crumb)
+        let (main, statusLine) = rest.splitBottom(1)
+        StatusBar.draw(state, on: &canvas, in: statusLine)
+
+        switch state.page.screen {
+        case .overview: OverviewScreen.draw(state, on: &canvas, in: main)
+        case .platform(let platform): PlatformScreen.draw(state, platform: platform, on: &canvas, in: main)
+        case .kpi(let kpi, _): KPIScreen.draw(state, kpi: kpi, on: &canvas, in: main)
+        }
+
+        switch state.overlay {
+        case .help: HelpOverlay.draw(themeName: sheet.theme.name, on: &canvas, in: main)
+        case .platformPicker: PlatformPickerOverlay.draw(state, on: &canvas, in: main)
+        case .rejections: RejectionsOverlay.draw(state, on: &canvas, in: main)
+        case nil: break
+        }
+        if sheet.options.asciiOnly { canvas.buffer.replaceNonASCII() }
+        return canvas
+    }
+}

@@ -1,0 +1,40 @@
+import KPIEngine
+
+/// A table of KPIs (title, value, change against the previous window, daily sparkline), as
+/// the overview panels and the platform drill-down show them.
+struct KPIList {
+    var kpis: [KPI]
+    var platform: String
+    var snapshot: KPISnapshot?
+
+    /// The columns for a table `width` wide: the title gives way first on narrow screens.
+    func columns(width: Int) -> [TableColumn] {
+        let titleWidth = min(20, max(8, width - Canvas.markerWidth - 20))
+        return [
+            TableColumn(title: "KPI", width: titleWidth),
+            TableColumn(title: "value", width: 9, alignment: .right),
+            TableColumn(title: "vs prev", width: 9, alignment: .right),
+            TableColumn(title: "daily", width: 0),
+        ]
+    }
+
+    func rows(sheet: StyleSheet) -> [[TableCell]] {
+        let ascii = sheet.options.asciiOnly
+        return kpis.map { kpi in
+            let value = snapshot?.value(kpi, platform: platform) ?? KPIValue(value: nil, previous: nil)
+            let tone = ChangeTone(change: value.change, lowerIsBetter: kpi.lowerIsBetter)
+            return [
+                .text(kpi.title, sheet.style(.text)),
+                .text(ValueFormat.format(value.value, unit: kpi.unit, ascii: ascii),
+                      sheet.style(value.value == nil ? .muted : .text, bold: true)),
+                .text(ChangeFormat.text(value.change, ascii: ascii), sheet.style(for: tone)),
+                .sparkline(value.daily),
+            ]
+        }
+    }
+
+    func draw(on canvas: inout Canvas, in rect: Rect, selected: Int?, area: Int, focused: Bool) {
+        canvas.table(rect, columns: columns(width: rect.width), rows: rows(sheet: canvas.sheet),
+                     selected: selected, area: area, focused: focused)
+    }
+}

@@ -1,0 +1,41 @@
+/// Something the user asked for; `reduce` applies it to the ``UIState``.
+enum Action: Equatable {
+    enum Direction: Equatable { case up, down, left, right }
+
+    case quit
+    case move(Direction)
+    case pageUp, pageDown, home, end
+    /// Tab / Shift-Tab: the next or previous area of the screen.
+    case nextArea, previousArea
+    /// `1`...`5`: an area by number (0-based here).
+    case focusArea(Int)
+    /// Enter: open what is selected.
+    case activate
+    /// Esc, Backspace, `h`: close the overlay, or go back one screen.
+    case back
+    case togglePlatformPicker, toggleHelp, toggleRejections
+    case cycleWindow, cycleSort, cycleTheme
+    /// `/`: start typing a filter for the list.
+    case beginFilter
+    case typeFilter(Character)
+    case eraseFilter
+    /// Enter while typing: keep the filter and stop typing.
+    case endFilter
+    /// Esc while typing: drop the filter.
+    case clearFilter
+    case resize(width: Int, height: Int)
+    /// A click on something: select it, or open it when it is already selected.
+    case select(HitTarget)
+}
+
+/// What a click can land on.
+enum HitTarget: Equatable {
+    /// Row `index` of area `area` of the current screen.
+    case row(area: Int, index: Int)
+    /// A breadcrumb segment: go back to that depth of the stack (0 = overview).
+    case breadcrumb(depth: Int)
+    /// A row of the open overlay.
+    case overlayRow(Int)
+    /// The `N rejected rows (r)` hint.
+    case rejectedRowsHint
+}

@@ -1,0 +1,200 @@
+import KPIEngine
+
+/// Applies one action to the state: the only place the dashboard's state changes.
+func reduce(_ state: inout UIState, _ action: Action) {
+    switch action {
+    case .quit:
+        state.quitRequested = true
+    case .resize(let width, let height):
+        state.terminalWidth = max(0, width)
+        state.terminalHeight = max(0, height)
+    case .move(let direction):
+        move(&state, direction)
+    case .pageUp:
+        moveSelection(&state, by: -pageSize(state))
+    case .pageDown:
+        moveSelection(&state, by: pageSize(state))
+    case .home:
+        moveSelection(&state, by: -Int(Int32.max))
+    case .end:
+        moveSelection(&state, by: Int(Int32.max))
+    case .nextArea, .previousArea:
+        let count = Page.areaCount(of: state.page.screen)
+        let step = action == .nextArea ? 1 : count - 1
+        state.page.focus = (state.page.focus + step) % count
+    case .focusArea(let area):
+        if area < Page.areaCount(of: state.page.screen) { state.page.focus = area }
+    case .activate:
+        activate(&state)
+    case .back:
+        back(&state)
+    case .togglePlatformPicker:
+        toggle(.platformPicker, in: &state)
+        state.overlayRow = state.platformChoices.firstIndex(of: state.platformFilter) ?? 0
+    case .toggleHelp:
+        toggle(.help, in: &state)
+    case .toggleRejections:
+        toggle(.rejections, in: &state)
+    case .cycleWindow:
+        let cycle = WindowLength.cycle
+        state.window = cycle.firstIndex(of: state.window).map { cycle[($0 + 1) % cycle.count] } ?? cycle[0]
+    case .cycleSort:
+        if case .platform = state.page.screen {
+            state.postSort = state.postSort.next
+            state.page.rows[PlatformArea.posts.rawValue] = 0
+        }
+    case .cycleTheme:
+        state.themeIndex = (state.themeIndex + 1) % state.themeCount
+    case .beginFilter:
+        beginFilter(&state)
+    case .typeFilter(let character):
+        state.filter.append(character)
+        resetFilteredSelection(&state)
+    case .eraseFilter:
+        if !state.filter.isEmpty { state.filter.removeLast() }
+        resetFilteredSelection(&state)
+    case .endFilter:
+        state.isEditingFilter = false
+    case .clearFilter:
+        state.isEditingFilter = false
+        state.filter = ""
+        resetFilteredSelection(&state)
+    case .select(let target):
+        select(target, in: &state)
+    }
+}
+
+private func pageSize(_ state: UIState) -> Int { max(1, state.terminalHeight / 2) }
+
+private func move(_ state: inout UIState, _ direction: Action.Direction) {
+    switch direction {
+    case .up: moveSelection(&state, by: -1)
+    case .down: moveSelection(&state, by: 1)
+    case .left, .right:
+        // Only the overview's 2x2 grid of panels has a horizontal neighbour.
+        guard state.overlay == nil, state.page.screen == .overview,
+              let area = OverviewArea(rawValue: state.page.focus), area != .platforms else { return }
+        let column = area.rawValue % 2
+        let target = direction == .left ? 0 : 1
+        state.page.focus = area.rawValue - column + target
+    }
+}
+
+private func moveSelection(_ state: inout UIState, by delta: Int) {
+    if state.overlay != nil {
+        state.overlayRow = clamp(state.overlayRow + delta, count: state.overlayRowCount)
+    } else {
+        state.page.row = clamp(state.page.row + delta, count: state.rowCount(area: state.page.focus))
+    }
+}
+
+private func clamp(_ row: Int, count: Int) -> Int { max(0, min(count - 1, row)) }
+
+private func activate(_ state: inout UIState) {
+    if state.overlay == .platformPicker {
+        let choices = state.platformChoices
+        guard choices.indices.contains(state.overlayRow) else { return }
+        let platform = choices[state.overlayRow]
+        state.platformFilter = platform
+        closeOverlay(&state)
+        state.pages = [state.pages[0]]
+        if platform != KPISnapshot.allPlatforms { push(Page(.platform(platform)), on: &state) }
+        return
+    }
+    guard state.overlay == nil else { return }
+    let page = state.page
+    guard page.row < state.rowCount(area: page.focus) else { return }
+    switch page.screen {
+    case .overview:
+        guard let area = OverviewArea(rawValue: page.focus) else { return }
+        if area == .platforms {
+            push(Page(.platform(state.platforms[page.row])), on: &state)
+        } else {
+            push(Page(.kpi(area.kpis[page.row], platform: state.platformFilter)), on: &state)
+        }
+    case .platform(let platform):
+        guard page.focus == PlatformArea.kpis.rawValue else { return }
+        push(Page(.kpi(KPI.allCases[page.row], platform: platform)), on: &state)
+    case .kpi:
+        push(Page(.platform(state.platformChoices[page.row])), on: &state)
+    }
+}
+
+private func push(_ page: Page, on state: inout UIState) {
+    var page = page
+    if case .kpi(_, let platform) = page.screen {
+        page.row = state.platformChoices.firstIndex(of: platform) ?? 0
+    }
+    state.pages.append(page)
+    state.filter = ""
+    state.isEditingFilter = false
+}
+
+private func back(_ state: inout UIState) {
+    if state.overlay != nil {
+        closeOverlay(&state)
+    } else if state.pages.count > 1 {
+        state.pages.removeLast()
+        state.filter = ""
+        state.isEditingFilter = false
+    }
+}
+
+private func toggle(_ overlay: Overlay, in state: inout UIState) {
+    if state.overlay == overlay {
+        closeOverlay(&state)
+    } else {
+        state.overlay = overlay
+        state.overlayRow = 0
+        if overlay == .rejections { state.filter = "" }
+    }
+}
+
+private func closeOverlay(_ state: inout UIState) {
+    if state.overlay == .rejections { state.filter = "" }
+    state.overlay = nil
+    state.overlayRow = 0
+    state.isEditingFilter = false
+}
+
+private func beginFilter(_ state: inout UIState) {
+    if state.overlay == .rejections {
+        state.isEditingFilter = true
+    } else if state.overlay == nil, case .platform = state.page.screen {
+        state.page.focus = PlatformArea.posts.rawValue
+        state.isEditingFilter = true
+    }
+}
+
+/// After the filter changed, the filtered list starts again from its first row.
+private func resetFilteredSelection(_ state: inout UIState) {
+    if state.overlay == .rejections {
+        state.overlayRow = 0
+    } else if case .platform = state.page.screen {
+        state.page.rows[PlatformArea.posts.rawValue] = 0
+    }
+}
+
+private func select(_ target: HitTarget, in state: inout UIState) {
+    switch target {
+    case .row(let area, let index):
+        guard state.overlay == nil, area < Page.areaCount(of: state.page.screen),
+              index < state.rowCount(area: area) else { return }
+        if state.page.focus == area, state.page.row == index {
+            activate(&state)
+        } else {
+            state.page.focus = area
+            state.page.row = index
+        }
+    case .breadcrumb(let depth):
+        guard state.overlay == nil, depth < state.pages.count - 1 else { return }
+        state.pages.removeLast(state.pages.count - 1 - depth)
+        state.filter = ""
+        state.isEditingFilter = false
+    case .overlayRow(let index):
+        guard state.overlay == .platformPicker, index < state.overlayRowCount else { return }
+        if state.overlayRow == index { activate(&state) } else { state.overlayRow = index }
+    case .rejectedRowsHint:
+        if state.overlay != .rejections { toggle(.rejections, in: &state) }
+    }
+}

@@ -1,0 +1,74 @@
+import KPIEngine
+
+/// A screen of the dashboard's back stack.
+enum Screen: Equatable {
+    /// The four KPI panels and the platform list.
+    case overview
+    /// Every KPI of one platform (or `all`), a chart of the selected one and the top posts.
+    case platform(String)
+    /// One KPI across platforms, with the daily series of `platform`.
+    case kpi(KPI, platform: String)
+}
+
+/// A screen on the back stack with its own selection, so going back restores where you were.
+struct Page: Equatable {
+    var screen: Screen
+    /// The area that has the keyboard (an overview panel, the KPI list or the posts table...).
+    var focus = 0
+    /// The selected row of each area.
+    var rows: [Int]
+
+    init(_ screen: Screen, row: Int = 0) {
+        self.screen = screen
+        rows = Array(repeating: 0, count: Self.areaCount(of: screen))
+        rows[0] = row
+    }
+
+    /// The selected row of the focused area.
+    var row: Int {
+        get { rows[focus] }
+        set { rows[focus] = newValue }
+    }
+
+    /// How many areas Tab moves between.
+    static func areaCount(of screen: Screen) -> Int {
+        switch screen {
+        case .overview: OverviewArea.allCases.count
+        case .platform: PlatformArea.allCases.count
+        case .kpi: 1
+        }
+    }
+}
+
+/// The areas of the overview, in Tab order: the four KPI panels, then the platforms.
+enum OverviewArea: Int, CaseIterable {
+    case reach, engagement, conversion, service, platforms
+
+    /// The KPI family of a panel; nil for the platform list.
+    var family: KPIFamily? { KPIFamily(rawValue: rawValue) }
+
+    /// The KPIs a panel shows, in order.
+    var kpis: [KPI] {
+        switch self {
+        case .reach: [.impressions, .reach, .frequency, .followers, .followerGrowth, .followerGrowthRate,
+                      .shareOfVoice]
+        case .engagement: [.interactions, .engagementRate, .engagementRateImpressions, .ctr, .likes,
+                           .comments, .shares, .saves]
+        case .conversion: [.clicks, .conversions, .conversionRate, .leads, .revenue, .spend, .cpa, .roas,
+                           .roi]
+        case .service: [.inquiries, .responseRate, .firstResponseMedianSeconds, .firstResponseP90Seconds,
+                        .resolutionRate, .csat, .sentiment, .backlog]
+        case .platforms: []
+        }
+    }
+}
+
+/// The areas of a platform drill-down.
+enum PlatformArea: Int, CaseIterable {
+    case kpis, posts
+}
+
+/// Boxes drawn over the current screen.
+enum Overlay: Equatable {
+    case help, platformPicker, rejections
+}

@@ -1,0 +1,84 @@
+import KPIEngine
+
+/// Everything the dashboard shows and remembers: the engine's latest data plus the user's
+/// navigation. A value; only `reduce` changes it in response to an ``Action``.
+struct UIState {
+    /// The back stack; the last page is on screen.
+    var pages = [Page(.overview)]
+    var overlay: Overlay?
+    /// The selected row of the open overlay (picker choice, first visible rejected row).
+    var overlayRow = 0
+    var window: WindowLength
+    var themeIndex = 0
+    var themeCount: Int
+    /// The list filter typed after `/` (posts by title, rejected rows by text).
+    var filter = ""
+    var isEditingFilter = false
+    var postSort = PostSort.interactions
+    /// The platform the overview shows (`all` for every platform together).
+    var platformFilter = KPISnapshot.allPlatforms
+    var snapshot: KPISnapshot?
+    var status: EngineStatus
+    /// Learnt from `Key.resize`; used to find what a click landed on.
+    var terminalWidth = 0
+    var terminalHeight = 0
+    var quitRequested = false
+
+    init(window: WindowLength, themeCount: Int, status: EngineStatus) {
+        self.window = window
+        self.themeCount = max(1, themeCount)
+        self.status = status
+    }
+
+    /// The page on screen.
+    var page: Page {
+        get { pages[pages.count - 1] }
+        set { pages[pages.count - 1] = newValue }
+    }
+
+    /// Platforms seen in the data, sorted.
+    var platforms: [String] { snapshot?.platforms ?? [] }
+
+    /// What the platform picker and the KPI drill-down list: `all`, then each platform.
+    var platformChoices: [String] { [KPISnapshot.allPlatforms] + platforms }
+
+    /// A platform's posts, filtered by title and sorted by the sort column.
+    func visiblePosts(of platform: String) -> [PostSummary] {
+        let posts = snapshot?.posts[platform] ?? []
+        let needle = filter.lowercased()
+        let matching = needle.isEmpty ? posts : posts.filter {
+            ($0.title ?? $0.id).lowercased().contains(needle)
+        }
+        return postSort.sorted(matching)
+    }
+
+    /// The rejected rows matching the filter.
+    var visibleRejections: [Rejection] {
+        let rejections = snapshot?.rejections ?? []
+        let needle = filter.lowercased()
+        guard !needle.isEmpty else { return rejections }
+        return rejections.filter { "\($0.file):\($0.line) \($0.reason)".lowercased().contains(needle) }
+    }
+
+    /// How many rows an area of the current page has.
+    func rowCount(area: Int) -> Int {
+        switch page.screen {
+        case .overview:
+            let overviewArea = OverviewArea(rawValue: area)
+            return overviewArea == .platforms ? platforms.count : overviewArea?.kpis.count ?? 0
+        case .platform(let platform):
+            return area == PlatformArea.kpis.rawValue ? KPI.allCases.count : visiblePosts(of: platform).count
+        case .kpi:
+            return platformChoices.count
+        }
+    }
+
+    /// How many rows the open overlay has.
+    var overlayRowCount: Int {
+        switch overlay {
+        case .platformPicker: platformChoices.count
+        case .rejections: visibleRejections.count
+        case .help, nil: 0
+        }
+    }
+}

@@ -1,0 +1,17 @@
+/// A named colour scheme: one colour per ``ThemeRole``.
+public struct Theme: Sendable, Equatable {
+    public var name: String
+    private var colors: [ThemeRole: RGB]
+
+    /// A theme whose colour for each role is `color(role)`.
+    public init(name: String, color: (ThemeRole) -> RGB) {
+        self.name = name
+        colors = Dictionary(uniqueKeysWithValues: ThemeRole.allCases.map { ($0, color($0)) })
+    }
+
+    /// The colour of a role (every role has one: the initialiser fills them all).
+    public subscript(role: ThemeRole) -> RGB {
+        get { colors[role]! }
+        set { colors[role] = newValue }
+    }
+}

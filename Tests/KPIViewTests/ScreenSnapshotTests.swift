@@ -1,0 +1,56 @@
+import KPIEngine
+import SnapshotTesting
+import Testing
+@testable import KPIView
+
+/// Whole screens as text, compared with the files in `__Snapshots__` (recorded once; any
+/// change of content fails until the snapshot is deliberately re-recorded).
+@Suite struct ScreenSnapshotTests {
+    static let sizes = [(120, 40), (80, 24), (40, 12)]
+
+    private func assertScreens(_ keys: [Key], options: RenderOptions = RenderOptions(),
+                               testName: String = #function) {
+        for (width, height) in Self.sizes {
+            var model = SampleData.model(width: width, height: height, options: options)
+            for key in keys { _ = model.handle(key) }
+            let buffer = model.render(width: width, height: height, now: SampleData.now)
+            assertSnapshot(of: buffer.text, as: .lines, named: "\(width)x\(height)", testName: testName)
+        }
+    }
+
+    @Test func overview() { assertScreens([]) }
+
+    @Test func overviewWithEngagementPanelFocused() { assertScreens([.tab, .down, .down]) }
+
+    @Test func platformDrillDown() { assertScreens([.character("5"), .down, .enter]) }
+
+    @Test func kpiDrillDown() { assertScreens([.character("3"), .end, .up, .up, .enter]) }
+
+    @Test func helpOverlay() { assertScreens([.character("?")]) }
+
+    @Test func rejectedRows() { assertScreens([.character("r")]) }
+
+    @Test func platformPicker() { assertScreens([.character("p")]) }
+
+    @Test func asciiMode() { assertScreens([], options: RenderOptions(asciiOnly: true, noColor: true)) }
+
+    @Test func asciiPlatformDrillDown() {
+        assertScreens([.character("5"), .enter], options: RenderOptions(asciiOnly: true, noColor: true))
+    }
+
+    @Test func tooSmallTerminal() {
+        let model = SampleData.model(width: 25, height: 7)
+        for (width, height) in [(25, 7), (12, 3), (29, 20)] {
+            let buffer = model.render(width: width, height: height, now: SampleData.now)
+            assertSnapshot(of: buffer.text, as: .lines, named: "\(width)x\(height)")
+        }
+    }
+
+    @Test func loadingWithoutSnapshot() {
+        var model = DashboardModel(themes: [ThemeLoader.builtInDefault], options: RenderOptions(),
+                                   dataDirectory: "data")
+        let progress = LoadProgress(filesDone: 3, filesTotal: 10, bytesDone: 420, bytesTotal: 1000)
+        model.update(snapshot: nil, status: EngineStatus(dataDirectory: "data", isDemo: true, loading: progress))
+        assertSnapshot(of: model.render(width: 80, height: 24, now: SampleData.now).text, as: .lines)
+    }
+}
