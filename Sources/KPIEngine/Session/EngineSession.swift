@@ -178,6 +178,13 @@ public final class EngineSession: SnapshotSource {
             }
             return changed
         }
+        if batch.rescanAll, let choice = watcher.withLock({ $0?.choice }) {
+            // A watch limit reached while running turns inotify into polling.
+            publish { s in
+                s.status.watchMode = choice.mode
+                s.status.watchNote = choice.note
+            }
+        }
         if !changed.isEmpty || batch.rescanAll { storeAndRecompute(changed: changed) }
     }
 
