@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import KPITerminal
+import KPIEngine
 
 extension ProcessWideTests {
     @Suite struct SignalGuardTests {

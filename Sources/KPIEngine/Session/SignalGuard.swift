@@ -4,17 +4,18 @@ import Synchronization
 /// The last termination signal received and not yet taken; 0 when none.
 private let pendingSignal = Atomic<Int32>(0)
 
-/// Turns SIGINT, SIGTERM and SIGHUP into a flag the dashboard loop reads, so that every
-/// exit goes through the normal terminal restore; ignores SIGPIPE.
+/// Turns SIGINT, SIGTERM and SIGHUP into a flag the dashboard and `report --watch` loops read,
+/// so that every exit goes through the normal clean-up (the terminal restored, the demo
+/// directory removed); ignores SIGPIPE.
 ///
 /// Installed with `sa_flags = 0` (no `SA_RESTART`), so a signal interrupts `poll`.
 /// SIGWINCH is left alone: ncurses handles it and reports `KEY_RESIZE`.
-struct SignalGuard {
+public struct SignalGuard: Sendable {
     private static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGPIPE]
     private var previousActions: [sigaction]
 
     /// Installs the handlers (before ncurses starts, so it installs none of its own).
-    static func install() -> SignalGuard {
+    public static func install() -> SignalGuard {
         pendingSignal.store(0, ordering: .relaxed)
         var flag = sigaction()
         flag.__sigaction_handler.sa_handler = { pendingSignal.store($0, ordering: .relaxed) }
@@ -35,13 +36,13 @@ struct SignalGuard {
     }
 
     /// The signal received since the last call, if any.
-    func takePendingSignal() -> Int32? {
+    public func takePendingSignal() -> Int32? {
         let signal = pendingSignal.exchange(0, ordering: .relaxed)
         return signal == 0 ? nil : signal
     }
 
     /// Puts the previous handlers back.
-    func uninstall() {
+    public func uninstall() {
         for (index, signal) in Self.signals.enumerated() {
             var action = previousActions[index]
             sigaction(signal, &action, nil)
