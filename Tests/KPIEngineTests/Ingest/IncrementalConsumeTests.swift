@@ -33,7 +33,8 @@ import Testing
     @Test func byteOrderMarkSplitAcrossChunks() {
         let bytes = [0xEF, 0xBB, 0xBF] + Array("date,likes\n2026-11-20,5\n".utf8)
         #expect(Ingest.parse(bytes, chunkSize: 1).metricsRows.count == 1)
-        let utf16 = [0xFF, 0xFE] + Array("date,likes\n2026-11-20,5\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let units = Array("date,likes\n2026-11-20,5\n".utf16)
+        let utf16: [UInt8] = [0xFF, 0xFE] + units.flatMap { unit -> [UInt8] in [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
         #expect(Ingest.parse(utf16, chunkSize: 3).metricsRows.first?.values[.likes] == 5)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import KPIEngine
 
 /// A sink that keeps everything it is given, for assertions.
