@@ -45,6 +45,7 @@ public struct FileParser: Sendable {
         let platform = rules.platform ?? DataFiles.platform(forPath: relativePath) ?? "unknown"
         let lowercasedPath = relativePath.lowercased()
         isCSV = !(lowercasedPath.hasSuffix(".jsonl") || lowercasedPath.hasSuffix(".ndjson"))
+        scanner.honoursQuotes = isCSV
         if isCSV {
             csv = CSVReader(rules: rules, clock: context.clock, defaultPlatform: platform)
         } else {
@@ -114,10 +115,10 @@ public struct FileParser: Sendable {
 
         var position = 0
         if isSkippingLongRecord {
-            guard let lineFeed = CSVRecordScanner.find(0x0A, in: text, from: 0) else { return }
+            guard let end = scanner.recordEnd(in: text, from: 0) else { return }
             isSkippingLongRecord = false
-            nextLine += 1
-            position = lineFeed + 1
+            nextLine += 1 + scanner.embeddedLineFeeds
+            position = end + 1
         } else if !carry.isEmpty {
             guard let end = scanner.recordEnd(in: text, from: 0) else { return hold(text, from: 0, into: &sink) }
             if carry.count + end > Self.maximumRecordLength {
@@ -146,11 +147,11 @@ public struct FileParser: Sendable {
         }
     }
 
-    /// Keeps the unfinished record at the end of `text`, or gives up on it when it grows too long.
+    /// Keeps the unfinished record at the end of `text`, or gives up on it when it grows too
+    /// long (the scanner then follows it to its end without keeping its bytes).
     private mutating func hold<S: RecordSink>(_ text: UnsafeRawBufferPointer, from start: Int, into sink: inout S) {
         guard carry.count + text.count - start <= Self.maximumRecordLength else {
             sink.rejected(line: nextLine, reason: "line longer than 1 MiB")
-            nextLine += scanner.embeddedLineFeeds
             carry = []
             isSkippingLongRecord = true
             return

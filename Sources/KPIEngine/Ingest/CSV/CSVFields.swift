@@ -1,11 +1,21 @@
 /// Splits CSV records into fields and picks a file's delimiter.
 enum CSVFields {
-    /// Appends the fields of one record (without its line end) to `fields`: quotes removed,
-    /// `""` inside quotes flagged for unescaping, text after a closing quote ignored.
-    static func split(_ record: UnsafeRawBufferPointer, delimiter: UInt8, into fields: inout [FieldText]) {
+    /// Writes the fields of one record (without its line end) into `fields`, one per column:
+    /// quotes removed, `""` inside quotes flagged for unescaping, text after a closing quote
+    /// ignored, fields beyond `fields.count` dropped, missing ones left empty.
+    /// Returns how many fields the record had (at most `fields.count`).
+    @discardableResult
+    static func split(_ record: UnsafeRawBufferPointer, delimiter: UInt8, into fields: UnsafeMutableBufferPointer<FieldText>) -> Int {
+        let found = splitFields(record, delimiter: delimiter, into: fields)
+        for column in found..<fields.count { fields[column] = .empty }
+        return found
+    }
+
+    private static func splitFields(_ record: UnsafeRawBufferPointer, delimiter: UInt8, into fields: UnsafeMutableBufferPointer<FieldText>) -> Int {
+        var column = 0
         let count = record.count
         var index = 0
-        while true {
+        while column < fields.count {
             if index < count, record[index] == UInt8(ascii: "\"") {
                 var end = index + 1
                 var doubled = false
@@ -19,19 +29,22 @@ enum CSVFields {
                     }
                 }
                 let content = UnsafeRawBufferPointer(rebasing: record[(index + 1)..<min(end, count)])
-                fields.append(FieldText(bytes: content, hasDoubledQuotes: doubled))
+                fields[column] = FieldText(bytes: content, hasDoubledQuotes: doubled)
+                column += 1
                 var next = end + 1
                 while next < count, record[next] != delimiter { next += 1 }
-                guard next < count else { return }
+                guard next < count else { return column }
                 index = next + 1
             } else {
                 var end = index
                 while end < count, record[end] != delimiter { end += 1 }
-                fields.append(FieldText(bytes: UnsafeRawBufferPointer(rebasing: record[index..<end])))
-                guard end < count else { return }
+                fields[column] = FieldText(bytes: UnsafeRawBufferPointer(rebasing: record[index..<end]))
+                column += 1
+                guard end < count else { return column }
                 index = end + 1
             }
         }
+        return column
     }
 
     /// The delimiter of a header line: the most frequent of `,`, `;` and tab outside quotes

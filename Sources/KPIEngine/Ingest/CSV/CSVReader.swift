@@ -8,7 +8,8 @@ struct CSVReader {
     /// The field delimiter, once the `sep=` line or the header has decided it.
     private(set) var delimiter: UInt8?
     private var builder: RecordBuilder?
-    private var fields: [FieldText] = []
+    /// One field per header column, reused for every row.
+    private var fields = FieldSlots(count: 0)
     private var delivery = RecordOutcomeDelivery()
     private var awaitingFirstRow = true
     /// True once the file is known not to be a data file: the rest of it is ignored.
@@ -23,17 +24,15 @@ struct CSVReader {
     /// Reads one non-empty record (without its line end) that starts on `line`.
     mutating func read<S: RecordSink>(_ record: UnsafeRawBufferPointer, line: Int, into sink: inout S) {
         guard !isStopped else { return }
-        guard var builder else { return readHeader(record, line: line, into: &sink) }
-        self.builder = nil  // keeps `builder` uniquely referenced while it changes
-        defer { self.builder = builder }
-
-        fields.removeAll(keepingCapacity: true)
-        CSVFields.split(record, delimiter: delimiter ?? UInt8(ascii: ","), into: &fields)
-        guard fields.contains(where: { !$0.trimmed.isEmpty }) else { return }
-        let outcome = builder.build(fields, line: line)
+        guard builder != nil else { return readHeader(record, line: line, into: &sink) }
+        let fields = self.fields.slots
+        CSVFields.split(record, delimiter: delimiter ?? UInt8(ascii: ","), into: fields)
+        let values = UnsafeBufferPointer(fields)
+        guard values.contains(where: { !$0.trimmed.isEmpty }) else { return }
+        let outcome = builder!.build(values, line: line, into: &sink)
         if awaitingFirstRow {
             awaitingFirstRow = false
-            if case .rejected = outcome, builder.kind == .metrics, builder.isDescriptionRow(fields) {
+            if case .rejected = outcome, builder!.kind == .metrics, builder!.isDescriptionRow(values) {
                 sink.note("skipped a description row after the header (line \(line))")
                 return
             }
@@ -48,15 +47,17 @@ struct CSVReader {
         }
         let delimiter = self.delimiter ?? CSVFields.detectDelimiter(header: record)
         self.delimiter = delimiter
-        fields.removeAll(keepingCapacity: true)
-        CSVFields.split(record, delimiter: delimiter, into: &fields)
-        let layout = ColumnLayout(headers: fields.map { $0.string() }, rules: rules, constants: constants)
+        let headerFields = FieldSlots(count: record.reduce(1) { $1 == delimiter ? $0 + 1 : $0 })
+        let found = CSVFields.split(record, delimiter: delimiter, into: headerFields.slots)
+        let headers = headerFields.slots.prefix(found).map { $0.string() }
+        let layout = ColumnLayout(headers: headers, rules: rules, constants: constants)
         if case .notData(let reason) = layout.kind {
             sink.rejected(line: 0, reason: "not a kpitop data file: \(reason)")
             isStopped = true
             return
         }
         for note in layout.notes { sink.note(note) }
+        fields = FieldSlots(count: headers.count)
         builder = RecordBuilder(layout: layout, clock: clock, defaultPlatform: defaultPlatform)
     }
 }

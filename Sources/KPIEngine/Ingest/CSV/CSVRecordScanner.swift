@@ -16,6 +16,8 @@ struct CSVRecordScanner {
 
     /// The field delimiter; quotes open a field only right after it or at a record start.
     var delimiter: UInt8 = UInt8(ascii: ",")
+    /// False for JSON Lines, whose records end at every line feed.
+    var honoursQuotes = true
     private var state = State.unquoted(atFieldStart: true)
     /// Line feeds inside quotes since the record started.
     private(set) var embeddedLineFeeds = 0
@@ -30,6 +32,7 @@ struct CSVRecordScanner {
     /// continuing the state left by earlier calls; nil if the record goes on past the end.
     mutating func recordEnd(in bytes: UnsafeRawBufferPointer, from start: Int) -> Int? {
         guard start < bytes.count, let base = bytes.baseAddress else { return nil }
+        guard honoursQuotes else { return Self.find(0x0A, in: bytes, from: start) }
         if case .unquoted = state {
             let lineFeed = Self.find(0x0A, in: bytes, from: start) ?? bytes.count
             if Self.find(UInt8(ascii: "\""), in: UnsafeRawBufferPointer(start: base, count: lineFeed), from: start) == nil {

@@ -8,7 +8,6 @@ struct JSONLinesReader {
     /// The builder for the last key set seen (lines of a file usually share their keys).
     private var builder: RecordBuilder?
     private var builderKeys: [String] = []
-    private var fields: [FieldText] = []
     private var delivery = RecordOutcomeDelivery()
 
     init(rules: ColumnMapping.FileRules, clock: DayClock, defaultPlatform: String) {
@@ -19,6 +18,7 @@ struct JSONLinesReader {
 
     /// Reads one non-empty line that is line number `line`.
     mutating func read<S: RecordSink>(_ record: UnsafeRawBufferPointer, line: Int, into sink: inout S) {
+        guard record.contains(where: { !FieldText.isSpace($0) }) else { return }
         if let problem = scanner.scan(record) {
             sink.rejected(line: line, reason: problem)
             return
@@ -29,14 +29,10 @@ struct JSONLinesReader {
             builderKeys = scanner.keys
         }
         let decoded = scanner.values
+        let ranges = scanner.ranges
         let outcome = decoded.withUnsafeBytes { values in
-            fields.removeAll(keepingCapacity: true)
-            for range in scanner.ranges {
-                fields.append(FieldText(bytes: UnsafeRawBufferPointer(rebasing: values[range])))
-            }
-            let outcome = builder!.build(fields, line: line)
-            fields.removeAll(keepingCapacity: true)
-            return outcome
+            let fields = ranges.map { FieldText(bytes: UnsafeRawBufferPointer(rebasing: values[$0])) }
+            return fields.withUnsafeBufferPointer { builder!.build($0, line: line, into: &sink) }
         }
         delivery.deliver(outcome, line: line, into: &sink)
     }

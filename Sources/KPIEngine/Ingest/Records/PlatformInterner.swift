@@ -1,17 +1,34 @@
-/// Turns a row's platform field into a normalised name, reusing the last answer while the
-/// bytes repeat (so rows of one platform cost no allocation).
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Turns a row's platform field into a normalised name, remembering the answers for the
+/// last few distinct byte sequences (so rows of known platforms cost no allocation).
 struct PlatformInterner {
-    private var lastBytes: [UInt8] = []
-    private var lastName = ""
+    private var entries: [(bytes: [UInt8], name: String)] = []
+    private var nextSlot = 0
+    private static let capacity = 16
 
     mutating func name(for text: FieldText) -> String {
         let trimmed = text.trimmed
-        if trimmed.count == lastBytes.count, !lastBytes.isEmpty,
-           lastBytes.withUnsafeBytes({ $0.elementsEqual(trimmed.bytes) }) {
-            return lastName
+        for entry in entries where entry.bytes.count == trimmed.count {
+            if entry.bytes.withUnsafeBytes({ memcmpEqual($0, trimmed.bytes) }) { return entry.name }
         }
-        lastBytes = Array(trimmed.bytes)
-        lastName = PlatformName.normalize(trimmed.string())
-        return lastName
+        let name = PlatformName.normalize(trimmed.string())
+        let entry = (Array(trimmed.bytes), name)
+        if entries.count < Self.capacity {
+            entries.append(entry)
+        } else {
+            entries[nextSlot] = entry
+            nextSlot = (nextSlot + 1) % Self.capacity
+        }
+        return name
+    }
+
+    private func memcmpEqual(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+        guard let left = a.baseAddress, let right = b.baseAddress else { return a.count == b.count }
+        return memcmp(left, right, a.count) == 0
     }
 }

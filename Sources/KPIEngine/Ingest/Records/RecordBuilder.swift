@@ -16,8 +16,8 @@ struct RecordBuilder {
 
     /// How a record ended up.
     enum Outcome {
-        case metrics(MetricsRow)
-        case service(ServiceRow)
+        /// A metrics or service row went to the sink.
+        case delivered
         case rejected(reason: String)
         /// A `Total` / `Totals` row: skipped, not rejected (it would double count).
         case summary
@@ -42,11 +42,12 @@ struct RecordBuilder {
     var kind: ColumnLayout.Kind { layout.kind }
 
     /// Reads one record whose fields are `fields` (by column); `line` is its first line.
-    mutating func build(_ fields: [FieldText], line: Int) -> Outcome {
+    /// Rows go straight to `sink`; a rejection or a summary row is returned for the caller.
+    mutating func build<S: RecordSink>(_ fields: UnsafeBufferPointer<FieldText>, line: Int, into sink: inout S) -> Outcome {
         if isSummary(fields) { return .summary }
         switch layout.kind {
-        case .metrics: return buildMetrics(fields, line: line)
-        case .service: return buildService(fields, line: line)
+        case .metrics: return buildMetrics(fields, line: line, into: &sink)
+        case .service: return buildService(fields, line: line, into: &sink)
         case .measuresWithoutTime: return .rejected(reason: "no time column (expected \(FieldAliases.timeNamesForMessages))")
         case .notData(let reason): return .rejected(reason: "not a kpitop record: \(reason)")
         }
@@ -54,7 +55,7 @@ struct RecordBuilder {
 
     /// A row right after the header that describes the columns: no time, and only text where
     /// numbers belong (old Facebook Insights exports).
-    mutating func isDescriptionRow(_ fields: [FieldText]) -> Bool {
+    mutating func isDescriptionRow(_ fields: UnsafeBufferPointer<FieldText>) -> Bool {
         for source in timeSources {
             if case .time = times.parse(value(source, fields)) { return false }
         }
@@ -73,14 +74,14 @@ struct RecordBuilder {
         metricSources.map(\.source) + [followersSource, engagementsSource].compactMap { $0 }
     }
 
-    private func value(_ source: ColumnLayout.Source, _ fields: [FieldText]) -> FieldText {
+    private func value(_ source: ColumnLayout.Source, _ fields: UnsafeBufferPointer<FieldText>) -> FieldText {
         switch source {
-        case .column(let column): column < fields.count ? fields[column] : .empty
+        case .column(let column): fields[column]
         case .constant(let text): text
         }
     }
 
-    private func isSummary(_ fields: [FieldText]) -> Bool {
+    private func isSummary(_ fields: UnsafeBufferPointer<FieldText>) -> Bool {
         func isTotal(_ text: FieldText) -> Bool {
             guard text.count >= 5, text.count <= 8 else { return false }
             let word = text.trimmed
@@ -95,7 +96,7 @@ struct RecordBuilder {
 
     // MARK: Metrics
 
-    private mutating func buildMetrics(_ fields: [FieldText], line: Int) -> Outcome {
+    private mutating func buildMetrics<S: RecordSink>(_ fields: UnsafeBufferPointer<FieldText>, line: Int, into sink: inout S) -> Outcome {
         let time: (day: Day, epochMilliseconds: Int64)
         switch firstTime(fields) {
         case .success(let found): time = found
@@ -103,12 +104,16 @@ struct RecordBuilder {
         }
         var values = MetricValues()
         for (source, field) in metricSources {
-            switch Self.number(value(source, fields), named: field.id, negativeAllowed: field == .revenue || field == .spend) {
-            case .success(let number?):
+            let text = value(source, fields)
+            switch NumberText.parse(text) {
+            case .number(let number) where number >= 0 || field == .revenue || field == .spend:
                 values.sums[field.rawValue] = number
                 values.present |= field.bit
-            case .success(nil): continue
-            case .failure(let rejection): return .rejected(reason: rejection.reason)
+            case .missing: continue
+            default:
+                if case .failure(let rejection) = Self.number(text, named: field.id, negativeAllowed: false) {
+                    return .rejected(reason: rejection.reason)
+                }
             }
         }
         var followers: Double?
@@ -126,10 +131,11 @@ struct RecordBuilder {
             }
         }
         Self.addInteractions(to: &values, engagements: engagements)
-        return .metrics(MetricsRow(
+        sink.metrics(MetricsRow(
             platform: platform(fields), day: time.day, time: time.epochMilliseconds,
             id: firstText(idSources, fields), title: firstText(titleSources, fields),
             values: values, followers: followers, line: line))
+        return .delivered
     }
 
     /// interactions = likes + comments + shares + saves when the row has any of them, else
@@ -145,7 +151,7 @@ struct RecordBuilder {
     }
 
     /// The first time column whose value is a time; else why not.
-    private mutating func firstTime(_ fields: [FieldText]) -> Result<(day: Day, epochMilliseconds: Int64), RowProblem> {
+    private mutating func firstTime(_ fields: UnsafeBufferPointer<FieldText>) -> Result<(day: Day, epochMilliseconds: Int64), RowProblem> {
         var failure: String?
         for source in timeSources {
             let text = value(source, fields)
@@ -173,7 +179,7 @@ struct RecordBuilder {
 
     private static func rejection(_ reason: String) -> RowProblem { RowProblem(reason: reason) }
 
-    private mutating func platform(_ fields: [FieldText]) -> String {
+    private mutating func platform(_ fields: UnsafeBufferPointer<FieldText>) -> String {
         if let source = platformSource {
             let text = value(source, fields)
             if !text.isMissing { return platforms.name(for: text) }
@@ -181,7 +187,7 @@ struct RecordBuilder {
         return defaultPlatform
     }
 
-    private func firstText(_ sources: [ColumnLayout.Source], _ fields: [FieldText]) -> String? {
+    private func firstText(_ sources: [ColumnLayout.Source], _ fields: UnsafeBufferPointer<FieldText>) -> String? {
         for source in sources {
             let text = value(source, fields)
             if !text.isMissing { return text.trimmed.string() }
@@ -191,7 +197,7 @@ struct RecordBuilder {
 
     // MARK: Service
 
-    private mutating func buildService(_ fields: [FieldText], line: Int) -> Outcome {
+    private mutating func buildService<S: RecordSink>(_ fields: UnsafeBufferPointer<FieldText>, line: Int, into sink: inout S) -> Outcome {
         do throws(RowProblem) {
             guard let openedAt = try instant(.openedAt, fields) else { return .rejected(reason: "no opened_at") }
             var firstResponseAt = try instant(.firstResponseAt, fields)
@@ -206,15 +212,16 @@ struct RecordBuilder {
             if let source = layout.source(.csat) { csat = try Self.csat(value(source, fields)) }
             var sentiment: Sentiment?
             if let source = layout.source(.sentiment) { sentiment = try Self.sentiment(value(source, fields)) }
-            return .service(ServiceRow(
+            sink.service(ServiceRow(
                 platform: platform(fields), id: firstText(idSources, fields), openedAt: openedAt,
                 firstResponseAt: firstResponseAt, resolvedAt: resolvedAt, csat: csat, sentiment: sentiment, line: line))
+            return .delivered
         } catch {
             return .rejected(reason: error.reason)
         }
     }
 
-    private mutating func instant(_ field: CanonicalField, _ fields: [FieldText]) throws(RowProblem) -> Int64? {
+    private mutating func instant(_ field: CanonicalField, _ fields: UnsafeBufferPointer<FieldText>) throws(RowProblem) -> Int64? {
         guard let source = layout.source(field) else { return nil }
         let text = value(source, fields)
         switch times.parse(text) {

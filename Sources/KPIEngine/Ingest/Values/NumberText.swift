@@ -13,11 +13,25 @@ enum NumberValue: Equatable {
 /// (a fraction) and exponents on a slow path.
 enum NumberText {
     /// Exact powers of ten for the fast path (`Double(mantissa) / 10^k` is correctly rounded
-    /// while the mantissa is below 2^53).
-    private static let powersOfTen: [Double] = (0...18).map { exponent in
-        var value = 1.0
-        for _ in 0..<exponent { value *= 10 }
-        return value
+    /// while the mantissa is below 2^53); a switch, so the hot path reads no global.
+    private static func powerOfTen(_ exponent: Int) -> Double {
+        switch exponent {
+        case 0: 1
+        case 1: 10
+        case 2: 100
+        case 3: 1e3
+        case 4: 1e4
+        case 5: 1e5
+        case 6: 1e6
+        case 7: 1e7
+        case 8: 1e8
+        case 9: 1e9
+        case 10: 1e10
+        case 11: 1e11
+        case 12: 1e12
+        case 13: 1e13
+        default: 1e14
+        }
     }
 
     static func parse(_ text: FieldText) -> NumberValue {
@@ -45,7 +59,7 @@ enum NumberText {
             index += 1
         }
         guard digits > 0 else { return parseSlowly(text) }
-        let magnitude = Double(mantissa) / powersOfTen[fractionDigits]
+        let magnitude = Double(mantissa) / powerOfTen(fractionDigits)
         return .number(negative ? -magnitude : magnitude)
     }
 

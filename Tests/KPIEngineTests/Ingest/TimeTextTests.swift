@@ -1,0 +1,62 @@
+import Testing
+@testable import KPIEngine
+
+@Suite struct TimeTextTests {
+    private func read(_ text: String, clock: DayClock = Ingest.utc) -> TimeValue {
+        var reader = TimeText(clock: clock)
+        return Ingest.withField(text) { reader.parse($0) }
+    }
+
+    private func at(_ iso: String, _ ms: Int64) -> TimeValue { .time(day: Ingest.day(iso), epochMilliseconds: ms) }
+
+    @Test func isoDateIsTheWholeLocalDay() {
+        #expect(read("2026-11-20") == at("2026-11-20", Ingest.utcMilliseconds("2026-11-20")))
+        #expect(read("2026-11-20", clock: Ingest.berlin) == at("2026-11-20", Ingest.utcMilliseconds("2026-11-19", 23)))
+        #expect(read(" 2026-11-20 ") == at("2026-11-20", Ingest.utcMilliseconds("2026-11-20")))
+        #expect(read("2026-02-30") == .unparsable)
+    }
+
+    @Test func isoDateTimesWithoutOffsetAreLocal() {
+        #expect(read("2026-11-20T14:05") == at("2026-11-20", Ingest.utcMilliseconds("2026-11-20", 14, 5)))
+        #expect(read("2026-11-20 14:05:09") == at("2026-11-20", Ingest.utcMilliseconds("2026-11-20", 14, 5, 9)))
+        #expect(read("2026-11-20T14:05:09.123") == at("2026-11-20", Ingest.utcMilliseconds("2026-11-20", 14, 5, 9) + 123))
+        #expect(read("2026-11-20T14:05:09.5") == at("2026-11-20", Ingest.utcMilliseconds("2026-11-20", 14, 5, 9) + 500))
+        #expect(read("2026-11-20T00:30", clock: Ingest.berlin) == at("2026-11-20", Ingest.utcMilliseconds("2026-11-19", 23, 30)))
+    }
+
+    @Test func offsetsGiveAnInstantThenTheLocalDay() {
+        let instant = Ingest.utcMilliseconds("2026-03-29", 0, 30)
+        #expect(read("2026-03-29T00:30:00+00:00") == at("2026-03-29", instant))
+        #expect(read("2026-03-28T23:30:00-01:00") == at("2026-03-29", instant))
+        #expect(read("2026-03-29T00:30:00Z", clock: Ingest.berlin) == at("2026-03-29", instant))
+        let evening = Ingest.utcMilliseconds("2026-11-20", 23, 30)
+        #expect(read("2026-11-20T23:30:00Z", clock: Ingest.berlin) == at("2026-11-21", evening))
+        #expect(read("2026-11-21T00:30+0100") == at("2026-11-20", evening))
+        #expect(read("2026-11-20 14:05 +0000") == at("2026-11-20", Ingest.utcMilliseconds("2026-11-20", 14, 5)))
+        #expect(read("2026-11-20T14:05:00.250+02:00") == at("2026-11-20", Ingest.utcMilliseconds("2026-11-20", 12, 5) + 250))
+    }
+
+    @Test func epochSecondsAndMilliseconds() {
+        let instant = Ingest.utcMilliseconds("2026-11-20", 14, 5)
+        #expect(read(String(instant / 1000)) == at("2026-11-20", instant))
+        #expect(read(String(instant + 7)) == at("2026-11-20", instant + 7))
+        #expect(read("12345") == .unparsable)
+    }
+
+    @Test func usDates() {
+        #expect(read("9/15/2026") == at("2026-09-15", Ingest.utcMilliseconds("2026-09-15")))
+        #expect(read("09/15/2026 18:00") == at("2026-09-15", Ingest.utcMilliseconds("2026-09-15", 18)))
+        #expect(read("9/15/2026 6:00:30 PM") == at("2026-09-15", Ingest.utcMilliseconds("2026-09-15", 18, 0, 30)))
+        #expect(read("15/09/2026") == .unparsable)
+    }
+
+    @Test func missingWithoutYearAndGarbage() {
+        #expect(read("") == .missing)
+        #expect(read("-") == .missing)
+        #expect(read("April 12") == .withoutYear)
+        #expect(read("8 de marzo") == .withoutYear)
+        #expect(read("Lifetime") == .unparsable)
+        #expect(read("2026-11-20T25:00") == .unparsable)
+        #expect(read("2026-11-20T10:00+25:00") == .unparsable)
+    }
+}
