@@ -9,7 +9,8 @@ private let pendingSignal = Atomic<Int32>(0)
 /// directory removed); ignores SIGPIPE.
 ///
 /// Installed with `sa_flags = 0` (no `SA_RESTART`), so a signal interrupts `poll`.
-/// SIGWINCH is left alone: ncurses handles it and reports `KEY_RESIZE`.
+/// SIGWINCH is left alone: ncurses handles it and reports `KEY_RESIZE`. All four are unblocked
+/// on the installing thread, since a parent may have started kpitop with them blocked.
 public struct SignalGuard: Sendable {
     private static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGPIPE]
     private var previousActions: [sigaction]
@@ -32,7 +33,17 @@ public struct SignalGuard: Sendable {
                 sigaction(signal, &flag, &previous[index])
             }
         }
+        unblockSignals()
         return SignalGuard(previousActions: previous)
+    }
+
+    /// Unblocks the termination signals and SIGWINCH on the calling thread; a blocked mask is
+    /// inherited across `exec`, and with it the dashboard would neither quit nor resize.
+    private static func unblockSignals() {
+        var wanted = sigset_t()
+        sigemptyset(&wanted)
+        for signal in [SIGINT, SIGTERM, SIGHUP, SIGWINCH] { sigaddset(&wanted, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
     }
 
     /// The signal received since the last call, if any.
