@@ -77,13 +77,15 @@ struct DashboardLauncher {
         }
         let mapping = try shared.loadMapping(directory: directory)
         let context = IngestContext(clock: shared.clock, mapping: mapping)
+        let goalFile = shared.loadGoals(directory: directory)
         var watcher = DirectoryWatcher.Options(forcePolling: dashboard.poll)
         if isDemo { watcher.pollInterval = .milliseconds(250) }
         let session = try EngineSession(
             root: directory, context: context,
             status: EngineStatus(dataDirectory: directory, isDemo: isDemo,
                                  loading: LoadProgress(filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0)),
-            request: shared.request(), options: .init(watcher: watcher), now: { currentMilliseconds() })
+            request: shared.request(goals: goalFile.goals), options: .init(watcher: watcher),
+            now: { currentMilliseconds() })
         session.start()
         defer { session.stop() }
         let capabilities = TerminalCapabilities.detect(forceASCII: dashboard.ascii, forceNoColor: dashboard.noColor)

@@ -44,10 +44,14 @@ struct Report: ParsableCommand {
         }
         if watch { return try ReportWatcher(shared: shared, poll: poll).run(directory: directory) }
         var store = try shared.loadStore(directory: directory)
-        let snapshot = store.snapshot(shared.request())
+        let goalFile = shared.loadGoals(directory: directory)
+        for problem in goalFile.problems {
+            FileHandle.standardError.write(Data("kpitop: \(Sanitized.line(problem.description))\n".utf8))
+        }
+        let snapshot = store.snapshot(shared.request(goals: goalFile.goals))
         let output: String
         switch format {
-        case .json, .jsonl: output = JSONReport.render(snapshot)
+        case .json, .jsonl: output = JSONReport.render(snapshot, goalProblems: goalFile.problems)
         case .csv: output = CSVReport.render(snapshot)
         case .text: output = TextReport.render(snapshot, dataDirectory: directory)
         case .markdown: output = MarkdownReport.render(snapshot, dataDirectory: directory)

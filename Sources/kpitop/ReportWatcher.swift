@@ -11,11 +11,12 @@ struct ReportWatcher {
 
     func run(directory: String) throws {
         let mapping = try shared.loadMapping(directory: directory)
+        let goalFile = shared.loadGoals(directory: directory)
         let session = try EngineSession(
             root: directory, context: IngestContext(clock: shared.clock, mapping: mapping),
             status: EngineStatus(dataDirectory: directory,
                                  loading: LoadProgress(filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0)),
-            request: shared.request(), options: .init(watcher: .init(forcePolling: poll)),
+            request: shared.request(goals: goalFile.goals), options: .init(watcher: .init(forcePolling: poll)),
             now: { currentMilliseconds() })
         let signals = SignalGuard.install()
         defer { signals.uninstall() }
@@ -28,7 +29,7 @@ struct ReportWatcher {
         while signals.takePendingSignal() == nil {
             let latest = session.latest()
             if let snapshot = latest.snapshot, latest.status.loading == nil {
-                let line = JSONReport.renderLine(snapshot)
+                let line = JSONReport.renderLine(snapshot, goalProblems: goalFile.problems)
                 if line != printed {
                     FileHandle.standardOutput.write(Data((line + "\n").utf8))
                     printed = line

@@ -16,6 +16,9 @@ struct SharedOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Time zone, an IANA name (default: the system's).", valueName: "zone"))
     var tz: String?
 
+    @Option(name: .long, help: ArgumentHelp("Goals file (default: goals.toml in the data directory).", valueName: "file"))
+    var goals: String?
+
     func validate() throws {
         if let asOf, Day(iso: asOf) == nil {
             throw ValidationError("--as-of '\(asOf)' is not a date (expected YYYY-MM-DD)")
@@ -43,8 +46,15 @@ struct SharedOptions: ParsableArguments {
     }
 
     /// The snapshot request these options describe, at the current instant.
-    func request(now: Int64 = currentMilliseconds()) -> SnapshotRequest {
-        SnapshotRequest(window: windowLength, asOf: asOfDay, now: now)
+    func request(now: Int64 = currentMilliseconds(), goals: [Goal] = []) -> SnapshotRequest {
+        SnapshotRequest(window: windowLength, asOf: asOfDay, now: now, goals: goals)
+    }
+
+    /// `--goals FILE`, else the data directory's `goals.toml` (no file there is no goals).
+    /// Goals with a mistake are left out; their problems are in the result.
+    func loadGoals(directory: String) -> GoalFile {
+        if let goals { return GoalFile.load(path: goals, required: true) }
+        return GoalFile.load(path: GoalFile.defaultPath(dataDirectory: directory), required: false)
     }
 
     /// The directory's `mapping.toml`; a mistake in it stops the program with file and line.

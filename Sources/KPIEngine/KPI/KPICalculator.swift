@@ -59,11 +59,13 @@ public struct KPICalculator: Sendable {
         posts[KPISnapshot.allPlatforms] = Array(
             posts.values.joined().sorted(by: PostSummary.byInteractions).prefix(request.postLimit))
 
-        return KPISnapshot(
+        var snapshot = KPISnapshot(
             asOf: window.end, anchoredOnNewest: anchoredOnNewest, window: window,
             timeZone: clock.identifier, platforms: names, kpis: kpis, posts: posts,
             newestData: newest, rejectedRows: rollup.rejectedRows, rejections: rollup.rejections,
             fileCount: rollup.fileCount)
+        snapshot.goals = request.goals.map { GoalProgress(goal: $0, calculator: self, snapshot: snapshot) }
+        return snapshot
     }
 
     /// One KPI of one platform (nil = `all`) over any window.

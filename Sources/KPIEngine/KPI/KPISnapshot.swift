@@ -68,6 +68,8 @@ public struct KPISnapshot: Sendable {
     public var rejections: [Rejection]
     /// Data files read.
     public var fileCount: Int
+    /// Progress of the request's goals, in file order.
+    public var goals: [GoalProgress] = []
 
     public init(asOf: Day, anchoredOnNewest: Bool, window: ReportWindow, timeZone: String,
                 platforms: [String], kpis: [String: [KPI: KPIValue]], posts: [String: [PostSummary]],

@@ -1,4 +1,5 @@
-/// What a snapshot is asked for: the window, the anchor and the moment "now".
+/// What a snapshot is asked for: the window, the anchor, the moment "now" and the goals to
+/// evaluate.
 public struct SnapshotRequest: Sendable, Equatable {
     public var window: WindowLength
     /// `--as-of`; nil = today, or the newest record's day when the data is older than the window.
@@ -7,11 +8,15 @@ public struct SnapshotRequest: Sendable, Equatable {
     public var now: Int64
     /// At most this many posts per platform in the snapshot.
     public var postLimit: Int
+    /// Goals whose progress the snapshot carries (data contract section 9).
+    public var goals: [Goal]
 
-    public init(window: WindowLength = .days(28), asOf: Day? = nil, now: Int64, postLimit: Int = 500) {
+    public init(window: WindowLength = .days(28), asOf: Day? = nil, now: Int64, postLimit: Int = 500,
+                goals: [Goal] = []) {
         self.window = window
         self.asOf = asOf
         self.now = now
         self.postLimit = postLimit
+        self.goals = goals
     }
 }

@@ -1,7 +1,8 @@
 /// `report --format json`: the object of data contract section 7.
 public enum JSONReport {
-    /// One JSON object; `pretty` puts each platform and KPI on its own line.
-    public static func render(_ snapshot: KPISnapshot, extraMembers: [(String, String)] = []) -> String {
+    /// One JSON object, each platform and KPI on its own line; `goals` always, and
+    /// `goal_problems` when a goal was left out.
+    public static func render(_ snapshot: KPISnapshot, goalProblems: [ConfigProblem] = []) -> String {
         let w = snapshot.window
         let window = JSONWriter.object([
             ("days", String(w.days)),
@@ -27,13 +28,14 @@ public enum JSONReport {
             ("rejected_rows", String(snapshot.rejectedRows)),
             ("files", String(snapshot.fileCount)),
         ]
-        members += extraMembers
+        members.append(GoalsJSON.member(snapshot.goals))
+        if !goalProblems.isEmpty { members.append(GoalsJSON.problemsMember(goalProblems)) }
         return "{\n" + members.map { "  " + JSONWriter.string($0.0) + ": " + $0.1 }.joined(separator: ",\n") + "\n}"
     }
 
     /// The same object on one line (for `--watch --format jsonl`).
-    public static func renderLine(_ snapshot: KPISnapshot, extraMembers: [(String, String)] = []) -> String {
-        render(snapshot, extraMembers: extraMembers)
+    public static func renderLine(_ snapshot: KPISnapshot, goalProblems: [ConfigProblem] = []) -> String {
+        render(snapshot, goalProblems: goalProblems)
             .split(separator: "\n").map { $0.trimmingLeadingSpaces() }.joined(separator: " ")
     }
 }

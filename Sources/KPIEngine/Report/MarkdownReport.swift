@@ -1,5 +1,5 @@
 /// `report --format markdown`: a stakeholder-ready report, one table per KPI family with
-/// values and changes per platform, then the top posts.
+/// values and changes per platform, then the goals and the top posts.
 public enum MarkdownReport {
     public static func render(_ snapshot: KPISnapshot, dataDirectory: String) -> String {
         let names = [KPISnapshot.allPlatforms] + snapshot.platforms
@@ -22,6 +22,16 @@ public enum MarkdownReport {
                     return KPIFormat.value(v.value, unit: kpi.unit) + (change.isEmpty ? "" : " (\(change))")
                 }
                 out.append("| \(kpi.title) | " + cells.joined(separator: " | ") + " |")
+            }
+        }
+        if !snapshot.goals.isEmpty {
+            out += ["", "## Goals", "", "| Goal | Platform | Now | Target | Projection | Deadline | Status |",
+                    "|---|---|---:|---:|---:|---|---|"]
+            for progress in snapshot.goals {
+                let goal = progress.goal, unit = goal.kpi.unit
+                out.append("| \(cell(goal.name)) | \(cell(goal.platform)) | \(KPIFormat.value(progress.value, unit: unit)) | "
+                           + "\(GoalLine.target(goal)) | \(KPIFormat.value(progress.projection, unit: unit)) | "
+                           + "\(goal.deadline) (\(GoalLine.daysLeft(progress.daysLeft))) | **\(GoalLine.status(progress.status))** |")
             }
         }
         let posts = snapshot.posts[KPISnapshot.allPlatforms] ?? []

@@ -24,6 +24,17 @@ public enum TextReport {
                 out.append(line)
             }
         }
+        if !snapshot.goals.isEmpty {
+            out += ["", "Goals"]
+            for progress in snapshot.goals {
+                let goal = progress.goal, unit = goal.kpi.unit
+                out.append(pad("  " + Sanitized.line(goal.name), 30) + pad(Sanitized.line(goal.platform), 12)
+                           + pad(KPIFormat.value(progress.value, unit: unit), 10, right: true)
+                           + pad(GoalLine.target(goal), 12, right: true)
+                           + "  projection " + pad(KPIFormat.value(progress.projection, unit: unit), 9, right: true)
+                           + "  " + pad(GoalLine.daysLeft(progress.daysLeft), 18) + GoalLine.status(progress.status))
+            }
+        }
         return out.joined(separator: "\n") + "\n"
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import KPIEngine
 
@@ -129,5 +130,24 @@ import Testing
         let nullValue = Self.progress(Self.goal(.cpa, 20, deadline: 69))
         #expect(nullValue.value == nil)
         #expect(nullValue.status == .offTrack)
+    }
+
+    @Test func snapshotCarriesGoalsIntoTheJSONReportInFileOrder() throws {
+        var store = MetricsStore(clock: F.utc)
+        store.set(F.file("x.csv", rows: (0...39).map { F.row("x", day: $0, [.impressions: 100, .reach: 50]) }))
+        let goals = [Self.goal(.impressions, 5_000, deadline: 69), Self.goal(.frequency, 2, deadline: 69)]
+        let snapshot = store.snapshot(SnapshotRequest(window: .days(7), asOf: F.d0.adding(days: 39), now: 0, goals: goals))
+        #expect(snapshot.goals.map(\.goal.kpi) == [.impressions, .frequency])
+        #expect(snapshot.goals[0].value == 4_000)
+        #expect(snapshot.goals[0].projection == 7_000)
+        #expect(snapshot.goals[0].status == .onTrack)
+        let json = JSONReport.render(snapshot, goalProblems: [ConfigProblem(file: "goals.toml", line: 7, reason: "bad")])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let items = try #require(object["goals"] as? [[String: Any]])
+        #expect(items.map { $0["kpi"] as? String } == ["impressions", "frequency"])
+        #expect(items[0]["projection"] as? Double == 7_000)
+        #expect(items[1]["status"] as? String == "met")
+        let problems = try #require(object["goal_problems"] as? [[String: Any]])
+        #expect(problems.first?["line"] as? Int == 7)
     }
 }

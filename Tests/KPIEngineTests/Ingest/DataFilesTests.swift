@@ -42,7 +42,7 @@ import Testing
             try fileManager.createDirectory(atPath: root + "/" + directory, withIntermediateDirectories: true)
         }
         for file in ["instagram/b.csv", "instagram/a.csv", "x/deep/c.jsonl", "Z.ndjson", ".git/d.csv", "e.csv.part", "f.txt"] {
-            fileManager.createFile(atPath: root + "/" + file, contents: Data())
+            #expect(fileManager.createFile(atPath: root + "/" + file, contents: Data()))
         }
         try fileManager.createSymbolicLink(atPath: root + "/x/deep/loop", withDestinationPath: root + "/x")
         #expect(DataFiles.list(root: root) == ["Z.ndjson", "instagram/a.csv", "instagram/b.csv", "x/deep/c.jsonl"])
