@@ -8,7 +8,7 @@ public enum GoalLine {
     /// "≥ 5.00%" or "≤ 2h 0m" (ASCII: ">=", "<=").
     public static func target(_ goal: Goal, ascii: Bool = false) -> String {
         let sign = goal.direction == .atLeast ? (ascii ? ">=" : "≥") : (ascii ? "<=" : "≤")
-        return sign + " " + KPIFormat.value(goal.target, unit: goal.kpi.unit, ascii: ascii)
+        return sign + " " + ValueFormat.format(goal.target, unit: goal.kpi.unit, ascii: ascii)
     }
 
     /// "38 days left", "due today", "ended 3 days ago".

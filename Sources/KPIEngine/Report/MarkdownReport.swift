@@ -18,8 +18,8 @@ public enum MarkdownReport {
             for kpi in KPI.all(in: family) {
                 let cells = names.map { name -> String in
                     let v = snapshot.value(kpi, platform: name)
-                    let change = KPIFormat.change(v.change)
-                    return KPIFormat.value(v.value, unit: kpi.unit) + (change.isEmpty ? "" : " (\(change))")
+                    let change = ChangeFormat.text(v.change)
+                    return ValueFormat.format(v.value, unit: kpi.unit) + (change.isEmpty ? "" : " (\(change))")
                 }
                 out.append("| \(kpi.title) | " + cells.joined(separator: " | ") + " |")
             }
@@ -29,8 +29,8 @@ public enum MarkdownReport {
                     "|---|---|---:|---:|---:|---|---|"]
             for progress in snapshot.goals {
                 let goal = progress.goal, unit = goal.kpi.unit
-                out.append("| \(cell(goal.name)) | \(cell(goal.platform)) | \(KPIFormat.value(progress.value, unit: unit)) | "
-                           + "\(GoalLine.target(goal)) | \(KPIFormat.value(progress.projection, unit: unit)) | "
+                out.append("| \(cell(goal.name)) | \(cell(goal.platform)) | \(ValueFormat.format(progress.value, unit: unit)) | "
+                           + "\(GoalLine.target(goal)) | \(ValueFormat.format(progress.projection, unit: unit)) | "
                            + "\(goal.deadline) (\(GoalLine.daysLeft(progress.daysLeft))) | **\(GoalLine.status(progress.status))** |")
             }
         }
@@ -39,9 +39,9 @@ public enum MarkdownReport {
             out += ["", "## Top posts", "", "| Post | Platform | Interactions | Reach | Impressions |", "|---|---|---:|---:|---:|"]
             for post in posts.prefix(10) {
                 out.append("| \(cell(post.title ?? post.id)) | \(cell(post.platform)) | "
-                           + "\(KPIFormat.value(post.values[.interactions], unit: .count)) | "
-                           + "\(KPIFormat.value(post.values[.reach], unit: .count)) | "
-                           + "\(KPIFormat.value(post.values[.impressions], unit: .count)) |")
+                           + "\(ValueFormat.format(post.values[.interactions], unit: .count)) | "
+                           + "\(ValueFormat.format(post.values[.reach], unit: .count)) | "
+                           + "\(ValueFormat.format(post.values[.impressions], unit: .count)) |")
             }
         }
         return out.joined(separator: "\n") + "\n"

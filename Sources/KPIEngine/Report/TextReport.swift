@@ -18,7 +18,7 @@ public enum TextReport {
                 var line = pad("  " + kpi.title, labelWidth)
                 for name in names {
                     let v = snapshot.value(kpi, platform: name)
-                    let cell = KPIFormat.value(v.value, unit: kpi.unit) + " " + pad(KPIFormat.change(v.change), 7, right: true)
+                    let cell = ValueFormat.format(v.value, unit: kpi.unit) + " " + pad(ChangeFormat.text(v.change), 7, right: true)
                     line += pad(cell, columnWidth, right: true)
                 }
                 out.append(line)
@@ -29,9 +29,9 @@ public enum TextReport {
             for progress in snapshot.goals {
                 let goal = progress.goal, unit = goal.kpi.unit
                 out.append(pad("  " + Sanitized.line(goal.name), 30) + pad(Sanitized.line(goal.platform), 12)
-                           + pad(KPIFormat.value(progress.value, unit: unit), 10, right: true)
+                           + pad(ValueFormat.format(progress.value, unit: unit), 10, right: true)
                            + pad(GoalLine.target(goal), 12, right: true)
-                           + "  projection " + pad(KPIFormat.value(progress.projection, unit: unit), 9, right: true)
+                           + "  projection " + pad(ValueFormat.format(progress.projection, unit: unit), 9, right: true)
                            + "  " + pad(GoalLine.daysLeft(progress.daysLeft), 18) + GoalLine.status(progress.status))
             }
         }

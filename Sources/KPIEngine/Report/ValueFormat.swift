@@ -1,13 +1,11 @@
-import KPIEngine
-
 /// Short, human text for KPI values: `1,234`, `12.3K`, `4.12%`, `$1,234`, `2.3x`, `3h 12m`,
-/// `+0.42`, and a dash for a value that is undefined.
-enum ValueFormat {
+/// `+0.42`, and a dash for a value that is undefined. Screens and reports share it.
+public enum ValueFormat {
     /// The placeholder for a nil (undefined) value.
-    static func missing(ascii: Bool) -> String { ascii ? "-" : "–" }
+    public static func missing(ascii: Bool) -> String { ascii ? "-" : "–" }
 
     /// A value in its unit; nil and non-finite values give the placeholder.
-    static func format(_ value: Double?, unit: KPIUnit, ascii: Bool) -> String {
+    public static func format(_ value: Double?, unit: KPIUnit, ascii: Bool = false) -> String {
         guard let value, value.isFinite else { return missing(ascii: ascii) }
         switch unit {
         case .count: return count(value)
@@ -20,13 +18,13 @@ enum ValueFormat {
     }
 
     /// `999`, `1,234`, `12.3K`, `123K`, `1.2M`, `3.4B`.
-    static func count(_ value: Double) -> String {
+    public static func count(_ value: Double) -> String {
         let magnitude = abs(value)
         return sign(value) + (magnitude < 10_000 ? grouped(magnitude) : compact(magnitude))
     }
 
     /// A fraction as a percentage: `4.12%` below 10%, else `41.2%`.
-    static func percent(_ fraction: Double) -> String {
+    public static func percent(_ fraction: Double) -> String {
         let percent = fraction * 100
         let magnitude = abs(percent)
         let digits = magnitude < 10 ? fixed(magnitude, decimals: 2)
@@ -35,7 +33,7 @@ enum ValueFormat {
     }
 
     /// `$0.85`, `$1,234`, `$12.3K`.
-    static func money(_ value: Double) -> String {
+    public static func money(_ value: Double) -> String {
         let magnitude = abs(value)
         let digits = magnitude < 100 ? fixed(magnitude, decimals: 2)
             : magnitude < 10_000 ? grouped(magnitude) : compact(magnitude)
@@ -43,14 +41,14 @@ enum ValueFormat {
     }
 
     /// `2.3x`, `123x`.
-    static func multiple(_ value: Double) -> String {
+    public static func multiple(_ value: Double) -> String {
         let magnitude = abs(value)
         let digits = magnitude < 100 ? fixed(magnitude, decimals: 1) : grouped(magnitude)
         return sign(value, digits: digits) + digits + "x"
     }
 
     /// `45s`, `12m`, `3h 12m`, `2d 4h`.
-    static func duration(seconds value: Double) -> String {
+    public static func duration(seconds value: Double) -> String {
         guard abs(value) < 1e15 else { return sign(value) + compact(abs(value)) + "s" }
         let total = Int(abs(value).rounded())
         let text = switch total {
@@ -63,7 +61,7 @@ enum ValueFormat {
     }
 
     /// `+0.42`, `-0.13`, `0.00`.
-    static func score(_ value: Double) -> String {
+    public static func score(_ value: Double) -> String {
         let digits = fixed(abs(value), decimals: 2)
         let isZero = digits.allSatisfy { $0 == "0" || $0 == "." }
         return (isZero ? "" : value < 0 ? "-" : "+") + digits
@@ -77,7 +75,7 @@ enum ValueFormat {
     }
 
     /// A non-negative value rounded to an integer, with thousands separators.
-    static func grouped(_ magnitude: Double) -> String {
+    public static func grouped(_ magnitude: Double) -> String {
         guard magnitude < 1e15 else { return compact(magnitude) }
         let digits = String(Int(magnitude.rounded()))
         var result = ""
@@ -89,7 +87,7 @@ enum ValueFormat {
     }
 
     /// A non-negative value in thousands and up: `12.3K`, `123K`, `1.2M`, `3.4B`, `5.6T`.
-    static func compact(_ magnitude: Double) -> String {
+    public static func compact(_ magnitude: Double) -> String {
         let units: [(scale: Double, suffix: String)] = [(1e3, "K"), (1e6, "M"), (1e9, "B"), (1e12, "T")]
         for (index, unit) in units.enumerated() {
             let scaled = magnitude / unit.scale
@@ -101,7 +99,7 @@ enum ValueFormat {
     }
 
     /// A non-negative value with a fixed number of decimals (no locale, no Foundation).
-    static func fixed(_ magnitude: Double, decimals: Int) -> String {
+    public static func fixed(_ magnitude: Double, decimals: Int) -> String {
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         guard magnitude * scale < 1e15 else { return "\(magnitude)" }
