@@ -1,20 +1,12 @@
+import KPIEngine
+
 /// Column widths of characters and the sanitising of untrusted text.
 public enum TextWidth {
-    /// A character safe to draw: C0/C1 controls, DEL and other format characters become "?",
-    /// so an escape sequence in a title or file name is shown, not executed.
+    /// A character safe to draw: a character with a scalar the engine's ``Sanitized`` rules
+    /// call unsafe (controls, escapes, invisible format characters) becomes "?", so an escape
+    /// sequence in a title or file name is shown, not executed.
     public static func displayable(_ character: Character) -> String {
-        for scalar in character.unicodeScalars {
-            let v = scalar.value
-            if v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029 {
-                return "?"
-            }
-            switch scalar.properties.generalCategory {
-            case .format, .lineSeparator, .paragraphSeparator, .surrogate, .privateUse, .unassigned:
-                return "?"
-            default: continue
-            }
-        }
-        return String(character)
+        character.unicodeScalars.contains(where: Sanitized.isUnsafe) ? "?" : String(character)
     }
 
     /// Columns a displayable grapheme takes: 2 for East Asian wide and emoji, else 1.

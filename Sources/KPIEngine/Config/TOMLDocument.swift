@@ -32,11 +32,24 @@ public struct TOMLDocument {
     /// The line (1-based) of the `index`-th `[[name]]` header, or 0.
     public func line(ofArrayTable name: String, index: Int) -> Int {
         var seen = -1
-        for (number, line) in lines.enumerated() where line.trimmingSpaces == "[[\(name)]]" {
+        let header = "[[\(name)]]"
+        for (number, line) in lines.enumerated() {
+            let text = line.trimmingSpaces
+            guard text.hasPrefix(header) else { continue }
+            let rest = text.dropFirst(header.count).trimmingSpaces
+            guard rest.isEmpty || rest.hasPrefix("#") else { continue }
             seen += 1
             if seen == index { return number + 1 }
         }
         return 0
+    }
+
+    /// The first line at or after `from` (1-based) that contains `needle`; `from` when none.
+    public func line(containing needle: String, from: Int) -> Int {
+        let start = max(from, 1)
+        guard start <= lines.count else { return start }
+        for index in (start - 1)..<lines.count where lines[index].contains(needle) { return index + 1 }
+        return start
     }
 
     /// The line of `key = ...` at or after line `from` (1-based), before the next table

@@ -3,12 +3,12 @@ import Testing
 @testable import KPIEngine
 
 @Suite struct MappingTests {
-    private func mapping(_ text: String) throws(MappingError) -> ColumnMapping {
+    private func mapping(_ text: String) throws(ConfigProblem) -> ColumnMapping {
         try ColumnMapping.parse(text, file: "mapping.toml")
     }
 
-    private func error(_ text: String) -> MappingError? {
-        do throws(MappingError) {
+    private func error(_ text: String) -> ConfigProblem? {
+        do throws(ConfigProblem) {
             _ = try mapping(text)
             return nil
         } catch {
@@ -52,7 +52,7 @@ import Testing
     }
 
     @Test func errorsNameFileLineAndProblem() {
-        #expect(error("[columns]\n\"Reach\" = \"reech\"\n") == MappingError(
+        #expect(error("[columns]\n\"Reach\" = \"reech\"\n") == ConfigProblem(
             file: "mapping.toml", line: 2, reason: "unknown field 'reech' for column 'Reach'"))
         #expect(error("[[file]]\nmatch = \"a.csv\"\n[[file]]\nmatch = \"b.csv\"\n[file.values]\nlikes = \"many\"\n")?.line == 6)
         #expect(error("[[file]]\nplatform = \"fb\"\n")?.reason == "[[file]] needs match = \"<glob>\"")

@@ -53,41 +53,33 @@ public struct ColumnMapping: Sendable {
     }
 
     /// Loads `mapping.toml` from the data directory root when present; errors carry file, line, reason.
-    public static func load(dataDirectory: String) throws(MappingError) -> ColumnMapping {
+    public static func load(dataDirectory: String) throws(ConfigProblem) -> ColumnMapping {
         let path = (dataDirectory as NSString).appendingPathComponent(fileName)
         guard FileManager.default.fileExists(atPath: path) else { return .empty }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw MappingError(file: path, line: 0, reason: "cannot read the file")
-        }
-        return try parse(String(decoding: data, as: UTF8.self), file: path)
+        return try parse(TOMLDocument(path: path))
     }
 
     /// Parses the text of a mapping file; `file` names it in errors.
-    static func parse(_ text: String, file: String) throws(MappingError) -> ColumnMapping {
-        let locator = LineLocator(text: text)
-        let root: TOMLTable
-        do {
-            root = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw MappingError(file: file, line: error.source.begin.line, reason: error.description)
-        } catch {
-            throw MappingError(file: file, line: 0, reason: "\(error)")
-        }
-        func fail(_ reason: String, near needle: String, after line: Int = 1) -> MappingError {
-            MappingError(file: file, line: locator.line(containing: needle, from: line), reason: reason)
+    static func parse(_ text: String, file: String) throws(ConfigProblem) -> ColumnMapping {
+        try parse(TOMLDocument(text: text, file: file))
+    }
+
+    private static func parse(_ document: TOMLDocument) throws(ConfigProblem) -> ColumnMapping {
+        func fail(_ reason: String, near needle: String, after line: Int = 1) -> ConfigProblem {
+            ConfigProblem(file: document.file, line: document.line(containing: needle, from: line), reason: reason)
         }
 
         var columns: [String: CanonicalField] = [:]
         var files: [FileEntry] = []
-        for (key, value) in root {
+        for (key, value) in document.table {
             switch key {
             case "columns":
                 guard let table = value.table else { throw fail("[columns] must be a table", near: "columns") }
-                columns = try columnTable(table, startLine: locator.line(containing: "[columns]", from: 1), fail: fail)
+                columns = try columnTable(table, startLine: document.line(containing: "[columns]", from: 1), fail: fail)
             case "file":
                 guard let array = value.array else { throw fail("[[file]] must be an array of tables", near: "file") }
                 for (index, element) in array.enumerated() {
-                    let line = locator.line(ofOccurrence: index, of: "[[file]]")
+                    let line = document.line(ofArrayTable: "file", index: index)
                     guard let table = element.table else { throw fail("[[file]] must be a table", near: "file", after: line) }
                     files.append(try fileEntry(table, startLine: line, fail: fail))
                 }
@@ -99,8 +91,8 @@ public struct ColumnMapping: Sendable {
     }
 
     private static func columnTable(
-        _ table: TOMLTable, startLine: Int, fail: (String, String, Int) -> MappingError
-    ) throws(MappingError) -> [String: CanonicalField] {
+        _ table: TOMLTable, startLine: Int, fail: (String, String, Int) -> ConfigProblem
+    ) throws(ConfigProblem) -> [String: CanonicalField] {
         var result: [String: CanonicalField] = [:]
         for (header, value) in table {
             guard let name = value.string else {
@@ -115,8 +107,8 @@ public struct ColumnMapping: Sendable {
     }
 
     private static func fileEntry(
-        _ table: TOMLTable, startLine: Int, fail: (String, String, Int) -> MappingError
-    ) throws(MappingError) -> FileEntry {
+        _ table: TOMLTable, startLine: Int, fail: (String, String, Int) -> ConfigProblem
+    ) throws(ConfigProblem) -> FileEntry {
         guard let pattern = table["match"]?.string, !pattern.isEmpty else {
             throw fail("[[file]] needs match = \"<glob>\"", "[[file]]", startLine)
         }
@@ -168,32 +160,5 @@ public struct ColumnMapping: Sendable {
             rules.values = entry.rules.values
         }
         return rules
-    }
-}
-
-/// Finds the line of a key in the source text, for error messages (TOMLKit keeps no positions).
-private struct LineLocator {
-    let lines: [Substring]
-
-    init(text: String) { lines = text.split(separator: "\n", omittingEmptySubsequences: false) }
-
-    /// The first line at or after `from` (1-based) that contains `needle`; `from` if none.
-    func line(containing needle: String, from: Int) -> Int {
-        let start = max(from, 1)
-        guard start <= lines.count else { return start }
-        for index in (start - 1)..<lines.count where lines[index].contains(needle) {
-            return index + 1
-        }
-        return start
-    }
-
-    /// The line of the `occurrence`-th (0-based) line starting with `marker`.
-    func line(ofOccurrence occurrence: Int, of marker: String) -> Int {
-        var seen = 0
-        for (index, line) in lines.enumerated() where line.trimmingWhitespace().hasPrefix(marker) {
-            if seen == occurrence { return index + 1 }
-            seen += 1
-        }
-        return 0
     }
 }
