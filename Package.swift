@@ -22,7 +22,7 @@ let package = Package(
         // Snapshot + UI state -> a grid of styled cells. Pure functions, no terminal.
         .target(
             name: "KPIView",
-            dependencies: ["KPIEngine", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["KPIEngine"]
         ),
         // ncursesw, as a system library (module map + shim header).
         .systemLibrary(

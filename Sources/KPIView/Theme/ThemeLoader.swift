@@ -1,3 +1,4 @@
+import KPIEngine
 import Foundation
 
 /// Finds and loads theme files.
@@ -5,7 +6,7 @@ public enum ThemeLoader {
     /// A theme by NAME (a file `NAME.toml`, searched in `$XDG_CONFIG_HOME/kpitop/themes` or
     /// `~/.config/kpitop/themes`, then in a `Themes` folder found by walking up from the
     /// executable's directory) or by PATH (anything containing `/` or ending in `.toml`).
-    public static func load(_ nameOrPath: String) throws(ThemeError) -> Theme {
+    public static func load(_ nameOrPath: String) throws(ConfigProblem) -> Theme {
         try load(nameOrPath, searching: searchDirectories())
     }
 
@@ -34,7 +35,7 @@ public enum ThemeLoader {
         }
     }
 
-    static func load(_ nameOrPath: String, searching directories: [URL]) throws(ThemeError) -> Theme {
+    static func load(_ nameOrPath: String, searching directories: [URL]) throws(ConfigProblem) -> Theme {
         if nameOrPath.contains("/") || nameOrPath.hasSuffix(".toml") {
             return try parseFile(URL(fileURLWithPath: nameOrPath), shownAs: nameOrPath)
         }
@@ -43,7 +44,7 @@ public enum ThemeLoader {
             return try parseFile(file, shownAs: file.path)
         }
         let names = themeFiles(in: directories).map { ThemeParser.fileStem($0.path) }
-        throw ThemeError(file: nameOrPath, line: 0, problem: names.isEmpty
+        throw ConfigProblem(file: nameOrPath, line: 0, reason: names.isEmpty
             ? "no theme of that name (no theme folder found)"
             : "no theme of that name; available: \(names.joined(separator: ", "))")
     }
@@ -96,12 +97,12 @@ public enum ThemeLoader {
         return directories
     }
 
-    private static func parseFile(_ url: URL, shownAs name: String) throws(ThemeError) -> Theme {
+    private static func parseFile(_ url: URL, shownAs name: String) throws(ConfigProblem) -> Theme {
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw ThemeError(file: name, line: 0, problem: "cannot read the file")
+            throw ConfigProblem(file: name, line: 0, reason: "cannot read the file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw ThemeError(file: name, line: 0, problem: "not UTF-8 text")
+            throw ConfigProblem(file: name, line: 0, reason: "not UTF-8 text")
         }
         return try ThemeParser.parse(text, file: name)
     }
