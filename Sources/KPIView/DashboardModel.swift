@@ -10,15 +10,23 @@ public struct DashboardModel: Sendable {
     private let dataDirectory: String
 
     /// `themes[0]` is the starting theme (the built-in default when the list is empty);
-    /// `window` is the window the dashboard starts with.
+    /// `window` is the window the dashboard starts with; `goalProblems` are the goals file's
+    /// mistakes, listed on the goals page; a platform without data for longer than
+    /// `staleAfter` is marked stale.
     public init(themes: [Theme], options: RenderOptions, dataDirectory: String,
-                window: WindowLength = .days(28)) {
+                window: WindowLength = .days(28), goalProblems: [ConfigProblem] = [],
+                staleAfter: Duration = DashboardModel.defaultStaleAfter) {
         self.themes = themes.isEmpty ? [ThemeLoader.builtInDefault] : themes
         self.options = options
         self.dataDirectory = dataDirectory
         state = UIState(window: window, themeCount: self.themes.count,
                         status: EngineStatus(dataDirectory: dataDirectory))
+        state.goalProblems = goalProblems
+        state.staleAfter = staleAfter
     }
+
+    /// A platform without data for 48 hours is stale.
+    public static let defaultStaleAfter = Duration.seconds(48 * 3600)
 
     /// Takes the engine's newest snapshot (nil while the first load runs) and status.
     public mutating func update(snapshot: KPISnapshot?, status: EngineStatus) {

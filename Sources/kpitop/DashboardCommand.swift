@@ -91,7 +91,7 @@ struct DashboardLauncher {
         let capabilities = TerminalCapabilities.detect(forceASCII: dashboard.ascii, forceNoColor: dashboard.noColor)
         let model = DashboardModel(
             themes: ThemeChoice.themes(startingWith: dashboard.theme), options: capabilities.renderOptions,
-            dataDirectory: directory, window: shared.windowLength)
+            dataDirectory: directory, window: shared.windowLength, goalProblems: goalFile.problems)
         let status = try MainActor.assumeIsolated {
             try DashboardApp(capabilities: capabilities).run(source: session, model: model)
         }

@@ -91,6 +91,22 @@ struct DashboardEndToEndTests {
         }
     }
 
+    @Test func showsTheGoalsWithGAndComesBackWithEscape() throws {
+        try withDashboard { session in
+            try session.press("g")
+            let names = DashboardFixture.goals.map(\.name)
+            let goals = try session.waitForScreen { screen in names.allSatisfy(screen.contains) }
+            #expect(Self.showsBreadcrumb(goals) && goals.contains("Goals"), "no goals page after g:\n\(goals)")
+            for goal in DashboardFixture.goals {
+                let row = goals.split(separator: "\n").first { $0.contains(goal.name) } ?? ""
+                #expect(row.contains(" \(goal.status)"), "\(goal.name) is not \(goal.status):\n\(goals)")
+            }
+            try session.press("Escape")
+            let back = try session.waitForScreen { Self.showsAllPanels($0) && !Self.showsBreadcrumb($0) }
+            #expect(Self.showsAllPanels(back) && !Self.showsBreadcrumb(back), "not back on the overview:\n\(back)")
+        }
+    }
+
     @Test func asciiModeDrawsOnlyASCII() throws {
         let fixture = try DashboardFixture()
         defer { fixture.remove() }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// A data directory with 28 days of metrics for instagram, x and linkedin (one folder each,
-/// as exports are usually filed), ending today, and the built `kpitop` executable.
+/// as exports are usually filed), ending today, and a `goals.toml` with one goal already met
+/// and one far off track; and the built `kpitop` executable.
 struct DashboardFixture {
     let dataDirectory: URL
 
@@ -33,7 +34,27 @@ struct DashboardFixture {
             }
             try csv.write(to: folder.appendingPathComponent("daily.csv"), atomically: true, encoding: .utf8)
         }
+        let deadline = formatter.string(from: today.addingTimeInterval(60 * 86_400))
+        try """
+            [[goal]]
+            name = "Instagram reach"
+            kpi = "reach"
+            platform = "instagram"
+            target = 1000
+            deadline = \(deadline)
+
+            [[goal]]
+            name = "X engagement"
+            kpi = "engagement_rate"
+            platform = "x"
+            target = "50%"
+            deadline = \(deadline)
+
+            """.write(to: dataDirectory.appendingPathComponent("goals.toml"), atomically: true, encoding: .utf8)
     }
+
+    /// The goals `goals.toml` names, with the status each one has.
+    static let goals = [(name: "Instagram reach", status: "met"), (name: "X engagement", status: "off track")]
 
     /// The shell command that opens the dashboard on the data directory.
     func dashboardCommand(_ extraArguments: String = "") -> String {

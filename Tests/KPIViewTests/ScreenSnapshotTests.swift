@@ -8,10 +8,11 @@ import Testing
 @Suite struct ScreenSnapshotTests {
     static let sizes = [(120, 40), (80, 24), (40, 12)]
 
-    private func assertScreens(_ keys: [Key], options: RenderOptions = RenderOptions(),
-                               testName: String = #function) {
+    private func assertScreens(_ keys: [Key], options: RenderOptions = RenderOptions(), withGoals: Bool = true,
+                               goalProblems: [ConfigProblem] = [], testName: String = #function) {
         for (width, height) in Self.sizes {
-            var model = SampleData.model(width: width, height: height, options: options)
+            var model = SampleData.model(width: width, height: height, options: options, withGoals: withGoals,
+                                         goalProblems: goalProblems)
             for key in keys { _ = model.handle(key) }
             let buffer = model.render(width: width, height: height, now: SampleData.now)
             assertSnapshot(of: buffer.text, as: .lines, named: "\(width)x\(height)", testName: testName)
@@ -37,6 +38,21 @@ import Testing
     @Test func asciiPlatformDrillDown() {
         assertScreens([.character("5"), .enter], options: RenderOptions(asciiOnly: true, noColor: true))
     }
+
+    @Test func goalsView() { assertScreens([.character("g"), .down]) }
+
+    @Test func goalsViewWithProblems() {
+        assertScreens([.character("g")], goalProblems: SampleData.goalProblems)
+    }
+
+    @Test func asciiGoalsView() {
+        assertScreens([.character("g")], options: RenderOptions(asciiOnly: true, noColor: true),
+                      goalProblems: SampleData.goalProblems)
+    }
+
+    @Test func noGoals() { assertScreens([.character("g")], withGoals: false) }
+
+    @Test func goalKPIDrillDown() { assertScreens([.character("g"), .down, .down, .down, .enter]) }
 
     @Test func tooSmallTerminal() {
         let model = SampleData.model(width: 25, height: 7)

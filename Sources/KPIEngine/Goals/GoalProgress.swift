@@ -19,16 +19,15 @@ public struct GoalProgress: Sendable, Equatable {
 
     /// Evaluates `goal` against the store's data for a snapshot's anchor day and window.
     public init(goal: Goal, calculator: KPICalculator, snapshot: KPISnapshot) {
-        self.goal = goal
         let asOf = snapshot.asOf
         let platform = goal.platform == KPISnapshot.allPlatforms ? nil : goal.platform
-        start = goal.start
+        let start = goal.start
             ?? (platform.flatMap { calculator.rollup.platforms[$0]?.firstDay } ?? calculator.rollup.dataSpan?.lowerBound)
             ?? asOf
-        daysLeft = asOf.distance(to: goal.deadline)
+        let daysLeft = asOf.distance(to: goal.deadline)
+        let value: Double?, projection: Double?
         switch goal.kpi.kind {
         case .sum:
-            let start = self.start, daysLeft = self.daysLeft
             let elapsed = start.distance(to: asOf) + 1
             if elapsed < 1 {
                 value = calculator.value(goal.kpi, platform: platform, window: ReportWindow(start: asOf, end: asOf)).map { _ in 0 }
@@ -41,7 +40,6 @@ public struct GoalProgress: Sendable, Equatable {
             }
         case .level:
             value = calculator.value(.followers, platform: platform, window: ReportWindow(start: asOf, end: asOf))
-            let daysLeft = self.daysLeft
             let earlier = calculator.value(.followers, platform: platform,
                                            window: ReportWindow(start: asOf.adding(days: -28), end: asOf.adding(days: -28)))
             projection = value.flatMap { v in earlier.map { v + (v - $0) / 28 * Double(daysLeft) } }
@@ -49,6 +47,16 @@ public struct GoalProgress: Sendable, Equatable {
             value = snapshot.value(goal.kpi, platform: goal.platform).value
             projection = value
         }
+        self.init(goal: goal, start: start, value: value, projection: projection, daysLeft: daysLeft)
+    }
+
+    /// Progress from figures already worked out; the status follows from them.
+    public init(goal: Goal, start: Day, value: Double?, projection: Double?, daysLeft: Int) {
+        self.goal = goal
+        self.start = start
+        self.value = value
+        self.projection = projection
+        self.daysLeft = daysLeft
         status = Self.status(goal: goal, value: value, projection: projection, daysLeft: daysLeft)
     }
 

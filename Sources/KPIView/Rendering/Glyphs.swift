@@ -8,6 +8,12 @@ struct Glyphs {
     var barEighths: [String]
     /// The unfilled part of a progress bar.
     var barTrack: String
+    /// Filled part of a goal gauge: partial cells, smallest first, the last one a whole cell.
+    var gaugeSteps: [String]
+    /// The unfilled part of a goal gauge.
+    var gaugeTrack: String
+    /// Marks a KPI that has a goal.
+    var goalMarker: String
     /// Vertical fill of a chart cell, one eighth to eight eighths.
     var columnEighths: [String]
     var selectionMarker: String
@@ -20,6 +26,7 @@ struct Glyphs {
         topLeft: "╭", topRight: "╮", bottomLeft: "╰", bottomRight: "╯", horizontal: "─", vertical: "│",
         sparkLevels: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
         barEighths: ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"], barTrack: "░",
+        gaugeSteps: ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"], gaugeTrack: "░", goalMarker: "◎",
         columnEighths: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
         selectionMarker: "▶", breadcrumbSeparator: " › ", separator: " · ", ellipsis: "…", sortMarker: "▼")
 
@@ -27,6 +34,7 @@ struct Glyphs {
         topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+", horizontal: "-", vertical: "|",
         sparkLevels: [" ", ".", ":", "-", "=", "+", "*", "#"],
         barEighths: [" ", " ", " ", "#", "#", "#", "#", "#"], barTrack: ".",
+        gaugeSteps: ["#"], gaugeTrack: "-", goalMarker: "o",
         columnEighths: [".", ".", ":", ":", "+", "+", "#", "#"],
         selectionMarker: ">", breadcrumbSeparator: " > ", separator: " | ", ellipsis: "~", sortMarker: "*")
 }

@@ -8,6 +8,7 @@ enum Breadcrumb {
             case .overview: "Overview"
             case .platform(let platform): platform
             case .kpi(let kpi, _): kpi.title
+            case .goals: "Goals"
             }
         }
     }

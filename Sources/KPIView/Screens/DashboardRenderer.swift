@@ -23,9 +23,10 @@ enum DashboardRenderer {
         StatusBar.draw(state, on: &canvas, in: statusLine)
 
         switch state.page.screen {
-        case .overview: OverviewScreen.draw(state, on: &canvas, in: main)
+        case .overview: OverviewScreen.draw(state, now: now, on: &canvas, in: main)
         case .platform(let platform): PlatformScreen.draw(state, platform: platform, on: &canvas, in: main)
         case .kpi(let kpi, _): KPIScreen.draw(state, kpi: kpi, on: &canvas, in: main)
+        case .goals: GoalsScreen.draw(state, on: &canvas, in: main)
         }
 
         switch state.overlay {

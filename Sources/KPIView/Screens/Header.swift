@@ -19,6 +19,8 @@ enum Header {
         let platform = state.platformFilter == KPISnapshot.allPlatforms ? "all platforms" : state.platformFilter
         pieces.append((platform, sheet.style(.text), 2))
         pieces.append((freshness(status, now: now), sheet.style(.muted), 2))
+        let stale = state.freshness(now: now).staleCount(of: state.platforms)
+        if stale > 0 { pieces.append(("\(stale) stale", sheet.style(.warning, bold: true), 1)) }
         switch status.watchMode {
         case .inotify: pieces.append(("watching", sheet.style(.muted), 5))
         case .polling: pieces.append(("polling" + (status.watchNote.map { " (\($0))" } ?? ""), sheet.style(.muted), 5))
@@ -47,14 +49,6 @@ enum Header {
     /// `updated 3s ago`, `updated 5m ago`...; `loading…` before the first load ends.
     static func freshness(_ status: EngineStatus, now: Int64) -> String {
         guard let updatedAt = status.updatedAt else { return "loading" }
-        let seconds = max(0, (now - updatedAt) / 1000)
-        let age = switch seconds {
-        case ..<1: "just now"
-        case ..<60: "\(seconds)s ago"
-        case ..<3600: "\(seconds / 60)m ago"
-        case ..<86_400: "\(seconds / 3600)h ago"
-        default: "\(seconds / 86_400)d ago"
-        }
-        return "updated \(age)"
+        return "updated " + AgeFormat.text(milliseconds: now - updatedAt)
     }
 }

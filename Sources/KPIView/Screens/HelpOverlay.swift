@@ -9,6 +9,7 @@ enum HelpOverlay {
             ("Enter  click", "open the selected KPI or platform"),
             ("Esc  Backspace  h", "back to the previous screen"),
             ("p", "choose a platform"),
+            ("g", "goals: progress, projection, days left"),
             ("w", "window: 1, 7, 28 or 90 days"),
             ("/", "filter the list (posts, rejected rows)"),
             ("s", "sort posts by the next column"),

@@ -1,7 +1,7 @@
 import KPIEngine
 
-/// A table of KPIs (title, value, change against the previous window, daily sparkline), as
-/// the overview panels and the platform drill-down show them.
+/// A table of KPIs (title, a marker when it has a goal, value, change against the previous
+/// window, daily sparkline), as the overview panels and the platform drill-down show them.
 struct KPIList {
     var kpis: [KPI]
     var platform: String
@@ -9,9 +9,10 @@ struct KPIList {
 
     /// The columns for a table `width` wide: the title gives way first on narrow screens.
     func columns(width: Int) -> [TableColumn] {
-        let titleWidth = min(20, max(8, width - Canvas.markerWidth - 20))
+        let titleWidth = min(20, max(8, width - Canvas.markerWidth - 22))
         return [
             TableColumn(title: "KPI", width: titleWidth),
+            TableColumn(title: "", width: 1),
             TableColumn(title: "value", width: 9, alignment: .right),
             TableColumn(title: "vs prev", width: 9, alignment: .right),
             TableColumn(title: "daily", width: 0),
@@ -25,6 +26,7 @@ struct KPIList {
             let tone = ChangeTone(change: value.change, lowerIsBetter: kpi.lowerIsBetter)
             return [
                 .text(kpi.title, sheet.style(.text)),
+                goalMarker(for: kpi, sheet: sheet),
                 .text(ValueFormat.format(value.value, unit: kpi.unit, ascii: ascii),
                       sheet.style(value.value == nil ? .muted : .text, bold: true)),
                 .text(ChangeFormat.text(value.change, ascii: ascii), sheet.style(for: tone)),

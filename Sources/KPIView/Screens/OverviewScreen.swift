@@ -6,7 +6,8 @@ enum OverviewScreen {
     /// From this width on, the panels sit side by side.
     static let wideWidth = 100
 
-    static func draw(_ state: UIState, on canvas: inout Canvas, in rect: Rect) {
+    /// `now` (ms since the epoch) dates each platform's newest data.
+    static func draw(_ state: UIState, now: Int64, on canvas: inout Canvas, in rect: Rect) {
         let page = state.page
         if rect.width >= wideWidth {
             let platformHeight = min(state.platforms.count + 3, max(4, rect.height / 3))
@@ -15,7 +16,7 @@ enum OverviewScreen {
             let (reach, engagement) = top.splitLeft(top.width / 2)
             let (conversion, service) = bottom.splitLeft(bottom.width / 2)
             for (area, panelRect) in zip(OverviewArea.allCases, [reach, engagement, conversion, service, platforms]) {
-                drawArea(area, state: state, page: page, on: &canvas, in: panelRect)
+                drawArea(area, state: state, page: page, now: now, on: &canvas, in: panelRect)
             }
             return
         }
@@ -28,7 +29,7 @@ enum OverviewScreen {
         var focusedTop = 0
         for (area, height) in zip(OverviewArea.allCases, heights) {
             if area.rawValue == page.focus { focusedTop = y }
-            drawArea(area, state: state, page: page, on: &tall, in: Rect(x: 0, y: y, width: rect.width, height: height))
+            drawArea(area, state: state, page: page, now: now, on: &tall, in: Rect(x: 0, y: y, width: rect.width, height: height))
             y += height
         }
         let focusedHeight = heights[page.focus]
@@ -37,8 +38,8 @@ enum OverviewScreen {
         canvas.embed(tall, in: rect, scroll: min(scroll, max(0, tall.buffer.height - rect.height)))
     }
 
-    private static func drawArea(_ area: OverviewArea, state: UIState, page: Page, on canvas: inout Canvas,
-                                 in rect: Rect) {
+    private static func drawArea(_ area: OverviewArea, state: UIState, page: Page, now: Int64,
+                                 on canvas: inout Canvas, in rect: Rect) {
         let focused = page.focus == area.rawValue && state.overlay == nil
         let number = area.rawValue + 1
         if let family = area.family {
@@ -48,7 +49,7 @@ enum OverviewScreen {
                       area: area.rawValue, focused: focused)
         } else {
             let inner = canvas.box(rect, title: "\(number) Platforms", focused: focused)
-            PlatformTable.draw(state, on: &canvas, in: inner, selected: focused ? page.rows[area.rawValue] : nil,
+            PlatformTable.draw(state, now: now, on: &canvas, in: inner, selected: focused ? page.rows[area.rawValue] : nil,
                                area: area.rawValue, focused: focused)
         }
     }

@@ -11,9 +11,9 @@ enum StatusBar {
         }
         var hints: [(String, String)] = [("↑↓", "select"), ("Enter", "open")]
         switch state.page.screen {
-        case .overview: hints += [("Tab", "panel"), ("p", "platform")]
+        case .overview: hints += [("Tab", "panel"), ("p", "platform"), ("g", "goals")]
         case .platform: hints += [("Tab", "list"), ("s", "sort"), ("/", "filter"), ("Esc", "back")]
-        case .kpi: hints += [("Esc", "back")]
+        case .kpi, .goals: hints += [("Esc", "back")]
         }
         return hints + [("w", "window"), ("t", "theme"), ("?", "help"), ("q", "quit")]
     }

@@ -9,30 +9,11 @@ enum TooSmallScreen {
     static func draw(on canvas: inout Canvas) {
         let bounds = canvas.bounds
         let message = "Terminal too small: \(bounds.width)x\(bounds.height), need \(minimumWidth)x\(minimumHeight)"
-        let lines = wrap(message, width: bounds.width)
+        let lines = WordWrap.lines(message, width: bounds.width)
         let top = (bounds.height - lines.count) / 2
         for (index, line) in lines.enumerated() {
             let x = (bounds.width - line.count) / 2
             canvas.buffer.write(line, x: max(0, x), y: top + index, style: canvas.sheet.style(.warning, bold: true))
         }
-    }
-
-    /// Words laid out in lines of at most `width` columns (a longer word is cut).
-    static func wrap(_ text: String, width: Int) -> [String] {
-        guard width > 0 else { return [] }
-        var lines: [String] = []
-        var current = ""
-        for word in text.split(separator: " ") {
-            if current.isEmpty {
-                current = String(word.prefix(width))
-            } else if current.count + 1 + word.count <= width {
-                current += " " + word
-            } else {
-                lines.append(current)
-                current = String(word.prefix(width))
-            }
-        }
-        if !current.isEmpty { lines.append(current) }
-        return lines
     }
 }

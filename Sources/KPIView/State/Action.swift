@@ -14,6 +14,8 @@ enum Action: Equatable {
     /// Esc, Backspace, `h`: close the overlay, or go back one screen.
     case back
     case togglePlatformPicker, toggleHelp, toggleRejections
+    /// `g`: the goals page (back to it when it is already on the stack).
+    case openGoals
     case cycleWindow, cycleSort, cycleTheme
     /// `/`: start typing a filter for the list.
     case beginFilter

@@ -59,7 +59,7 @@ enum KeyMap {
 
     private static let characterActions: [Character: Action] = [
         "q": .quit, "p": .togglePlatformPicker, "w": .cycleWindow, "/": .beginFilter, "s": .cycleSort,
-        "t": .cycleTheme, "?": .toggleHelp, "r": .toggleRejections,
+        "t": .cycleTheme, "?": .toggleHelp, "r": .toggleRejections, "g": .openGoals,
     ]
 
     /// Up/down/page keys, the same everywhere.

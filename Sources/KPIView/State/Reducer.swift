@@ -35,6 +35,8 @@ func reduce(_ state: inout UIState, _ action: Action) {
         toggle(.help, in: &state)
     case .toggleRejections:
         toggle(.rejections, in: &state)
+    case .openGoals:
+        openGoals(&state)
     case .cycleWindow:
         let cycle = WindowLength.cycle
         state.window = cycle.firstIndex(of: state.window).map { cycle[($0 + 1) % cycle.count] } ?? cycle[0]
@@ -117,6 +119,20 @@ private func activate(_ state: inout UIState) {
         push(Page(.kpi(KPI.allCases[page.row], platform: platform)), on: &state)
     case .kpi:
         push(Page(.platform(state.platformChoices[page.row])), on: &state)
+    case .goals:
+        let goal = state.goals[page.row].goal
+        push(Page(.kpi(goal.kpi, platform: goal.platform)), on: &state)
+    }
+}
+
+/// Goes back to the goals page when it is on the stack, else opens it on top.
+private func openGoals(_ state: inout UIState) {
+    if let depth = state.pages.firstIndex(where: { $0.screen == .goals }) {
+        state.pages.removeLast(state.pages.count - 1 - depth)
+        state.filter = ""
+        state.isEditingFilter = false
+    } else {
+        push(Page(.goals), on: &state)
     }
 }
 

@@ -8,6 +8,8 @@ enum Screen: Equatable {
     case platform(String)
     /// One KPI across platforms, with the daily series of `platform`.
     case kpi(KPI, platform: String)
+    /// Every goal with its progress, and the goals file's problems.
+    case goals
 }
 
 /// A screen on the back stack with its own selection, so going back restores where you were.
@@ -35,7 +37,7 @@ struct Page: Equatable {
         switch screen {
         case .overview: OverviewArea.allCases.count
         case .platform: PlatformArea.allCases.count
-        case .kpi: 1
+        case .kpi, .goals: 1
         }
     }
 }

@@ -19,6 +19,10 @@ struct UIState {
     var platformFilter = KPISnapshot.allPlatforms
     var snapshot: KPISnapshot?
     var status: EngineStatus
+    /// The goals file's mistakes (goals left out), with file and line.
+    var goalProblems: [ConfigProblem] = []
+    /// A platform whose newest data is older than this is stale.
+    var staleAfter = DashboardModel.defaultStaleAfter
     /// Learnt from `Key.resize`; used to find what a click landed on.
     var terminalWidth = 0
     var terminalHeight = 0
@@ -38,6 +42,14 @@ struct UIState {
 
     /// Platforms seen in the data, sorted.
     var platforms: [String] { snapshot?.platforms ?? [] }
+
+    /// The goals' progress, in file order.
+    var goals: [GoalProgress] { snapshot?.goals ?? [] }
+
+    /// How fresh each platform's data is at `now` (ms since the epoch).
+    func freshness(now: Int64) -> DataFreshness {
+        DataFreshness(newestData: snapshot?.newestData ?? [:], now: now, staleAfter: staleAfter)
+    }
 
     /// What the platform picker and the KPI drill-down list: `all`, then each platform.
     var platformChoices: [String] { [KPISnapshot.allPlatforms] + platforms }
@@ -70,6 +82,8 @@ struct UIState {
             return area == PlatformArea.kpis.rawValue ? KPI.allCases.count : visiblePosts(of: platform).count
         case .kpi:
             return platformChoices.count
+        case .goals:
+            return goals.count
         }
     }
 

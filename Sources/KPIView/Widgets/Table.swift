@@ -13,6 +13,8 @@ enum TableCell {
     case sparkline([Double?])
     /// A bar filled to a fraction (0...1) of the cell.
     case bar(Double, Style)
+    /// A goal gauge filled to a fraction (0...1), over a track.
+    case gauge(Double, Style)
 }
 
 extension Canvas {
@@ -57,6 +59,10 @@ extension Canvas {
                     sparkline(values, x: x, y: y, width: placement.width)
                 case .bar(let fraction, let style):
                     bar(fraction, x: x, y: y, width: placement.width, style: style)
+                case .gauge(let fraction, let style):
+                    let track = sheet.style(.border)
+                    gauge(fraction, x: x, y: y, width: placement.width, style: isSelected ? sheet.selected(style) : style,
+                          track: isSelected ? sheet.selected(track) : track)
                 }
             }
             hit(line, .row(area: area, index: index))

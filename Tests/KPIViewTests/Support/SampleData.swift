@@ -2,8 +2,9 @@ import Foundation
 import KPIEngine
 @testable import KPIView
 
-/// A hand-built, deterministic snapshot: five platforms, a 28-day window ending 2026-11-23,
-/// posts with titles (one carrying an escape sequence, one wide), and rejected rows.
+/// A hand-built, deterministic snapshot: five platforms (linkedin's data three days old, so
+/// stale), a 28-day window ending 2026-11-23, posts with titles (one carrying an escape
+/// sequence, one wide), rejected rows, and goals in every status.
 enum SampleData {
     static let platforms = ["facebook", "instagram", "linkedin", "tiktok", "x"]
     static let asOf = Day(year: 2026, month: 11, day: 23)!
@@ -14,7 +15,14 @@ enum SampleData {
 
     static let status = EngineStatus(dataDirectory: "~/kpi-data", watchMode: .inotify, updatedAt: now - 3000)
 
-    static func snapshot() -> KPISnapshot {
+    /// Two goals the goals file had to leave out.
+    static let goalProblems = [
+        ConfigProblem(file: "~/kpi-data/goals.toml", line: 31, reason: "unknown KPI 'engagment_rate' (see docs/DATA.md section 4)"),
+        ConfigProblem(file: "~/kpi-data/goals.toml", line: 38, reason: "missing or bad deadline (a date such as 2026-12-31)"),
+    ]
+
+    /// `withGoals: false` leaves the goals out.
+    static func snapshot(withGoals: Bool = true) -> KPISnapshot {
         var kpis: [String: [KPI: KPIValue]] = [:]
         for (index, platform) in ([KPISnapshot.allPlatforms] + platforms).enumerated() {
             kpis[platform] = Dictionary(uniqueKeysWithValues: KPI.allCases.enumerated().map { kpiIndex, kpi in
@@ -39,17 +47,43 @@ enum SampleData {
             Rejection(file: "x/export.jsonl", line: 3, reason: "unparsable time \"\u{1B}]0;owned\u{07}yesterday\""),
             Rejection(file: "facebook/ads.csv", line: 0, reason: "not a text file"),
         ]
-        return KPISnapshot(asOf: asOf, anchoredOnNewest: false, window: window, timeZone: "UTC",
-                           platforms: platforms, kpis: kpis, posts: posts,
-                           newestData: Dictionary(uniqueKeysWithValues: platforms.map { ($0, now - 3_600_000) }),
-                           rejectedRows: 7, rejections: rejections, fileCount: 9)
+        var newestData = Dictionary(uniqueKeysWithValues: platforms.map { ($0, now - 3_600_000) })
+        newestData["linkedin"] = now - 3 * 86_400_000
+        var snapshot = KPISnapshot(asOf: asOf, anchoredOnNewest: false, window: window, timeZone: "UTC",
+                                   platforms: platforms, kpis: kpis, posts: posts, newestData: newestData,
+                                   rejectedRows: 7, rejections: rejections, fileCount: 9)
+        if withGoals { snapshot.goals = goals }
+        return snapshot
+    }
+
+    /// One goal in each status (two at risk), in file order.
+    static let goals: [GoalProgress] = [
+        goal("Instagram engagement", .engagementRate, "instagram", target: 0.05, value: 0.047, projection: 0.047),
+        goal("Cost per acquisition", .cpa, "all", target: 30, direction: .atMost, value: 12.5, projection: 12.5),
+        goal("Q4 impressions", .impressions, "all", target: 12_000_000, value: 8_100_000, projection: 13_050_000),
+        goal("TikTok followers", .followers, "tiktok", target: 90_000, value: 61_000, projection: 70_500),
+        goal("Summer reach on X", .reach, "x", target: 2_000_000, value: 1_240_000, projection: 1_240_000,
+             deadline: Day(year: 2026, month: 9, day: 30)!),
+        goal("LinkedIn first reply", .firstResponseP90Seconds, "linkedin", target: 3600, direction: .atMost,
+             value: 3900, projection: 3900),
+    ]
+
+    private static func goal(_ name: String, _ kpi: KPI, _ platform: String, target: Double,
+                             direction: Goal.Direction = .atLeast, value: Double?, projection: Double?,
+                             deadline: Day = Day(year: 2026, month: 12, day: 31)!) -> GoalProgress {
+        let goal = Goal(name: name, kpi: kpi, platform: platform, target: target, direction: direction,
+                        start: nil, deadline: deadline, line: 1)
+        return GoalProgress(goal: goal, start: Day(year: 2026, month: 10, day: 1)!, value: value,
+                            projection: projection, daysLeft: asOf.distance(to: deadline))
     }
 
     /// A model showing the sample snapshot, sized to `width` x `height`.
     static func model(width: Int = 120, height: Int = 40, options: RenderOptions = RenderOptions(),
-                      themes: [Theme] = [ThemeLoader.builtInDefault]) -> DashboardModel {
-        var model = DashboardModel(themes: themes, options: options, dataDirectory: "~/kpi-data")
-        model.update(snapshot: snapshot(), status: status)
+                      themes: [Theme] = [ThemeLoader.builtInDefault], withGoals: Bool = true,
+                      goalProblems: [ConfigProblem] = []) -> DashboardModel {
+        var model = DashboardModel(themes: themes, options: options, dataDirectory: "~/kpi-data",
+                                   goalProblems: goalProblems)
+        model.update(snapshot: snapshot(withGoals: withGoals), status: status)
         _ = model.handle(.resize(width: width, height: height))
         return model
     }

@@ -1,0 +1,35 @@
+import KPIEngine
+
+/// A goal's figures as the goals page shows them, in the dashboard's number format.
+enum GoalText {
+    /// `≥ 5.00%`, `≤ $30.00` (ASCII `>=`, `<=`).
+    static func target(_ goal: Goal, ascii: Bool) -> String {
+        let sign = goal.direction == .atLeast ? (ascii ? ">=" : "≥") : (ascii ? "<=" : "≤")
+        return sign + " " + ValueFormat.format(goal.target, unit: goal.kpi.unit, ascii: ascii)
+    }
+
+    /// The value against the target: `4.70% of ≥ 5.00%`.
+    static func progress(_ progress: GoalProgress, ascii: Bool) -> String {
+        ValueFormat.format(progress.value, unit: progress.goal.kpi.unit, ascii: ascii)
+            + " of " + target(progress.goal, ascii: ascii)
+    }
+
+    /// The time to the deadline, short: `38d left`, `1d left`, `due today`, `ended 3d ago`.
+    static func daysLeft(_ days: Int) -> String {
+        switch days {
+        case 0: "due today"
+        case 1...: "\(days)d left"
+        default: "ended \(-days)d ago"
+        }
+    }
+
+    /// `on instagram`, `on all platforms`.
+    static func platform(_ goal: Goal) -> String {
+        goal.platform == KPISnapshot.allPlatforms ? "on all platforms" : "on \(goal.platform)"
+    }
+
+    /// The value expected at the deadline.
+    static func projection(_ progress: GoalProgress, ascii: Bool) -> String {
+        ValueFormat.format(progress.projection, unit: progress.goal.kpi.unit, ascii: ascii)
+    }
+}
