@@ -38,7 +38,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "KPIEngineTests", dependencies: ["KPIEngine"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "KPIEngineTests",
+            dependencies: ["KPIEngine", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")],
+            exclude: ["Report/__Snapshots__"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(
             name: "KPIViewTests",
             dependencies: [

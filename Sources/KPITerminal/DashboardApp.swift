@@ -20,9 +20,11 @@ public struct DashboardApp {
     /// restored on every exit path, thrown errors included.
     ///
     /// Sleeps in `poll(2)` on the keyboard and `source.wakeFileDescriptor` until the next
-    /// whole second (the header's "updated Ns ago"), so an idle dashboard uses no CPU.
+    /// multiple of `refresh` (the clock tick of the header's "updated Ns ago"), so an idle
+    /// dashboard uses no CPU. Rings the terminal bell when the model asks for it.
     /// - Throws: `TerminalError` when the terminal cannot be used.
-    public func run(source: any SnapshotSource, model initialModel: DashboardModel) throws -> Int32 {
+    public func run(source: any SnapshotSource, model initialModel: DashboardModel,
+                    refresh: RefreshInterval = .standard) throws -> Int32 {
         let signals = SignalGuard.install()
         defer { signals.uninstall() }
         let screen = try NcursesScreen(capabilities: capabilities)
@@ -31,7 +33,7 @@ public struct DashboardApp {
         var model = initialModel
         var requestedWindow = model.window
         var shownVersion: Int?
-        var bellWanted = false
+        let tick = Int64(refresh.milliseconds)
         var wake = WakeSources(wakeFileDescriptor: source.wakeFileDescriptor)
         while true {
             switch signals.takePendingSignal() {
@@ -52,12 +54,11 @@ public struct DashboardApp {
                 shownVersion = latest.version
                 model.update(snapshot: latest.snapshot, status: latest.status)
             }
-            if model.wantsBell, !bellWanted { screen.bell() }
-            bellWanted = model.wantsBell
+            if model.takeBell() { screen.bell() }
 
             let now = Int64(Date().timeIntervalSince1970 * 1000)
             screen.draw(model.render(width: screen.width, height: screen.height, now: now))
-            if wake.wait(milliseconds: Int32(1000 - now % 1000)) == .terminalClosed {
+            if wake.wait(milliseconds: Int32(tick - now % tick)) == .terminalClosed {
                 return Self.hangUpStatus
             }
         }

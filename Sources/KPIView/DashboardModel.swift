@@ -8,17 +8,21 @@ public struct DashboardModel: Sendable {
     private let themes: [Theme]
     private let options: RenderOptions
     private let dataDirectory: String
+    private let bell: Bool
+    /// The breached alerts the bell has rung for (and that have not cleared since).
+    private var rungAlerts: Set<AlertRule> = []
 
     /// `themes[0]` is the starting theme (the built-in default when the list is empty);
     /// `window` is the window the dashboard starts with; `goalProblems` are the goals file's
     /// mistakes, listed on the goals page; a platform without data for longer than
-    /// `staleAfter` is marked stale.
+    /// `staleAfter` is marked stale; `bell` rings the terminal bell for each new alert breach.
     public init(themes: [Theme], options: RenderOptions, dataDirectory: String,
                 window: WindowLength = .days(28), goalProblems: [ConfigProblem] = [],
-                staleAfter: Duration = DashboardModel.defaultStaleAfter) {
+                staleAfter: Duration = DashboardModel.defaultStaleAfter, bell: Bool = false) {
         self.themes = themes.isEmpty ? [ThemeLoader.builtInDefault] : themes
         self.options = options
         self.dataDirectory = dataDirectory
+        self.bell = bell
         state = UIState(window: window, themeCount: self.themes.count,
                         status: EngineStatus(dataDirectory: dataDirectory))
         state.goalProblems = goalProblems
@@ -53,8 +57,14 @@ public struct DashboardModel: Sendable {
     /// The theme in use (`t` cycles).
     public var theme: Theme { themes[state.themeIndex] }
 
-    /// Reserved for goal alerts; the dashboard does not ring yet.
-    public var wantsBell: Bool { false }
+    /// True once per breach when the bell is on: an alert that becomes breached rings once,
+    /// and again only after it has cleared and come back. Call after each `update`.
+    public mutating func takeBell() -> Bool {
+        let breached = Set(state.snapshot?.breachedAlerts.map(\.rule) ?? [])
+        let isNew = !breached.isSubset(of: rungAlerts)
+        rungAlerts = breached
+        return bell && isNew
+    }
 
     /// Draws the whole screen for a terminal of this size; `now` (ms since the epoch) dates
     /// the "updated 3s ago" note.

@@ -14,10 +14,8 @@ struct Check: ParsableCommand {
     @OptionGroup var shared: SharedOptions
 
     func run() throws {
-        guard let directory = shared.dataDirectory else {
-            throw ValidationError("no data directory: pass --data DIR (or create ./data)")
-        }
-        var store = try shared.loadStore(directory: directory)
+        let options = try shared.resolve()
+        var store = try options.loadStore(directory: options.requireDataDirectory())
         let rollup = store.rollup()
         let counts = rollup.platforms.values.reduce(0) { $0 + $1.inquiries.count }
         print("\(rollup.fileCount) files, \(rollup.platformNames.count) platforms, "

@@ -9,24 +9,37 @@ struct DashboardOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Theme name (see Themes/) or path to a theme file.", valueName: "name|path"))
     var theme: String?
 
-    @Flag(name: .long, help: "Poll the data directory every second instead of using inotify.")
-    var poll = false
+    @Flag(inversion: .prefixedNo, help: "Poll the data directory every second instead of using inotify (default: no).")
+    var poll: Bool?
 
     @Flag(name: .long, help: "Draw with ASCII characters only.")
     var ascii = false
 
     @Flag(name: .customLong("no-color"), help: "Do not use colours (NO_COLOR=1 does the same).")
     var noColor = false
+
+    @Option(name: .long, help: ArgumentHelp("Redraw interval, from 100ms to 60s (default: 1s).", valueName: "interval"))
+    var refresh: RefreshInterval?
+
+    @Flag(inversion: .prefixedNo, help: "Ring the terminal bell once for each alert breach (default: no).")
+    var bell: Bool?
+}
+
+extension RefreshInterval: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
 }
 
 struct Dashboard: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Open the live dashboard (the default command).",
         discussion: """
-            Without --data and without a ./data directory, the dashboard shows live demo data.
+            Without --data, a configured data directory or a ./data directory, the dashboard
+            shows live demo data. Settings not given as flags come from the config file
+            (kpitop config shows them).
             Examples:
               kpitop
-              kpitop --data ~/exports --window 7d --theme nord
+              kpitop --data ~/exports --window 7d --theme nord --bell
+
             Keys: arrows/hjkl move, Enter drills down, Esc goes back, ? lists every key, q quits.
             """
     )
@@ -35,10 +48,11 @@ struct Dashboard: ParsableCommand {
     @OptionGroup var dashboard: DashboardOptions
 
     func run() throws {
-        if let directory = shared.dataDirectory {
-            try DashboardLauncher(shared: shared, dashboard: dashboard).run(directory: directory, isDemo: false)
+        let options = try shared.resolve(dashboard: dashboard)
+        if let directory = options.dataDirectory {
+            try DashboardLauncher(options: options, dashboard: dashboard).run(directory: directory, isDemo: false)
         } else {
-            try DemoLauncher(shared: shared, dashboard: dashboard).run()
+            try DemoLauncher(options: options, dashboard: dashboard).run()
         }
     }
 }
@@ -62,38 +76,40 @@ struct Demo: ParsableCommand {
     }
 
     func run() throws {
-        try DemoLauncher(shared: shared, dashboard: dashboard).run()
+        try DemoLauncher(options: shared.resolve(dashboard: dashboard), dashboard: dashboard).run()
     }
 }
 
 /// Starts the engine on a directory and runs the dashboard until the user quits.
 struct DashboardLauncher {
-    let shared: SharedOptions
+    let options: ResolvedOptions
     let dashboard: DashboardOptions
 
     func run(directory: String, isDemo: Bool) throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw ValidationError("the dashboard needs a terminal; for a pipe or a file use `kpitop report`")
         }
-        let mapping = try shared.loadMapping(directory: directory)
-        let context = IngestContext(clock: shared.clock, mapping: mapping)
-        let goalFile = shared.loadGoals(directory: directory)
-        var watcher = DirectoryWatcher.Options(forcePolling: dashboard.poll)
+        let config = options.config
+        let mapping = try options.loadMapping(directory: directory)
+        let context = IngestContext(clock: options.clock, mapping: mapping)
+        let goalFile = options.loadGoals(directory: directory)
+        var watcher = DirectoryWatcher.Options(forcePolling: config.poll.value)
         if isDemo { watcher.pollInterval = .milliseconds(250) }
         let session = try EngineSession(
             root: directory, context: context,
             status: EngineStatus(dataDirectory: directory, isDemo: isDemo,
                                  loading: LoadProgress(filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0)),
-            request: shared.request(goals: goalFile.goals), options: .init(watcher: watcher),
+            request: options.request(goals: goalFile.goals), options: .init(watcher: watcher),
             now: { currentMilliseconds() })
         session.start()
         defer { session.stop() }
         let capabilities = TerminalCapabilities.detect(forceASCII: dashboard.ascii, forceNoColor: dashboard.noColor)
         let model = DashboardModel(
-            themes: ThemeChoice.themes(startingWith: dashboard.theme), options: capabilities.renderOptions,
-            dataDirectory: directory, window: shared.windowLength, goalProblems: goalFile.problems)
+            themes: ThemeChoice.themes(startingWith: config.theme.value), options: capabilities.renderOptions,
+            dataDirectory: directory, window: config.window.value, goalProblems: goalFile.problems,
+            bell: config.bell.value)
         let status = try MainActor.assumeIsolated {
-            try DashboardApp(capabilities: capabilities).run(source: session, model: model)
+            try DashboardApp(capabilities: capabilities).run(source: session, model: model, refresh: config.refresh.value)
         }
         if status != 0 { throw ExitCode(status) }
     }
@@ -102,19 +118,19 @@ struct DashboardLauncher {
 /// Writes demo data into a temporary directory, keeps appending to it, shows the dashboard
 /// on it, and removes it on exit.
 struct DemoLauncher {
-    let shared: SharedOptions
+    let options: ResolvedOptions
     let dashboard: DashboardOptions
 
     func run() throws {
         let root = try DemoDataWriter.makeTemporaryRoot()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let timeZone = TimeZone(identifier: shared.clock.identifier) ?? .current
+        let timeZone = TimeZone(identifier: options.clock.identifier) ?? .current
         let writer = DemoDataWriter(root: root, now: LocalTime.now(in: timeZone), seed: UInt64(currentMilliseconds()))
         try writer.writeHistory()
         let appender = DemoAppender(writer: writer, timeZone: timeZone)
         appender.start()
         defer { appender.stop() }
-        try DashboardLauncher(shared: shared, dashboard: dashboard).run(directory: root, isDemo: true)
+        try DashboardLauncher(options: options, dashboard: dashboard).run(directory: root, isDemo: true)
     }
 }
 

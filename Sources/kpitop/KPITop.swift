@@ -15,9 +15,13 @@ struct KPITop: ParsableCommand {
               kpitop --data ~/exports         dashboard on a directory
               kpitop report --data ~/exports --window 7d --format json
               kpitop check --data ~/exports   list rejected rows
+              kpitop config                   the settings in effect, and from where
+
+            Settings not given as flags come from ~/.config/kpitop/config.toml
+            (see docs/CONFIG.md).
             """,
         version: "0.1.0",
-        subcommands: [Dashboard.self, Report.self, Check.self, Demo.self],
+        subcommands: [Dashboard.self, Report.self, Check.self, Demo.self, Config.self],
         defaultSubcommand: Dashboard.self
     )
 }

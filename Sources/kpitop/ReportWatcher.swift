@@ -6,17 +6,17 @@ import KPIEngine
 /// object per line, first after the initial load and then each time the data changes;
 /// stops cleanly on SIGINT and SIGTERM.
 struct ReportWatcher {
-    let shared: SharedOptions
+    let options: ResolvedOptions
     let poll: Bool
 
     func run(directory: String) throws {
-        let mapping = try shared.loadMapping(directory: directory)
-        let goalFile = shared.loadGoals(directory: directory)
+        let mapping = try options.loadMapping(directory: directory)
+        let goalFile = options.loadGoals(directory: directory)
         let session = try EngineSession(
-            root: directory, context: IngestContext(clock: shared.clock, mapping: mapping),
+            root: directory, context: IngestContext(clock: options.clock, mapping: mapping),
             status: EngineStatus(dataDirectory: directory,
                                  loading: LoadProgress(filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0)),
-            request: shared.request(goals: goalFile.goals), options: .init(watcher: .init(forcePolling: poll)),
+            request: options.request(goals: goalFile.goals), options: .init(watcher: .init(forcePolling: poll)),
             now: { currentMilliseconds() })
         let signals = SignalGuard.install()
         defer { signals.uninstall() }

@@ -2,16 +2,17 @@ import ArgumentParser
 import Foundation
 import KPIEngine
 
-/// The options every view takes (data contract section 8).
+/// The options every view takes (data contract section 8), and the config file to read.
 struct SharedOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Data directory (default: ./data, else the demo).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp(
+        "Data directory (default: the configured one, else ./data, else the demo).", valueName: "dir"))
     var data: String?
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp("Anchor day (default: today).", valueName: "yyyy-mm-dd"))
     var asOf: String?
 
-    @Option(name: .long, help: ArgumentHelp("Window: 1d, 7d, 28d, 90d, any Nd, or all.", valueName: "Nd"))
-    var window: String = "28d"
+    @Option(name: .long, help: ArgumentHelp("Window: 1d, 7d, 28d, 90d, any Nd, or all (default: 28d).", valueName: "length"))
+    var window: String?
 
     @Option(name: .long, help: ArgumentHelp("Time zone, an IANA name (default: the system's).", valueName: "zone"))
     var tz: String?
@@ -19,11 +20,16 @@ struct SharedOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Goals file (default: goals.toml in the data directory).", valueName: "file"))
     var goals: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Config file (default: $XDG_CONFIG_HOME/kpitop/config.toml, else ~/.config/kpitop/config.toml).",
+        valueName: "file"))
+    var config: String?
+
     func validate() throws {
         if let asOf, Day(iso: asOf) == nil {
             throw ValidationError("--as-of '\(asOf)' is not a date (expected YYYY-MM-DD)")
         }
-        if WindowLength(window) == nil {
+        if let window, WindowLength(window) == nil {
             throw ValidationError("--window '\(window)' is not a window (expected 1d, 7d, 28d, 90d, Nd or all)")
         }
         if let tz, DayClock(identifier: tz) == nil {
@@ -31,47 +37,20 @@ struct SharedOptions: ParsableArguments {
         }
     }
 
-    var windowLength: WindowLength { WindowLength(window)! }
-    var asOfDay: Day? { asOf.flatMap { Day(iso: $0) } }
-    var clock: DayClock { tz.flatMap { DayClock(identifier: $0) } ?? .system }
-
-    /// The directory to read: `--data`, else `./data` when it exists; nil means the demo.
-    var dataDirectory: String? {
-        if let data { return data }
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: "data", isDirectory: &isDirectory), isDirectory.boolValue {
-            return "data"
-        }
-        return nil
-    }
-
-    /// The snapshot request these options describe, at the current instant.
-    func request(now: Int64 = currentMilliseconds(), goals: [Goal] = []) -> SnapshotRequest {
-        SnapshotRequest(window: windowLength, asOf: asOfDay, now: now, goals: goals)
-    }
-
-    /// `--goals FILE`, else the data directory's `goals.toml` (no file there is no goals).
-    /// Goals with a mistake are left out; their problems are in the result.
-    func loadGoals(directory: String) -> GoalFile {
-        if let goals { return GoalFile.load(path: goals, required: true) }
-        return GoalFile.load(path: GoalFile.defaultPath(dataDirectory: directory), required: false)
-    }
-
-    /// The directory's `mapping.toml`; a mistake in it stops the program with file and line.
-    func loadMapping(directory: String) throws -> ColumnMapping {
-        do { return try ColumnMapping.load(dataDirectory: directory) } catch {
-            FileHandle.standardError.write(Data("kpitop: \(error)\n".utf8))
+    /// These flags (and the dashboard's) merged with the config file and the defaults.
+    /// A bad config file is reported on stderr with file, line and problem, and stops the
+    /// program with exit status 65 (EX_DATAERR).
+    func resolve(dashboard: DashboardOptions? = nil) throws -> ResolvedOptions {
+        let flags = ConfigFlags(
+            data: data, window: window.flatMap(WindowLength.init), tz: tz, goals: goals, theme: dashboard?.theme,
+            refresh: dashboard?.refresh, poll: dashboard?.poll, bell: dashboard?.bell)
+        do {
+            let config = try EffectiveConfig.load(flags: flags, configFile: config,
+                                                  environment: ProcessInfo.processInfo.environment)
+            return ResolvedOptions(config: config, asOf: asOf.flatMap { Day(iso: $0) })
+        } catch {
+            FileHandle.standardError.write(Data("kpitop: \(Sanitized.line(error.description))\n".utf8))
             throw ExitCode(65)
-        }
-    }
-
-    /// Reads the whole directory once.
-    func loadStore(directory: String) throws -> MetricsStore {
-        let mapping = try loadMapping(directory: directory)
-        let loader = DataLoader(root: directory, context: IngestContext(clock: clock, mapping: mapping))
-        do { return try loader.load() } catch {
-            FileHandle.standardError.write(Data("kpitop: \(error)\n".utf8))
-            throw ExitCode(66)
         }
     }
 }

@@ -56,9 +56,10 @@ struct DashboardFixture {
     /// The goals `goals.toml` names, with the status each one has.
     static let goals = [(name: "Instagram reach", status: "met"), (name: "X engagement", status: "off track")]
 
-    /// The shell command that opens the dashboard on the data directory.
-    func dashboardCommand(_ extraArguments: String = "") -> String {
-        "'\(Self.executable.path)' --data '\(dataDirectory.path)' \(extraArguments)"
+    /// The shell command that opens the dashboard on the data directory, with an empty
+    /// config file unless `config` names one (so the user's own never changes a test).
+    func dashboardCommand(_ extraArguments: String = "", config: String = "/dev/null") -> String {
+        "'\(Self.executable.path)' --data '\(dataDirectory.path)' --config '\(config)' \(extraArguments)"
     }
 
     func remove() {

@@ -29,6 +29,16 @@ public struct TOMLDocument {
         try self.init(text: text, file: path)
     }
 
+    /// The line (1-based) of the first `[name]`, `[[name]]` or `[name.sub]` header, or 0.
+    public func line(ofTable name: String) -> Int {
+        let headers = ["[\(name)]", "[[\(name)]]"]
+        for (number, line) in lines.enumerated() {
+            let text = line.trimmingSpaces
+            if headers.contains(where: { text == $0 }) || text.hasPrefix("[\(name).") { return number + 1 }
+        }
+        return 0
+    }
+
     /// The line (1-based) of the `index`-th `[[name]]` header, or 0.
     public func line(ofArrayTable name: String, index: Int) -> Int {
         var seen = -1
@@ -52,10 +62,10 @@ public struct TOMLDocument {
         return start
     }
 
-    /// The line of `key = ...` at or after line `from` (1-based), before the next table
-    /// header; `from` itself when the key is not written there.
+    /// The line of `key = ...` after line `from` (1-based; 0 searches from the top), before
+    /// the next table header; `from` itself when the key is not written there.
     public func line(ofKey key: String, from: Int) -> Int {
-        var number = max(from, 1)
+        var number = max(from, 0)
         while number < lines.count {
             let text = lines[number].trimmingSpaces
             if text.hasPrefix("[") { break }

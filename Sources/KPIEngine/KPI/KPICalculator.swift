@@ -65,6 +65,7 @@ public struct KPICalculator: Sendable {
             newestData: newest, rejectedRows: rollup.rejectedRows, rejections: rollup.rejections,
             fileCount: rollup.fileCount)
         snapshot.goals = request.goals.map { GoalProgress(goal: $0, calculator: self, snapshot: snapshot) }
+        snapshot.alerts = request.alerts.map { AlertState(rule: $0, snapshot: snapshot) }
         return snapshot
     }
 

@@ -70,6 +70,8 @@ public struct KPISnapshot: Sendable {
     public var fileCount: Int
     /// Progress of the request's goals, in file order.
     public var goals: [GoalProgress] = []
+    /// The request's alert rules checked against the current window, in file order.
+    public var alerts: [AlertState] = []
 
     public init(asOf: Day, anchoredOnNewest: Bool, window: ReportWindow, timeZone: String,
                 platforms: [String], kpis: [String: [KPI: KPIValue]], posts: [String: [PostSummary]],
@@ -86,6 +88,9 @@ public struct KPISnapshot: Sendable {
         self.rejections = rejections
         self.fileCount = fileCount
     }
+
+    /// The alerts that are breached, in file order.
+    public var breachedAlerts: [AlertState] { alerts.filter(\.breached) }
 
     /// The value of `kpi` for `platform` (`all` by default), or an empty value.
     public func value(_ kpi: KPI, platform: String = KPISnapshot.allPlatforms) -> KPIValue {

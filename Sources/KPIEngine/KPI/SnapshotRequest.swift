@@ -1,5 +1,5 @@
-/// What a snapshot is asked for: the window, the anchor, the moment "now" and the goals to
-/// evaluate.
+/// What a snapshot is asked for: the window, the anchor, the moment "now", and the goals and
+/// alerts to evaluate.
 public struct SnapshotRequest: Sendable, Equatable {
     public var window: WindowLength
     /// `--as-of`; nil = today, or the newest record's day when the data is older than the window.
@@ -10,13 +10,16 @@ public struct SnapshotRequest: Sendable, Equatable {
     public var postLimit: Int
     /// Goals whose progress the snapshot carries (data contract section 9).
     public var goals: [Goal]
+    /// Alert rules the snapshot checks against its current window.
+    public var alerts: [AlertRule]
 
     public init(window: WindowLength = .days(28), asOf: Day? = nil, now: Int64, postLimit: Int = 500,
-                goals: [Goal] = []) {
+                goals: [Goal] = [], alerts: [AlertRule] = []) {
         self.window = window
         self.asOf = asOf
         self.now = now
         self.postLimit = postLimit
         self.goals = goals
+        self.alerts = alerts
     }
 }

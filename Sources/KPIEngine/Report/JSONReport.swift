@@ -1,7 +1,7 @@
 /// `report --format json`: the object of data contract section 7.
 public enum JSONReport {
-    /// One JSON object, each platform and KPI on its own line; `goals` always, and
-    /// `goal_problems` when a goal was left out.
+    /// One JSON object, each platform and KPI on its own line; `goals` and `alerts` always,
+    /// and `goal_problems` when a goal was left out.
     public static func render(_ snapshot: KPISnapshot, goalProblems: [ConfigProblem] = []) -> String {
         let w = snapshot.window
         let window = JSONWriter.object([
@@ -30,6 +30,7 @@ public enum JSONReport {
         ]
         members.append(GoalsJSON.member(snapshot.goals))
         if !goalProblems.isEmpty { members.append(GoalsJSON.problemsMember(goalProblems)) }
+        members.append(AlertsJSON.member(snapshot.alerts))
         return "{\n" + members.map { "  " + JSONWriter.string($0.0) + ": " + $0.1 }.joined(separator: ",\n") + "\n}"
     }
 

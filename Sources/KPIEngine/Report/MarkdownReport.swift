@@ -1,5 +1,6 @@
-/// `report --format markdown`: a stakeholder-ready report, one table per KPI family with
-/// values and changes per platform, then the goals and the top posts.
+/// `report --format markdown`: a stakeholder-ready report: the alerts first when there are
+/// any, one table per KPI family with values and changes per platform, then the goals and
+/// the top posts.
 public enum MarkdownReport {
     public static func render(_ snapshot: KPISnapshot, dataDirectory: String) -> String {
         let names = [KPISnapshot.allPlatforms] + snapshot.platforms
@@ -7,10 +8,19 @@ public enum MarkdownReport {
         var out = [
             "# Social media KPIs: \(w.start) to \(w.end)",
             "",
-            "Window: \(w.isAll ? "all data" : "\(w.days) days"), compared with the \(w.isAll ? "" : "previous \(w.days) days"); "
-                + "time zone \(snapshot.timeZone); \(snapshot.fileCount) data files"
+            "Window: " + (w.isAll ? "all data" : "\(w.days) days, compared with the previous \(w.days) days") + "; "
+                + "time zone \(snapshot.timeZone); \(snapshot.fileCount) data file\(snapshot.fileCount == 1 ? "" : "s")"
                 + (snapshot.rejectedRows > 0 ? ", \(snapshot.rejectedRows) rows rejected." : "."),
         ]
+        if !snapshot.alerts.isEmpty {
+            out += ["", "## Alerts", "", "**\(AlertLine.count(snapshot.alerts).capitalizedFirst).**", "",
+                    "| Alert | Platform | Now | Limit | State |", "|---|---|---:|---|---|"]
+            for state in snapshot.alerts {
+                out.append("| \(cell(state.rule.name)) | \(cell(state.rule.platform)) | "
+                           + "\(ValueFormat.format(state.value, unit: state.rule.kpi.unit)) | \(cell(AlertLine.bound(state.rule))) | "
+                           + (state.breached ? "**breached** |" : "ok |"))
+            }
+        }
         for family in KPIFamily.allCases {
             out += ["", "## \(family.title)", ""]
             out.append("| KPI | " + names.map(cell).joined(separator: " | ") + " |")
@@ -52,4 +62,9 @@ public enum MarkdownReport {
         let safe = Sanitized.line(text).replacing("|", with: "\\|")
         return safe.count > 60 ? String(safe.prefix(59)) + "…" : safe
     }
+}
+
+extension String {
+    /// The text with its first letter upper-cased.
+    fileprivate var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

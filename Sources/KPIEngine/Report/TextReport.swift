@@ -10,6 +10,15 @@ public enum TextReport {
             "\(snapshot.fileCount) files, \(snapshot.rejectedRows) rejected rows"
                 + (snapshot.rejectedRows > 0 ? " (kpitop check --data \(Sanitized.line(dataDirectory)))" : ""),
         ]
+        if !snapshot.alerts.isEmpty {
+            out += ["", "Alerts: " + AlertLine.count(snapshot.alerts)]
+            for state in snapshot.alerts {
+                out.append(pad(state.breached ? "  ALERT" : "  ok", 9) + pad(Sanitized.line(state.rule.name), 30)
+                           + pad(Sanitized.line(state.rule.platform), 12)
+                           + pad(ValueFormat.format(state.value, unit: state.rule.kpi.unit), 10, right: true)
+                           + "  " + AlertLine.bound(state.rule))
+            }
+        }
         let labelWidth = 22, columnWidth = 18
         for family in KPIFamily.allCases {
             out.append("")

@@ -2,6 +2,8 @@ import KPIEngine
 
 /// A table of KPIs (title, a marker when it has a goal, value, change against the previous
 /// window, daily sparkline), as the overview panels and the platform drill-down show them.
+/// A KPI with a breached alert for this platform is marked `!` and drawn in the theme's
+/// `bad` colour.
 struct KPIList {
     var kpis: [KPI]
     var platform: String
@@ -21,14 +23,16 @@ struct KPIList {
 
     func rows(sheet: StyleSheet) -> [[TableCell]] {
         let ascii = sheet.options.asciiOnly
+        let alerted = Set(snapshot?.breachedAlerts.filter { $0.rule.platform == platform }.map(\.rule.kpi) ?? [])
         return kpis.map { kpi in
             let value = snapshot?.value(kpi, platform: platform) ?? KPIValue(value: nil, previous: nil)
             let tone = ChangeTone(change: value.change, lowerIsBetter: kpi.lowerIsBetter)
+            let isAlert = alerted.contains(kpi)
             return [
-                .text(kpi.title, sheet.style(.text)),
+                .text(isAlert ? "! " + kpi.title : kpi.title, isAlert ? sheet.style(.bad, bold: true) : sheet.style(.text)),
                 goalMarker(for: kpi, sheet: sheet),
                 .text(ValueFormat.format(value.value, unit: kpi.unit, ascii: ascii),
-                      sheet.style(value.value == nil ? .muted : .text, bold: true)),
+                      isAlert ? sheet.style(.bad, bold: true) : sheet.style(value.value == nil ? .muted : .text, bold: true)),
                 .text(ChangeFormat.text(value.change, ascii: ascii), sheet.style(for: tone)),
                 .sparkline(value.daily),
             ]

@@ -1,5 +1,8 @@
-/// The bottom line: the keys that do something here, or the filter being typed; and the
-/// count of rejected rows when there are any.
+import KPIEngine
+
+/// The bottom line: the first breached alert when there is one, then the keys that do
+/// something here (or the filter being typed); and the count of rejected rows when there
+/// are any.
 enum StatusBar {
     static func hints(for state: UIState) -> [(key: String, meaning: String)] {
         if state.overlay != nil {
@@ -36,6 +39,9 @@ enum StatusBar {
             return
         }
         var x = left.x
+        if let alert = state.snapshot.flatMap({ AlertLine.headline($0.alerts, ascii: sheet.options.asciiOnly) }) {
+            x += canvas.text(alert + "  ", x: x, y: left.y, style: sheet.style(.bad, bold: true), clip: left)
+        }
         if !state.filter.isEmpty {
             x += canvas.text("filter \"\(state.filter)\"  ", x: x, y: left.y, style: sheet.style(.warning), clip: left)
         }

@@ -1,0 +1,103 @@
+import TOMLKit
+
+/// The settings of a `config.toml` (docs/CONFIG.md), each with the line it is written on,
+/// and its `[[alert]]` rules. Paths are resolved as ``ConfigPath`` says.
+public struct ConfigFile: Sendable, Equatable {
+    /// A value the file gives, with its line.
+    public struct Entry<Value: Sendable & Equatable>: Sendable, Equatable {
+        public var value: Value
+        public var line: Int
+
+        public init(_ value: Value, line: Int) {
+            self.value = value
+            self.line = line
+        }
+    }
+
+    public var path: String
+    public var data: Entry<String>?
+    public var theme: Entry<String>?
+    public var window: Entry<WindowLength>?
+    public var tz: Entry<String>?
+    public var refresh: Entry<RefreshInterval>?
+    public var poll: Entry<Bool>?
+    public var goals: Entry<String>?
+    public var bell: Entry<Bool>?
+    public var alerts: [AlertRule] = []
+
+    /// The keys a config file may have (`alert` as `[[alert]]` tables).
+    public static let keys = ["data", "theme", "window", "tz", "refresh", "poll", "goals", "bell", "alert"]
+
+    /// A file that sets nothing.
+    public init(path: String) { self.path = path }
+
+    /// Reads and parses the file at `path`; `home` expands `~`.
+    public static func load(path: String, home: String?) throws(ConfigProblem) -> ConfigFile {
+        try parse(TOMLDocument(path: path), home: home)
+    }
+
+    /// The settings of a document. Any mistake (a bad value, an unknown key, a bad alert)
+    /// makes the file unusable; the first one, by line, is thrown.
+    public static func parse(_ document: TOMLDocument, home: String?) throws(ConfigProblem) -> ConfigFile {
+        var file = ConfigFile(path: document.file)
+        var problems: [ConfigProblem] = []
+        let paths = ConfigPath(configFile: document.file, home: home)
+        for (key, value) in document.table {
+            let line = document.line(ofKey: key, from: 0)
+            func problem(_ reason: String) {
+                problems.append(ConfigProblem(file: document.file, line: line, reason: reason))
+            }
+            func text(_ what: String) -> String? {
+                if let text = value.string, !text.trimmingSpaces.isEmpty { return text }
+                problem("\(key) must be \(what) in quotes")
+                return nil
+            }
+            func flag() -> Entry<Bool>? {
+                if let flag = value.bool { return Entry(flag, line: line) }
+                problem("\(key) must be true or false")
+                return nil
+            }
+            switch key {
+            case "data":
+                file.data = text("a directory").map { Entry(paths.resolve($0), line: line) }
+            case "goals":
+                file.goals = text("a file").map { Entry(paths.resolve($0), line: line) }
+            case "theme":
+                file.theme = text("a theme name or a theme file").map { Entry(paths.resolveTheme($0), line: line) }
+            case "window":
+                guard let written = text("a window such as \"7d\"") else { continue }
+                guard let window = WindowLength(written) else {
+                    problem("window '\(Sanitized.line(written))' is not a window (expected 1d, 7d, 28d, 90d, Nd or all)")
+                    continue
+                }
+                file.window = Entry(window, line: line)
+            case "tz":
+                guard let zone = text("an IANA time zone name") else { continue }
+                guard DayClock(identifier: zone) != nil else {
+                    problem("tz '\(Sanitized.line(zone))' is not a known time zone (expected an IANA name such as Europe/Berlin)")
+                    continue
+                }
+                file.tz = Entry(zone, line: line)
+            case "refresh":
+                let seconds = value.double ?? value.int.map(Double.init)
+                guard let interval = seconds.flatMap(RefreshInterval.init(seconds:)) ?? value.string.flatMap(RefreshInterval.init) else {
+                    problem("refresh must be an interval from 100ms to 60s, such as \"1s\" or \"500ms\"")
+                    continue
+                }
+                file.refresh = Entry(interval, line: line)
+            case "poll":
+                file.poll = flag()
+            case "bell":
+                file.bell = flag()
+            case "alert":
+                file.alerts = AlertTable.rules(value, document: document, problems: &problems)
+            default:
+                let keyLine = line > 0 ? line : document.line(ofTable: key)
+                problems.append(ConfigProblem(file: document.file, line: keyLine,
+                                              reason: Spelling.unknownKey(key, allowed: keys, in: "the config file")))
+            }
+        }
+        if let first = problems.min(by: { $0.line < $1.line }) { throw first }
+        return file
+    }
+}

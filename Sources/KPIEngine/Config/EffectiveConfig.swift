@@ -1,0 +1,81 @@
+import Glibc
+
+/// The settings a run uses, each with where it came from: the command-line flag, else the
+/// config file, else the built-in default. The data directory follows data contract
+/// section 8: `--data`, else the configured `data`, else `./data` when it exists, else none
+/// (the dashboard shows the demo).
+public struct EffectiveConfig: Sendable {
+    /// Where the config file was looked for (`--config`, or ``ConfigLocation``).
+    public var configPath: String?
+    /// The config file read; nil when there is none at the default place.
+    public var file: ConfigFile?
+    /// nil: no data directory (the demo).
+    public var data: Setting<String?>
+    public var window: Setting<WindowLength>
+    /// nil: the system's time zone.
+    public var tz: Setting<String?>
+    /// nil: `goals.toml` in the data directory, when there is one.
+    public var goals: Setting<String?>
+    /// nil: the default theme.
+    public var theme: Setting<String?>
+    public var refresh: Setting<RefreshInterval>
+    public var poll: Setting<Bool>
+    public var bell: Setting<Bool>
+
+    /// The alert rules of the config file, in file order.
+    public var alerts: [AlertRule] { file?.alerts ?? [] }
+
+    /// Merges flags, file and defaults; `directoryExists` answers whether `./data` exists.
+    public init(flags: ConfigFlags, file: ConfigFile?, configPath: String?, directoryExists: (String) -> Bool) {
+        self.configPath = configPath
+        self.file = file
+        func given<Value>(_ flag: Value?, _ name: String, _ entry: ConfigFile.Entry<Value>?) -> Setting<Value>? {
+            if let flag { return Setting(flag, from: .flag(name)) }
+            if let entry, let file { return Setting(entry.value, from: .file(file.path, line: entry.line)) }
+            return nil
+        }
+        func optional(_ setting: Setting<String>?) -> Setting<String?>? {
+            setting.map { Setting($0.value, from: $0.source) }
+        }
+        data = optional(given(flags.data, "--data", file?.data))
+            ?? (directoryExists(Self.conventionalDataDirectory)
+                ? Setting(Self.conventionalDataDirectory, from: .builtIn(note: "./data exists"))
+                : Setting(nil, from: .builtIn(note: "no ./data: demo data")))
+        window = given(flags.window, "--window", file?.window) ?? Setting(.days(28), from: .builtIn(note: nil))
+        tz = optional(given(flags.tz, "--tz", file?.tz)) ?? Setting(nil, from: .builtIn(note: "the system's"))
+        goals = optional(given(flags.goals, "--goals", file?.goals))
+            ?? Setting(nil, from: .builtIn(note: "goals.toml in the data directory, if any"))
+        theme = optional(given(flags.theme, "--theme", file?.theme)) ?? Setting(nil, from: .builtIn(note: nil))
+        refresh = given(flags.refresh, "--refresh", file?.refresh) ?? Setting(.standard, from: .builtIn(note: nil))
+        poll = given(flags.poll, "--poll", file?.poll) ?? Setting(false, from: .builtIn(note: nil))
+        bell = given(flags.bell, "--bell", file?.bell) ?? Setting(false, from: .builtIn(note: nil))
+    }
+
+    /// Finds and reads the config file, then merges. `configFile` is `--config` (it must
+    /// exist); otherwise a file at the default place is read when it exists.
+    /// - Throws: the file's first problem, with file and line.
+    public static func load(flags: ConfigFlags, configFile: String?,
+                            environment: [String: String]) throws(ConfigProblem) -> EffectiveConfig {
+        let path = configFile ?? ConfigLocation.defaultPath(environment: environment)
+        var file: ConfigFile?
+        if let path, configFile != nil || access(path, F_OK) == 0 {
+            file = try ConfigFile.load(path: path, home: environment["HOME"])
+        }
+        return EffectiveConfig(flags: flags, file: file, configPath: path, directoryExists: isDirectory)
+    }
+
+    /// The data directory used when nothing names one and it exists.
+    public static let conventionalDataDirectory = "data"
+
+    /// The goals file to read for a data directory, and whether it must exist (it must when
+    /// a flag or the config file names it).
+    public func goalsFile(dataDirectory: String) -> (path: String, required: Bool) {
+        if let path = goals.value { return (path, true) }
+        return (GoalFile.defaultPath(dataDirectory: dataDirectory), false)
+    }
+
+    private static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import KPIEngine
+
+/// The shared options with the config file applied: what every command runs with.
+struct ResolvedOptions {
+    let config: EffectiveConfig
+    /// `--as-of`; nil = today.
+    let asOf: Day?
+    let clock: DayClock
+
+    init(config: EffectiveConfig, asOf: Day?) {
+        self.config = config
+        self.asOf = asOf
+        clock = config.tz.value.flatMap { DayClock(identifier: $0) } ?? .system
+    }
+
+    /// The directory to read; nil means the demo.
+    var dataDirectory: String? { config.data.value }
+
+    /// The data directory, or a usage error for the commands that need one.
+    func requireDataDirectory() throws -> String {
+        guard let directory = dataDirectory else {
+            throw ValidationError("no data directory: pass --data DIR, set data in the config file, or create ./data")
+        }
+        return directory
+    }
+
+    /// The snapshot request these options describe, with the config's alerts.
+    func request(now: Int64 = currentMilliseconds(), goals: [Goal] = []) -> SnapshotRequest {
+        SnapshotRequest(window: config.window.value, asOf: asOf, now: now, goals: goals, alerts: config.alerts)
+    }
+
+    /// `--goals FILE` or the configured goals file, else the data directory's `goals.toml`
+    /// (no file there is no goals). Goals with a mistake are left out; their problems are
+    /// in the result.
+    func loadGoals(directory: String) -> GoalFile {
+        let file = config.goalsFile(dataDirectory: directory)
+        return GoalFile.load(path: file.path, required: file.required)
+    }
+
+    /// The directory's `mapping.toml`; a mistake in it stops the program with file and line.
+    func loadMapping(directory: String) throws -> ColumnMapping {
+        do { return try ColumnMapping.load(dataDirectory: directory) } catch {
+            FileHandle.standardError.write(Data("kpitop: \(error)\n".utf8))
+            throw ExitCode(65)
+        }
+    }
+
+    /// Reads the whole directory once.
+    func loadStore(directory: String) throws -> MetricsStore {
+        let mapping = try loadMapping(directory: directory)
+        let loader = DataLoader(root: directory, context: IngestContext(clock: clock, mapping: mapping))
+        do { return try loader.load() } catch {
+            FileHandle.standardError.write(Data("kpitop: \(error)\n".utf8))
+            throw ExitCode(66)
+        }
+    }
+}
