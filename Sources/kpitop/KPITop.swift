@@ -6,8 +6,8 @@ struct KPITop: ParsableCommand {
         commandName: "kpitop",
         abstract: "A live terminal dashboard of social-media marketing KPIs.",
         discussion: """
-            Reads CSV and JSON Lines exports from a data directory (see docs/DATA.md) and shows
-            reach, engagement, conversion and customer-service KPIs per platform.
+            Reads CSV and JSON Lines exports from a data directory (see docs/DATA.md) and \
+            shows reach, engagement, conversion and customer-service KPIs per platform.
 
             Examples:
               kpitop                          dashboard on ./data, or on live demo data
@@ -17,7 +17,7 @@ struct KPITop: ParsableCommand {
               kpitop check --data ~/exports   list rejected rows
               kpitop config                   the settings in effect, and from where
 
-            Settings not given as flags come from ~/.config/kpitop/config.toml
+            Settings not given as flags come from ~/.config/kpitop/config.toml \
             (see docs/CONFIG.md).
             """,
         version: "0.1.0",
