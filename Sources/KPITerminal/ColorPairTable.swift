@@ -21,17 +21,21 @@ struct ColorPairTable {
     }
 
     /// Defines pairs for every colour combination in `styles`. When they do not all fit
-    /// (a theme change leaves stale pairs behind), the table starts over from pair 1.
-    mutating func define(for styles: Set<Style>) {
-        guard depth != .none else { return }
+    /// (a theme change leaves stale pairs behind), the table starts over from pair 1 and
+    /// returns true: cells drawn earlier may now show other colours.
+    @discardableResult
+    mutating func define(for styles: Set<Style>) -> Bool {
+        guard depth != .none else { return false }
         let needed = Set(styles.map(colorNumbers(of:))).subtracting([ColorNumbers(foreground: -1, background: -1)])
         let missing = needed.subtracting(pairs.keys)
-        if pairs.count + missing.count > capacity { pairs.removeAll() }
+        let startsOver = pairs.count + missing.count > capacity
+        if startsOver { pairs.removeAll() }
         for colors in needed.subtracting(pairs.keys) where pairs.count < capacity {
             let pair = Int32(pairs.count + 1)
             init_extended_pair(pair, colors.foreground, colors.background)
             pairs[colors] = pair
         }
+        return startsOver
     }
 
     /// The pair to draw `style` with; 0 (default colours) when it has none or colour is off.

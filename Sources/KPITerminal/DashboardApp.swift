@@ -20,8 +20,9 @@ public struct DashboardApp {
     /// restored on every exit path, thrown errors included.
     ///
     /// Sleeps in `poll(2)` on the keyboard and `source.wakeFileDescriptor` until the next
-    /// multiple of `refresh` (the clock tick of the header's "updated Ns ago"), so an idle
-    /// dashboard uses no CPU. Rings the terminal bell when the model asks for it.
+    /// multiple of `refresh` (the clock tick of the header's "updated Ns ago"), and draws only
+    /// when keys, engine news or the clock text (the ages on screen) changed what is shown, so
+    /// an idle dashboard uses next to no CPU. Rings the terminal bell when the model asks for it.
     /// - Throws: `TerminalError` when the terminal cannot be used.
     public func run(source: any SnapshotSource, model initialModel: DashboardModel,
                     refresh: RefreshInterval = .standard) throws -> Int32 {
@@ -34,16 +35,21 @@ public struct DashboardApp {
         var requestedWindow = model.window
         var shownVersion: Int?
         let tick = Int64(refresh.milliseconds)
+        var shownClock: String?
+        var changed = true
         var wake = WakeSources(wakeFileDescriptor: source.wakeFileDescriptor)
         while true {
             switch signals.takePendingSignal() {
-            case SIGINT: if !model.handle(.interrupt) { return 0 }
+            case SIGINT:
+                if !model.handle(.interrupt) { return 0 }
+                changed = true
             case SIGTERM: return 0
             case SIGHUP: return Self.hangUpStatus
             default: break
             }
             while let key = screen.nextKey() {
                 if !model.handle(key) { return 0 }
+                changed = true
             }
             if model.window != requestedWindow {
                 requestedWindow = model.window
@@ -53,11 +59,17 @@ public struct DashboardApp {
             if latest.version != shownVersion {
                 shownVersion = latest.version
                 model.update(snapshot: latest.snapshot, status: latest.status)
+                changed = true
             }
             if model.takeBell() { screen.bell() }
 
             let now = Int64(Date().timeIntervalSince1970 * 1000)
-            screen.draw(model.render(width: screen.width, height: screen.height, now: now))
+            let clock = model.clockText(now: now)
+            if changed || clock != shownClock {
+                screen.draw(model.render(width: screen.width, height: screen.height, now: now))
+                shownClock = clock
+                changed = false
+            }
             if wake.wait(milliseconds: Int32(tick - now % tick)) == .terminalClosed {
                 return Self.hangUpStatus
             }

@@ -58,14 +58,22 @@ public final class NcursesScreen {
     /// Rows of the terminal.
     public var height: Int { Int(getmaxy(window)) }
 
-    /// Shows `buffer` (clipped to the screen). Does nothing when it equals the last buffer
-    /// drawn; otherwise ncurses sends only the cells that changed.
+    /// Shows `buffer` (clipped to the screen). Only rows that differ from the last buffer
+    /// drawn are handed to ncurses, which then sends only the cells that changed.
     public func draw(_ buffer: Buffer) {
         guard buffer != lastDrawn else { return }
+        let previous = lastDrawn.flatMap { $0.width == buffer.width && $0.height == buffer.height ? $0 : nil }
         lastDrawn = buffer
-        colorPairs.define(for: Set(buffer.cells.map(\.style)))
         let columns = min(buffer.width, width)
-        for y in 0..<min(buffer.height, height) {
+        let allRows = 0..<min(buffer.height, height)
+        var rows = allRows.filter { y in previous.map { Self.row(y, of: $0) != Self.row(y, of: buffer) } ?? true }
+        func styles(_ rows: [Int]) -> Set<Style> { Set(rows.lazy.flatMap { Self.row($0, of: buffer) }.map(\.style)) }
+        if colorPairs.define(for: styles(rows)), rows.count < allRows.count {
+            // The pairs were numbered anew: the rows kept on screen must be drawn again too.
+            rows = Array(allRows)
+            colorPairs.define(for: styles(rows))
+        }
+        for y in rows {
             var x = 0
             while x < columns {
                 let style = buffer[x, y].style
@@ -103,6 +111,11 @@ public final class NcursesScreen {
                 if let key = KeyTranslation.key(for: .character(code)) { return key }
             }
         }
+    }
+
+    /// The cells of row `y`.
+    private static func row(_ y: Int, of buffer: Buffer) -> ArraySlice<Cell> {
+        buffer.cells[(y * buffer.width)..<((y + 1) * buffer.width)]
     }
 
     /// Rings the terminal bell.

@@ -66,6 +66,18 @@ public struct DashboardModel: Sendable {
         return bell && isNew
     }
 
+    /// Everything on screen that changes with the time alone: the header's "updated 3s ago",
+    /// each platform's data age and which platforms are stale. When it is the same as at the
+    /// last `render`, so is the screen, unless keys or engine news came in between.
+    public func clockText(now: Int64) -> String {
+        let freshness = state.freshness(now: now)
+        let ages = state.platforms.map { platform in
+            (freshness.age(of: platform).map { AgeFormat.text(milliseconds: $0) } ?? "no data")
+                + (freshness.isStale(platform) ? " stale" : "")
+        }
+        return ([Header.freshness(state.status, now: now)] + ages).joined(separator: "; ")
+    }
+
     /// Draws the whole screen for a terminal of this size; `now` (ms since the epoch) dates
     /// the "updated 3s ago" note.
     public func render(width: Int, height: Int, now: Int64) -> Buffer {

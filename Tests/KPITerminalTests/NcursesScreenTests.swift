@@ -79,6 +79,20 @@ extension ProcessWideTests {
             }
         }
 
+        @Test func handsOnlyTheChangedRowsToNcurses() throws {
+            try withScreen { screen in
+                var buffer = Buffer(width: 30, height: 6)
+                buffer.write("updated 4s ago", x: 0, y: 0)
+                buffer.write("Reach 1,200", x: 0, y: 1)
+                screen.draw(buffer)
+                mvwaddstr(screen.window, 1, 0, "MARK")
+                buffer.write("updated 5s ago", x: 0, y: 0)
+                screen.draw(buffer)
+                #expect(text(screen, row: 0).hasPrefix("updated 5s ago"))
+                #expect(text(screen, row: 1).hasPrefix("MARKh 1,200"), "an unchanged row was drawn again")
+            }
+        }
+
         @Test func mapsStylesToAttributesAndColourPairs() throws {
             try withScreen { screen in
                 let red = RGB(255, 0, 0)
@@ -132,6 +146,35 @@ extension ProcessWideTests {
                         extended_pair_content(cell(screen, x: Int32(column), y: Int32(row)).pair, &pairForeground, &pairBackground)
                         #expect(pairForeground == Int32(PaletteMapping.index(of: foreground, depth: .palette8)))
                         #expect(pairBackground == Int32(PaletteMapping.index(of: background, depth: .palette8)))
+                    }
+                }
+            }
+        }
+
+        @Test func drawsTheKeptRowsAgainWhenTheColourPairsStartOver() throws {
+            // 48 combinations in rows 0...5, then row 5 alone brings 16 new ones: 64 do not fit
+            // in 63 pairs, so the pairs are numbered anew and rows 0...4 must follow.
+            try withScreen(terminal: "screen", colors: 8) { screen in
+                let ansi = (0..<8).map { RGB($0 & 1 == 0 ? 0 : 255, $0 & 2 == 0 ? 0 : 255, $0 & 4 == 0 ? 0 : 255) }
+                var buffer = Buffer(width: 30, height: 6)
+                var expected: [[(foreground: RGB, background: RGB)]] = []
+                func fill(row: Int, with combinations: [(foreground: RGB, background: RGB)]) {
+                    for (column, colors) in combinations.enumerated() {
+                        buffer.write("x", x: column, y: row, style: Style(foreground: colors.foreground, background: colors.background))
+                    }
+                    if row < expected.count { expected[row] = combinations } else { expected.append(combinations) }
+                }
+                for row in 0..<6 { fill(row: row, with: ansi.map { ($0, ansi[row]) }) }
+                screen.draw(buffer)
+                fill(row: 5, with: ansi.map { ($0, ansi[6]) } + ansi.map { ($0, ansi[7]) })
+                screen.draw(buffer)
+                for (row, combinations) in expected.enumerated() {
+                    for (column, colors) in combinations.enumerated() {
+                        var pairForeground: Int32 = 0
+                        var pairBackground: Int32 = 0
+                        extended_pair_content(cell(screen, x: Int32(column), y: Int32(row)).pair, &pairForeground, &pairBackground)
+                        #expect(pairForeground == Int32(PaletteMapping.index(of: colors.foreground, depth: .palette8)))
+                        #expect(pairBackground == Int32(PaletteMapping.index(of: colors.background, depth: .palette8)))
                     }
                 }
             }

@@ -56,8 +56,7 @@ public struct KPICalculator: Sendable {
         }
         kpis[KPISnapshot.allPlatforms] = values(
             current: allCurrent, previous: window.isAll ? nil : allPrevious, daily: allDaily)
-        posts[KPISnapshot.allPlatforms] = Array(
-            posts.values.joined().sorted(by: PostSummary.byInteractions).prefix(request.postLimit))
+        posts[KPISnapshot.allPlatforms] = PostSummary.ranked(Array(posts.values.joined()), limit: request.postLimit)
 
         var snapshot = KPISnapshot(
             asOf: window.end, anchoredOnNewest: anchoredOnNewest, window: window,
@@ -153,16 +152,19 @@ public struct KPICalculator: Sendable {
                 out.append(PostSummary(platform: name, id: id, title: title, values: values, firstDay: firstDay))
             }
         }
-        out.sort(by: PostSummary.byInteractions)
-        return Array(out.prefix(limit))
+        return PostSummary.ranked(out, limit: limit)
     }
 }
 
 extension PostSummary {
-    /// Most interactions first, then by platform and id for a stable order.
-    static func byInteractions(_ a: PostSummary, _ b: PostSummary) -> Bool {
-        let x = a.values[.interactions] ?? 0, y = b.values[.interactions] ?? 0
-        if x != y { return x > y }
-        return (a.platform, a.id) < (b.platform, b.id)
+    /// The first `limit` posts by most interactions, then by platform and id for a stable
+    /// order. Sorts positions rather than the summaries themselves, which are large to move.
+    static func ranked(_ posts: [PostSummary], limit: Int) -> [PostSummary] {
+        let interactions = posts.map { $0.values[.interactions] ?? 0 }
+        let order = posts.indices.sorted { i, j in
+            if interactions[i] != interactions[j] { return interactions[i] > interactions[j] }
+            return (posts[i].platform, posts[i].id) < (posts[j].platform, posts[j].id)
+        }
+        return order.prefix(limit).map { posts[$0] }
     }
 }

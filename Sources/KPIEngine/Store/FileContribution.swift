@@ -26,6 +26,15 @@ public struct FileContribution: RecordSink, Sendable {
     private var lastKey: PlatformDay?
     private var lastIndex: Dictionary<PlatformDay, DayTotals>.Index?
 
+    /// The platforms this file has rows for (rejected rows aside).
+    public var platforms: Set<String> {
+        var names = Set(dayTotals.keys.lazy.map(\.platform))
+        names.formUnion(postRows.keys.lazy.map(\.platform))
+        names.formUnion(inquiries.keys.lazy.map(\.platform))
+        names.formUnion(anonymousInquiries.lazy.map(\.platform))
+        return names
+    }
+
     public init(path: String, modificationTime: Int64 = 0) {
         self.path = path
         self.modificationTime = modificationTime

@@ -44,53 +44,57 @@ public struct Rollup: Sendable {
         return first...last
     }
 
-    /// Combines file contributions. Upserts (rows with an id) go to the later file: later
-    /// modification time, then later path in byte order.
-    public init(files: [FileContribution], clock: DayClock) {
-        let ordered = files.sorted { a, b in
-            a.modificationTime != b.modificationTime
-                ? a.modificationTime < b.modificationTime
-                : Array(a.path.utf8).lexicographicallyPrecedes(Array(b.path.utf8))
-        }
-        var posts: [PostDayKey: MetricsRow] = [:]
-        var inquiries: [InquiryKey: ServiceRow] = [:]
-        for file in ordered {
+    /// Puts platforms, each combined with ``Platform/init(combining:platform:clock:)``, together
+    /// with the counts over `orderedFiles` (in ``upsertOrder(_:)``), the files they come from.
+    init(platforms: [String: Platform], orderedFiles: [FileContribution]) {
+        self.platforms = platforms
+        for file in orderedFiles {
             fileCount += 1
             rejectedRows += file.rejectedCount
             rejections += file.rejections
             notes += file.notes.map { (file.path, $0) }
-            for (key, totals) in file.dayTotals {
-                platforms[key.platform, default: Platform()].days[key.day, default: DayTotals()].add(totals)
-            }
-            posts.merge(file.postRows) { _, later in later }
-            inquiries.merge(file.inquiries) { _, later in later }
-            for row in file.anonymousInquiries {
-                platforms[row.platform, default: Platform()].inquiries.append(row)
-            }
-        }
-        // Sorted so that floating-point sums never depend on dictionary order.
-        let orderedPosts = posts.sorted { a, b in
-            (a.key.platform, a.key.day, a.key.id) < (b.key.platform, b.key.day, b.key.id)
-        }
-        for (key, row) in orderedPosts {
-            var platform = platforms[key.platform, default: Platform()]
-            var day = DayTotals()
-            day.add(row)
-            platform.days[key.day, default: DayTotals()].add(day)
-            platform.posts[key.id, default: [:]][key.day] = row
-            platforms[key.platform] = platform
-        }
-        for (key, row) in inquiries {
-            platforms[key.platform, default: Platform()].inquiries.append(row)
-        }
-        for name in platforms.keys {
-            platforms[name]!.finish(clock: clock)
         }
         rejections.sort { ($0.file, $0.line) < ($1.file, $1.line) }
+    }
+
+    /// The order upserts (rows with an id) are applied in: the later file wins, by later
+    /// modification time, then later path in byte order.
+    static func upsertOrder(_ files: [FileContribution]) -> [FileContribution] {
+        files.sorted { a, b in
+            a.modificationTime != b.modificationTime
+                ? a.modificationTime < b.modificationTime
+                : Array(a.path.utf8).lexicographicallyPrecedes(Array(b.path.utf8))
+        }
     }
 }
 
 extension Rollup.Platform {
+    /// One platform's data from `files` (in ``Rollup/upsertOrder(_:)``); rows of other
+    /// platforms are skipped.
+    init(combining files: [FileContribution], platform name: String, clock: DayClock) {
+        var posts: [PostDayKey: MetricsRow] = [:]
+        var identified: [InquiryKey: ServiceRow] = [:]
+        for file in files {
+            for (key, totals) in file.dayTotals where key.platform == name {
+                days[key.day, default: DayTotals()].add(totals)
+            }
+            for (key, row) in file.postRows where key.platform == name { posts[key] = row }
+            for (key, row) in file.inquiries where key.platform == name { identified[key] = row }
+            inquiries += file.anonymousInquiries.filter { $0.platform == name }
+        }
+        // Sorted so that floating-point sums never depend on dictionary order (the keys only:
+        // moving whole rows around would cost more than looking them up again).
+        for key in posts.keys.sorted(by: { a, b in (a.day, a.id) < (b.day, b.id) }) {
+            let row = posts[key]!
+            var day = DayTotals()
+            day.add(row)
+            days[key.day, default: DayTotals()].add(day)
+            self.posts[key.id, default: [:]][key.day] = row
+        }
+        inquiries += identified.values
+        finish(clock: clock)
+    }
+
     /// Derives the timeline, presence, span and newest time once all rows are in.
     fileprivate mutating func finish(clock: DayClock) {
         inquiries.sort { ($0.openedAt, $0.line) < ($1.openedAt, $1.line) }
