@@ -65,7 +65,7 @@ import Testing
     @Test func loadingWithoutSnapshot() {
         var model = DashboardModel(themes: [ThemeLoader.builtInDefault], options: RenderOptions(),
                                    dataDirectory: "data")
-        let progress = LoadProgress(filesDone: 3, filesTotal: 10, bytesDone: 420, bytesTotal: 1000)
+        let progress = LoadProgress(filesDone: 3, filesTotal: 10, bytesDone: 120_400_000, bytesTotal: 286_000_000)
         model.update(snapshot: nil, status: EngineStatus(dataDirectory: "data", isDemo: true, loading: progress))
         assertSnapshot(of: model.render(width: 80, height: 24, now: SampleData.now).text, as: .lines)
     }

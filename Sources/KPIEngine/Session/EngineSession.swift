@@ -170,6 +170,7 @@ public final class EngineSession: SnapshotSource {
                     if e.files.removeValue(forKey: path) != nil {
                         e.store.remove(path: path)
                         e.waitingLines.remove(path)
+                        changed.insert(path)
                     }
                 case .touched, .appended, .replaced:
                     e.files[path] = file
@@ -185,10 +186,11 @@ public final class EngineSession: SnapshotSource {
                 s.status.watchNote = choice.note
             }
         }
-        if !changed.isEmpty || batch.rescanAll { storeAndRecompute(changed: changed) }
+        if !changed.isEmpty { storeAndRecompute(changed: changed) }
     }
 
-    /// Puts the changed files' contributions in the store, then recomputes the snapshot.
+    /// Puts the changed files' contributions in the store (deleted files are already out of
+    /// it), then recomputes the snapshot.
     private func storeAndRecompute(changed: Set<String>) {
         let instant = now()
         let wait = engine.withLock { e -> Bool in

@@ -16,7 +16,8 @@ public struct DataLoader: Sendable {
     }
 
     /// Reads every data file under the root, files in parallel, and returns them ready to
-    /// follow (see ``TrackedFile``). `progress` is called (from any thread) after each file.
+    /// follow (see ``TrackedFile``). `progress` is called (from any thread) once the files are
+    /// listed, then after each file and each further percent of the bytes.
     public func readAll(progress: (@Sendable (LoadProgress) -> Void)? = nil) throws(DataDirectoryError) -> [TrackedFile] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue,
@@ -26,21 +27,29 @@ public struct DataLoader: Sendable {
         let paths = DataFiles.list(root: root)
         let sizes = paths.map { Self.fileSize(root + "/" + $0) }
         let results = Mutex<[TrackedFile?]>(Array(repeating: nil, count: paths.count))
-        let done = Mutex(LoadProgress(filesDone: 0, filesTotal: paths.count, bytesDone: 0,
-                                      bytesTotal: sizes.reduce(0, +)))
+        let start = LoadProgress(filesDone: 0, filesTotal: paths.count, bytesDone: 0, bytesTotal: sizes.reduce(0, +))
+        progress?(start)
+        let done = Mutex(start)
+        /// Counts read bytes or a finished file, and reports a finished file or a further
+        /// percent of the bytes (under the lock, so that reports never go backwards).
+        @Sendable func advance(bytes: Int, fileFinished: Bool) {
+            done.withLock { p in
+                let percentBefore = p.bytesDone * 100 / max(1, p.bytesTotal)
+                p.bytesDone += Int64(bytes)
+                if fileFinished { p.filesDone += 1 }
+                if fileFinished || p.bytesDone * 100 / max(1, p.bytesTotal) > percentBefore { progress?(p) }
+            }
+        }
         // Biggest files first, so the two cores finish together.
         let order = paths.indices.sorted { sizes[$0] > sizes[$1] }
         DispatchQueue.concurrentPerform(iterations: order.count) { slot in
             let index = order[slot]
             var file = TrackedFile(path: paths[index], context: context)
-            file.refresh(root: root, context: context, chunkSize: Self.chunkSize)
-            results.withLock { $0[index] = file }
-            let now = done.withLock { p -> LoadProgress in
-                p.filesDone += 1
-                p.bytesDone += sizes[index]
-                return p
+            file.refresh(root: root, context: context, chunkSize: Self.chunkSize) { bytes in
+                advance(bytes: bytes, fileFinished: false)
             }
-            progress?(now)
+            results.withLock { $0[index] = file }
+            advance(bytes: 0, fileFinished: true)
         }
         return results.withLock { $0.compactMap { $0 } }
     }

@@ -52,10 +52,12 @@ public struct TrackedFile: Sendable {
         case deleted
     }
 
-    /// Reads what is new in the file under `root`, updating the contribution.
-    /// Returns what happened; after `.replaced` the file was read again from its first byte.
+    /// Reads what is new in the file under `root`, updating the contribution; `didRead` is
+    /// told the size of each chunk read. Returns what happened; after `.replaced` the file was
+    /// read again from its first byte.
     @discardableResult
-    public mutating func refresh(root: String, context: IngestContext, chunkSize: Int = 1 << 20) -> Change {
+    public mutating func refresh(root: String, context: IngestContext, chunkSize: Int = 1 << 20,
+                                 didRead: ((Int) -> Void)? = nil) -> Change {
         let fd = open(root + "/" + path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             if errno == ENOENT || errno == ENOTDIR { return .deleted }
@@ -84,7 +86,7 @@ public struct TrackedFile: Sendable {
         inode = UInt64(info.st_ino)
         modificationTime = newTime
         contribution.modificationTime = newTime
-        readFromOffset(fd, until: newSize, chunkSize: chunkSize)
+        readFromOffset(fd, until: newSize, chunkSize: chunkSize, didRead: didRead)
         return change
     }
 
@@ -106,7 +108,8 @@ public struct TrackedFile: Sendable {
         return n == tail.count && bytes == tail
     }
 
-    private mutating func readFromOffset(_ fd: Int32, until end: Int64, chunkSize: Int) {
+    private mutating func readFromOffset(_ fd: Int32, until end: Int64, chunkSize: Int,
+                                         didRead: ((Int) -> Void)?) {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
         defer { buffer.deallocate() }
         while offset < end {
@@ -119,6 +122,7 @@ public struct TrackedFile: Sendable {
             if n == 0 { break }
             let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<n])
             parser.consume(chunk, into: &contribution)
+            didRead?(n)
             let keep = min(Self.tailCheckLength, n)
             tail = n >= Self.tailCheckLength ? Array(chunk[(n - keep)..<n])
                 : Array((tail + chunk).suffix(Self.tailCheckLength))

@@ -23,7 +23,9 @@ enum Header {
         if stale > 0 { pieces.append(("\(stale) stale", sheet.style(.warning, bold: true), 1)) }
         switch status.watchMode {
         case .inotify: pieces.append(("watching", sheet.style(.muted), 5))
-        case .polling: pieces.append(("polling" + (status.watchNote.map { " (\($0))" } ?? ""), sheet.style(.muted), 5))
+        case .polling:
+            // Polling is slower to notice changes, and often a fallback: kept before the rest.
+            pieces.append(("polling" + (status.watchNote.map { " (\($0))" } ?? ""), sheet.style(.muted), 1))
         case .none: break
         }
         if status.isDemo { pieces.append(("DEMO DATA", sheet.style(.warning, bold: true), 0)) }
