@@ -15,27 +15,34 @@ struct DashboardFixture {
         return packageRoot.appendingPathComponent(".build/debug/kpitop")
     }
 
-    init() throws {
-        dataDirectory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("kpitop-e2e-\(UUID().uuidString)")
+    /// The header of every file the fixture writes.
+    static let header = "date,impressions,reach,likes,comments,shares,saves,clicks,followers\n"
+
+    /// Today as `YYYY-MM-DD`, the last day of the fixture's data.
+    static var today: String { day(offset: 0) }
+
+    /// The day `offset` days from today, as `YYYY-MM-DD`.
+    private static func day(offset: Int) -> String {
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyy-MM-dd"
         formatter.locale = Locale(identifier: "en_US_POSIX")
-        let today = Date()
+        return formatter.string(from: Date().addingTimeInterval(TimeInterval(offset * 86_400)))
+    }
+
+    init() throws {
+        dataDirectory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("kpitop-e2e-\(UUID().uuidString)")
         for (platformIndex, platform) in ["instagram", "x", "linkedin"].enumerated() {
-            let folder = dataDirectory.appendingPathComponent(platform)
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            var csv = "date,impressions,reach,likes,comments,shares,saves,clicks,followers\n"
+            var csv = Self.header
             for day in 0..<28 {
-                let date = formatter.string(from: today.addingTimeInterval(TimeInterval((day - 27) * 86_400)))
                 let scale = (platformIndex + 1) * 1_000 + day * 37
-                csv += "\(date),\(scale * 10),\(scale * 7),\(scale / 5),\(scale / 40),\(scale / 60),"
-                csv += "\(scale / 80),\(scale / 25),\(20_000 * (platformIndex + 1) + day * 15)\n"
+                csv += "\(Self.day(offset: day - 27)),\(scale * 10),\(scale * 7),\(scale / 5),\(scale / 40),"
+                csv += "\(scale / 60),\(scale / 80),\(scale / 25),\(20_000 * (platformIndex + 1) + day * 15)\n"
             }
-            try csv.write(to: folder.appendingPathComponent("daily.csv"), atomically: true, encoding: .utf8)
+            try write(csv, to: "\(platform)/daily.csv")
         }
-        let deadline = formatter.string(from: today.addingTimeInterval(60 * 86_400))
-        try """
+        let deadline = Self.day(offset: 60)
+        try write("""
             [[goal]]
             name = "Instagram reach"
             kpi = "reach"
@@ -50,11 +57,26 @@ struct DashboardFixture {
             target = "50%"
             deadline = \(deadline)
 
-            """.write(to: dataDirectory.appendingPathComponent("goals.toml"), atomically: true, encoding: .utf8)
+            """, to: "goals.toml")
     }
 
     /// The goals `goals.toml` names, with the status each one has.
     static let goals = [(name: "Instagram reach", status: "met"), (name: "X engagement", status: "off track")]
+
+    /// Writes a file (and its folder) under the data directory.
+    func write(_ text: String, to relative: String) throws {
+        let file = dataDirectory.appendingPathComponent(relative)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: file, atomically: true, encoding: .utf8)
+    }
+
+    /// Appends `text` to a file of the data directory in one write, as an exporter would.
+    func append(_ text: String, to relative: String) throws {
+        let handle = try FileHandle(forWritingTo: dataDirectory.appendingPathComponent(relative))
+        defer { try? handle.close() }
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(text.utf8))
+    }
 
     /// The shell command that opens the dashboard on the data directory, with an empty
     /// config file unless `config` names one (so the user's own never changes a test).
