@@ -31,6 +31,7 @@ public struct FileContribution: RecordSink, Sendable {
         self.modificationTime = modificationTime
     }
 
+    @inline(__always)
     public mutating func metrics(_ row: MetricsRow) {
         rowCount += 1
         if let id = row.id {

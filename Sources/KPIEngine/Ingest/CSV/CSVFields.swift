@@ -36,8 +36,7 @@ enum CSVFields {
                 guard next < count else { return column }
                 index = next + 1
             } else {
-                var end = index
-                while end < count, record[end] != delimiter { end += 1 }
+                let end = endOfUnquotedField(record, from: index, delimiter: delimiter)
                 fields[column] = FieldText(bytes: UnsafeRawBufferPointer(rebasing: record[index..<end]))
                 column += 1
                 guard end < count else { return column }
@@ -45,6 +44,26 @@ enum CSVFields {
             }
         }
         return column
+    }
+
+    /// The index of the first `delimiter` at or after `start` (or the record's end), found eight
+    /// bytes at a time.
+    @inline(__always)
+    private static func endOfUnquotedField(_ record: UnsafeRawBufferPointer, from start: Int, delimiter: UInt8) -> Int {
+        guard let base = record.baseAddress else { return start }
+        let count = record.count
+        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let pattern = UInt64(delimiter) &* 0x0101_0101_0101_0101
+        var index = start
+        while index &+ 8 <= count {
+            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self)) ^ pattern
+            // The high bit of each byte that is zero, that is of each delimiter.
+            let matches = ~(((word & lows) &+ lows) | word | lows)
+            if matches != 0 { return index &+ matches.trailingZeroBitCount &>> 3 }
+            index &+= 8
+        }
+        while index < count, base.load(fromByteOffset: index, as: UInt8.self) != delimiter { index &+= 1 }
+        return index
     }
 
     /// The delimiter of a header line: the most frequent of `,`, `;` and tab outside quotes

@@ -28,7 +28,7 @@ struct CSVReader {
         let fields = self.fields.slots
         CSVFields.split(record, delimiter: delimiter ?? UInt8(ascii: ","), into: fields)
         let values = UnsafeBufferPointer(fields)
-        guard values.contains(where: { !$0.trimmed.isEmpty }) else { return }
+        guard !Self.isBlank(values) else { return }
         let outcome = builder!.build(values, line: line, into: &sink)
         if awaitingFirstRow {
             awaitingFirstRow = false
@@ -38,6 +38,12 @@ struct CSVReader {
             }
         }
         delivery.deliver(outcome, line: line, into: &sink)
+    }
+
+    /// True when every field is empty or white space (a row of delimiters).
+    private static func isBlank(_ values: UnsafeBufferPointer<FieldText>) -> Bool {
+        for value in values where !value.trimmed.isEmpty { return false }
+        return true
     }
 
     private mutating func readHeader<S: RecordSink>(_ record: UnsafeRawBufferPointer, line: Int, into sink: inout S) {
