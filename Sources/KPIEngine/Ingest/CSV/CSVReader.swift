@@ -46,6 +46,16 @@ struct CSVReader {
         return true
     }
 
+    /// The reader in this one's state with slots of its own, to read records of the same file
+    /// elsewhere (after a line feed further on), once the header and a first row are read;
+    /// nil before that or when the file is not read.
+    func continuation() -> CSVReader? {
+        guard builder != nil, !awaitingFirstRow, !isStopped else { return nil }
+        var copy = self
+        copy.fields = FieldSlots(count: fields.slots.count)
+        return copy
+    }
+
     private mutating func readHeader<S: RecordSink>(_ record: UnsafeRawBufferPointer, line: Int, into sink: inout S) {
         if delimiter == nil, let separator = CSVFields.separatorLine(record) {
             delimiter = separator
