@@ -149,13 +149,16 @@ public struct FileParser: Sendable {
         textBytesSeen += text.count
 
         var position = 0
+        var nextQuote = -1
         if isSkippingLongRecord {
-            guard let end = scanner.recordEnd(in: text, from: 0) else { return }
+            guard let end = scanner.recordEnd(in: text, from: 0, nextQuote: &nextQuote) else { return }
             isSkippingLongRecord = false
             nextLine += 1 + scanner.embeddedLineFeeds
             position = end + 1
         } else if !carry.isEmpty {
-            guard let end = scanner.recordEnd(in: text, from: 0) else { return hold(text, from: 0, into: &sink) }
+            guard let end = scanner.recordEnd(in: text, from: 0, nextQuote: &nextQuote) else {
+                return hold(text, from: 0, into: &sink)
+            }
             if carry.count + end > Self.maximumRecordLength {
                 sink.rejected(line: nextLine, reason: "line longer than 1 MiB")
                 carry = []
@@ -171,7 +174,9 @@ public struct FileParser: Sendable {
 
         while position < text.count, !isStopped {
             scanner.reset()
-            guard let end = scanner.recordEnd(in: text, from: position) else { return hold(text, from: position, into: &sink) }
+            guard let end = scanner.recordEnd(in: text, from: position, nextQuote: &nextQuote) else {
+                return hold(text, from: position, into: &sink)
+            }
             if end - position > Self.maximumRecordLength {
                 sink.rejected(line: nextLine, reason: "line longer than 1 MiB")
             } else {

@@ -42,7 +42,7 @@ struct CSVReader {
 
     /// True when every field is empty or white space (a row of delimiters).
     private static func isBlank(_ values: UnsafeBufferPointer<FieldText>) -> Bool {
-        for value in values where !value.trimmed.isEmpty { return false }
+        for value in values where !value.isBlank { return false }
         return true
     }
 

@@ -133,11 +133,12 @@ struct RecordBuilder {
             }
         }
         Self.addInteractions(to: &row.values, engagements: engagements)
-        row.platform = platform(fields)
+        // Without those columns the row keeps the default platform and no id or title.
+        if platformSource != nil { row.platform = platform(fields) }
+        if !idSources.isEmpty { row.id = firstText(idSources, fields) }
+        if !titleSources.isEmpty { row.title = firstText(titleSources, fields) }
         row.day = time.day
         row.time = time.epochMilliseconds
-        row.id = firstText(idSources, fields)
-        row.title = firstText(titleSources, fields)
         row.followers = followers
         row.line = line
         sink.metrics(row)
