@@ -13,6 +13,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import subprocess
 import sys
 import time
@@ -55,7 +56,8 @@ def generate(directory, rows):
 
 
 def run_kpitop(binary, directory):
-    """One cold report; returns (seconds, parsed JSON)."""
+    """One cold report; returns (seconds, user CPU seconds, parsed JSON)."""
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime
     start = time.perf_counter()
     proc = subprocess.Popen([binary, "report", "--data", directory, "--as-of", AS_OF.isoformat(),
                              "--window", "28d", "--tz", "UTC", "--format", "json"],
@@ -64,7 +66,7 @@ def run_kpitop(binary, directory):
     elapsed = time.perf_counter() - start
     if proc.returncode != 0:
         sys.exit(f"kpitop report failed with status {proc.returncode}")
-    return elapsed, json.loads(out)
+    return elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime - cpu_before, json.loads(out)
 
 
 def peak_rss_of(binary, directory):
@@ -82,10 +84,11 @@ def peak_rss_of(binary, directory):
 def run_duckdb(directory):
     """The same KPIs with DuckDB: one read_csv of the files grouped by platform and day (what
     kpitop keeps), then the window's sums and ratios from those groups. Returns (seconds,
-    {kpi: value})."""
+    user CPU seconds, {kpi: value})."""
     import duckdb
     start_day = AS_OF - timedelta(days=27)
     files = [os.path.join(directory, f"{p}.csv") for p in PLATFORMS]
+    cpu_before = resource.getrusage(resource.RUSAGE_SELF).ru_utime
     start = time.perf_counter()
     con = duckdb.connect()
     groups = con.execute(f"""
@@ -100,6 +103,7 @@ def run_duckdb(directory):
         if start_day <= row[1] <= AS_OF:
             sums = [a + float(b) for a, b in zip(sums, row[2:])]
     elapsed = time.perf_counter() - start
+    cpu = resource.getrusage(resource.RUSAGE_SELF).ru_utime - cpu_before
     names = ["impressions", "reach", "likes", "comments", "shares", "saves", "clicks",
              "conversions", "revenue", "spend"]
     values = dict(zip(names, sums))
@@ -108,7 +112,7 @@ def run_duckdb(directory):
     values["ctr"] = values["clicks"] / values["impressions"]
     values["cpa"] = values["spend"] / values["conversions"]
     values["roas"] = values["revenue"] / values["spend"]
-    return elapsed, values
+    return elapsed, cpu, values
 
 
 def main():
@@ -124,14 +128,16 @@ def main():
     generate(directory, args.rows)
     size = sum(os.path.getsize(os.path.join(directory, f"{p}.csv")) for p in PLATFORMS)
 
-    times = []
+    times, cpus = [], []
     for _ in range(args.runs):
-        elapsed, report = run_kpitop(binary, directory)
+        elapsed, cpu, report = run_kpitop(binary, directory)
         times.append(elapsed)
+        cpus.append(cpu)
     best = min(times)
     rss = peak_rss_of(binary, directory)
     print(f"rows            {args.rows:,} in {len(PLATFORMS)} files, {size / 1e6:.1f} MB")
     print(f"kpitop report   {best:.3f} s (best of {args.runs}; all {', '.join(f'{t:.3f}' for t in times)})")
+    print(f"  user CPU      {min(cpus):.3f} s (least of {args.runs})")
     print(f"  throughput    {args.rows / best / 1e6:.2f} M rows/s, {size / best / 1e6:.1f} MB/s")
     print(f"  peak RSS      {rss / 1e6:.1f} MB")
 
@@ -141,15 +147,17 @@ def main():
     print(f"  peak RSS at {small:,} rows: {peak_rss_of(binary, small_dir) / 1e6:.1f} MB")
 
     try:
-        duck_times, duck = [], None
+        duck_times, duck_cpus, duck = [], [], None
         for _ in range(args.runs):
-            elapsed, duck = run_duckdb(directory)
+            elapsed, cpu, duck = run_duckdb(directory)
             duck_times.append(elapsed)
+            duck_cpus.append(cpu)
     except ImportError:
         print("duckdb         not installed (pip install duckdb)")
         return
     duck_best = min(duck_times)
     print(f"duckdb          {duck_best:.3f} s (best of {args.runs}; read_csv + group by platform, day; in-process)")
+    print(f"  user CPU      {min(duck_cpus):.3f} s (least of {args.runs})")
     print(f"ratio           kpitop/duckdb = {best / duck_best:.2f} (target <= 0.5)")
 
     ours = report["platforms"]["all"]

@@ -63,6 +63,41 @@ public struct FileParser: Sendable {
         if undecidedBytes.count >= 3 { decideEncoding(into: &sink) }
     }
 
+    /// A parser for the same CSV file that starts at `offset`, the byte after a line feed
+    /// further on, as if that line feed ended a record: same header, delimiter and reader state,
+    /// nothing held, line numbers counted from 1 there (see ``offsetLineNumbers(by:)``). Nil
+    /// unless this is a UTF-8 CSV file whose header and a first row are read, and `offset` is
+    /// past the start that is checked for NUL bytes.
+    func continuation(at offset: Int) -> FileParser? {
+        guard isCSV, case .utf8 = encoding, !isStopped, offset >= Self.textCheckLength,
+              let reader = csv?.continuation()
+        else { return nil }
+        var copy = self
+        copy.csv = reader
+        copy.carry = []
+        copy.scanner.reset()
+        copy.isSkippingLongRecord = false
+        copy.nextLine = 1
+        copy.consumedBytes = offset
+        copy.textBytesSeen = Self.textCheckLength
+        return copy
+    }
+
+    /// True when the bytes consumed so far end exactly at the end of a record (nothing held,
+    /// nothing being skipped), so that reading may go on with a ``continuation(at:)``.
+    var isAtRecordBoundary: Bool {
+        guard case .utf8 = encoding else { return false }
+        return carry.isEmpty && !isSkippingLongRecord && !isStopped
+    }
+
+    /// Shifts line numbers by `lines`: for a continuation, the lines before its offset.
+    mutating func offsetLineNumbers(by lines: Int) {
+        nextLine += lines
+    }
+
+    /// Lines consumed so far (complete records; a held last line is not counted).
+    var linesConsumed: Int { nextLine - 1 }
+
     /// Treats the kept incomplete last line (if any) as complete (end of file on a one-shot read).
     public mutating func finish<S: RecordSink>(into sink: inout S) {
         if case .undecided = encoding, !undecidedBytes.isEmpty { decideEncoding(into: &sink) }
@@ -114,13 +149,16 @@ public struct FileParser: Sendable {
         textBytesSeen += text.count
 
         var position = 0
+        var nextQuote = -1
         if isSkippingLongRecord {
-            guard let end = scanner.recordEnd(in: text, from: 0) else { return }
+            guard let end = scanner.recordEnd(in: text, from: 0, nextQuote: &nextQuote) else { return }
             isSkippingLongRecord = false
             nextLine += 1 + scanner.embeddedLineFeeds
             position = end + 1
         } else if !carry.isEmpty {
-            guard let end = scanner.recordEnd(in: text, from: 0) else { return hold(text, from: 0, into: &sink) }
+            guard let end = scanner.recordEnd(in: text, from: 0, nextQuote: &nextQuote) else {
+                return hold(text, from: 0, into: &sink)
+            }
             if carry.count + end > Self.maximumRecordLength {
                 sink.rejected(line: nextLine, reason: "line longer than 1 MiB")
                 carry = []
@@ -136,7 +174,9 @@ public struct FileParser: Sendable {
 
         while position < text.count, !isStopped {
             scanner.reset()
-            guard let end = scanner.recordEnd(in: text, from: position) else { return hold(text, from: position, into: &sink) }
+            guard let end = scanner.recordEnd(in: text, from: position, nextQuote: &nextQuote) else {
+                return hold(text, from: position, into: &sink)
+            }
             if end - position > Self.maximumRecordLength {
                 sink.rejected(line: nextLine, reason: "line longer than 1 MiB")
             } else {

@@ -52,15 +52,29 @@ public struct MetricValues: Sendable, Equatable {
         get { present & field.bit != 0 ? sums[field.rawValue] : nil }
         set {
             if let v = newValue {
-                sums[field.rawValue] = v
-                present |= field.bit
+                set(field, to: v)
             } else {
-                sums[field.rawValue] = 0
+                storeLane(0, at: field.rawValue)
                 present &= ~field.bit
             }
         }
     }
 
+    /// Gives `field` a value (faster than the subscript on a hot path).
+    @inline(__always)
+    public mutating func set(_ field: MetricField, to value: Double) {
+        storeLane(value, at: field.rawValue)
+        present |= field.bit
+    }
+
+    /// A plain store into one lane: `sums[lane] = value` with a lane known only at run time
+    /// makes the compiler copy the whole vector out and back for every store.
+    @inline(__always)
+    private mutating func storeLane(_ value: Double, at lane: Int) {
+        withUnsafeMutableBytes(of: &sums) { $0.storeBytes(of: value, toByteOffset: lane &* 8, as: Double.self) }
+    }
+
+    @inline(__always)
     public mutating func add(_ other: MetricValues) {
         sums += other.sums
         present |= other.present

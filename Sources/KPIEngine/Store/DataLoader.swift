@@ -2,22 +2,26 @@ import Foundation
 import Synchronization
 
 /// Reads a whole data directory once (for `report`, `check` and the first load of the
-/// dashboard): every data file is parsed into its ``FileContribution``, files in parallel.
+/// dashboard): every data file is parsed into its ``FileContribution``, on all cores: files in
+/// parallel, and large files cut into parts read in parallel too (see ``FirstRead``).
 public struct DataLoader: Sendable {
     /// Bytes read per `read(2)` call.
     public static let chunkSize = 1 << 20
 
     public let root: String
     public let context: IngestContext
+    /// How large files are cut into parts.
+    var cutting = FirstRead.Cutting(
+        minimumFileSize: 8 << 20, parts: min(ProcessInfo.processInfo.activeProcessorCount, 8), headLength: 64 << 10)
 
     public init(root: String, context: IngestContext) {
         self.root = root
         self.context = context
     }
 
-    /// Reads every data file under the root, files in parallel, and returns them ready to
-    /// follow (see ``TrackedFile``). `progress` is called (from any thread) once the files are
-    /// listed, then after each file and each further percent of the bytes.
+    /// Reads every data file under the root and returns them ready to follow (see
+    /// ``TrackedFile``). `progress` is called (from any thread) once the files are listed,
+    /// then after each file and each further percent of the bytes.
     public func readAll(progress: (@Sendable (LoadProgress) -> Void)? = nil) throws(DataDirectoryError) -> [TrackedFile] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue,
@@ -25,11 +29,28 @@ public struct DataLoader: Sendable {
         else { throw DataDirectoryError(path: root) }
 
         let paths = DataFiles.list(root: root)
-        let sizes = paths.map { Self.fileSize(root + "/" + $0) }
-        let results = Mutex<[TrackedFile?]>(Array(repeating: nil, count: paths.count))
-        let start = LoadProgress(filesDone: 0, filesTotal: paths.count, bytesDone: 0, bytesTotal: sizes.reduce(0, +))
-        progress?(start)
-        let done = Mutex(start)
+        let listedBytes = paths.reduce(Int64(0)) { $0 + Self.fileSize(root + "/" + $1) }
+        progress?(LoadProgress(filesDone: 0, filesTotal: paths.count, bytesDone: 0, bytesTotal: listedBytes))
+        let reads = Self.inParallel(paths.count) { index in
+            FirstRead(path: paths[index], root: root, context: context, cutting: cutting, chunkSize: Self.chunkSize)
+        }
+        let (firstParts, segments) = Self.readParts(of: reads, progress: progress)
+        return Self.inParallel(reads.count) { index in
+            reads[index].finish(firstParts[index], segments: segments[index], chunkSize: Self.chunkSize)
+        }
+    }
+
+    /// Reads every part of every file (its own part and its segments), biggest first so that
+    /// the cores finish together.
+    private static func readParts(of reads: [FirstRead], progress: (@Sendable (LoadProgress) -> Void)?)
+        -> (firstParts: [TrackedFile], segments: [[FileSegment]]) {
+        let parts = reads.enumerated().flatMap { index, read in
+            [(file: index, segment: Int?.none, bytes: read.firstPartLength)]
+                + read.segments.enumerated().map { (index, $0, $1.end - $1.start) }
+        }.sorted { $0.bytes > $1.bytes }
+        let headBytes = reads.reduce(0) { $0 + $1.file.offset }
+        let done = Mutex(LoadProgress(filesDone: 0, filesTotal: reads.count, bytesDone: headBytes,
+                                      bytesTotal: headBytes + parts.reduce(0) { $0 + $1.bytes }))
         /// Counts read bytes or a finished file, and reports a finished file or a further
         /// percent of the bytes (under the lock, so that reports never go backwards).
         @Sendable func advance(bytes: Int, fileFinished: Bool) {
@@ -40,18 +61,41 @@ public struct DataLoader: Sendable {
                 if fileFinished || p.bytesDone * 100 / max(1, p.bytesTotal) > percentBefore { progress?(p) }
             }
         }
-        // Biggest files first, so the two cores finish together.
-        let order = paths.indices.sorted { sizes[$0] > sizes[$1] }
-        DispatchQueue.concurrentPerform(iterations: order.count) { slot in
-            let index = order[slot]
-            var file = TrackedFile(path: paths[index], context: context)
-            file.refresh(root: root, context: context, chunkSize: Self.chunkSize) { bytes in
-                advance(bytes: bytes, fileFinished: false)
+        let partsLeft = Mutex(reads.map { $0.segments.count + 1 })
+        let firstParts = Mutex<[TrackedFile?]>(Array(repeating: nil, count: reads.count))
+        let segments = Mutex(reads.map { [FileSegment?](repeating: nil, count: $0.segments.count) })
+        DispatchQueue.concurrentPerform(iterations: parts.count) { slot in
+            let part = parts[slot]
+            let didRead = { (bytes: Int) in advance(bytes: bytes, fileFinished: false) }
+            if let number = part.segment {
+                let segment = reads[part.file].readSegment(number, chunkSize: chunkSize, didRead: didRead)
+                segments.withLock { $0[part.file][number] = segment }
+            } else {
+                let file = reads[part.file].readFirstPart(chunkSize: chunkSize, didRead: didRead)
+                firstParts.withLock { $0[part.file] = file }
             }
-            results.withLock { $0[index] = file }
-            advance(bytes: 0, fileFinished: true)
+            let fileDone = partsLeft.withLock { left -> Bool in
+                left[part.file] -= 1
+                return left[part.file] == 0
+            }
+            if fileDone { advance(bytes: 0, fileFinished: true) }
         }
-        return results.withLock { $0.compactMap { $0 } }
+        return (firstParts.withLock { $0.map { $0! } }, segments.withLock { $0.map { $0.map { $0! } } })
+    }
+
+    /// `body(0..<count)`, run on all cores.
+    private static func inParallel<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+        let results = Mutex<[T?]>(Array(repeating: nil, count: count))
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            let result = body(index)
+            results.withLock { $0[index] = result }
+        }
+        return results.withLock { $0.map { $0! } }
+    }
+
+    private static func fileSize(_ path: String) -> Int64 {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int64(info.st_size) : 0
     }
 
     /// Reads every data file once, as `report` and `check` do: a last line without a newline
@@ -60,11 +104,6 @@ public struct DataLoader: Sendable {
         var store = MetricsStore(clock: context.clock)
         for file in try readAll(progress: progress) { store.set(file.completedContribution()) }
         return store
-    }
-
-    private static func fileSize(_ path: String) -> Int64 {
-        var info = stat()
-        return stat(path, &info) == 0 ? Int64(info.st_size) : 0
     }
 }
 

@@ -20,6 +20,7 @@ public struct DayTotals: Sendable, Equatable {
     public init() {}
 
     /// Adds one row.
+    @inline(__always)
     mutating func add(_ row: MetricsRow) {
         values.add(row.values)
         if let f = row.followers { observe(FollowerObservation(time: row.time, value: f)) }

@@ -40,6 +40,7 @@ public struct FileContribution: RecordSink, Sendable {
         self.modificationTime = modificationTime
     }
 
+    @inline(__always)
     public mutating func metrics(_ row: MetricsRow) {
         rowCount += 1
         if let id = row.id {
@@ -80,5 +81,26 @@ public struct FileContribution: RecordSink, Sendable {
 
     public mutating func note(_ text: String) {
         if !notes.contains(text) { notes.append(text) }
+    }
+
+    /// Adds the segment of this file that follows what was read so far, exactly as reading its
+    /// rows here would: days new to this file take the segment's sums, days this file already
+    /// has take its rows one by one. Returns false, changing nothing, when that cannot be done
+    /// (an unusable segment, or a day already here that has rows past the segment's first ones).
+    mutating func append(_ segment: SegmentContribution) -> Bool {
+        guard segment.isUsable else { return false }
+        let shared = segment.sums.dayTotals.keys.filter { dayTotals[$0] != nil }
+        guard !shared.contains(where: segment.laterKeys.contains) else { return false }
+        let sharedKeys = Set(shared)
+        for (key, totals) in segment.firstRows where sharedKeys.contains(key) {
+            dayTotals[key]!.add(totals)
+        }
+        for (key, totals) in segment.sums.dayTotals where !sharedKeys.contains(key) {
+            dayTotals[key] = totals
+        }
+        rowCount += segment.sums.rowCount
+        lastKey = nil
+        lastIndex = nil
+        return true
     }
 }

@@ -82,12 +82,17 @@ public struct TrackedFile: Sendable {
         } else {
             return .unchanged
         }
+        identify(info)
+        read(fd, until: newSize, chunkSize: chunkSize, didRead: didRead)
+        return change
+    }
+
+    /// Records which file (device and inode) was read, and its modification time.
+    private mutating func identify(_ info: stat) {
         device = UInt64(info.st_dev)
         inode = UInt64(info.st_ino)
-        modificationTime = newTime
-        contribution.modificationTime = newTime
-        readFromOffset(fd, until: newSize, chunkSize: chunkSize, didRead: didRead)
-        return change
+        modificationTime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        contribution.modificationTime = modificationTime
     }
 
     /// Records a problem with the whole file (line 0).
@@ -108,24 +113,68 @@ public struct TrackedFile: Sendable {
         return n == tail.count && bytes == tail
     }
 
-    private mutating func readFromOffset(_ fd: Int32, until end: Int64, chunkSize: Int,
-                                         didRead: ((Int) -> Void)?) {
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
-        defer { buffer.deallocate() }
-        while offset < end {
-            let n = pread(fd, buffer.baseAddress, min(chunkSize, Int(end - offset)), off_t(offset))
-            if n < 0 && errno == EINTR { continue }
-            if n < 0 {
-                contribution.rejected(line: 0, reason: "read error: \(String(cString: strerror(errno)))")
-                break
-            }
-            if n == 0 { break }
-            let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<n])
+    /// Reads from `offset` up to `end` (or the end of the file, if that comes first);
+    /// `didRead` is told the size of each chunk read.
+    mutating func read(_ fd: Int32, until end: Int64, chunkSize: Int, didRead: ((Int) -> Void)? = nil) {
+        let outcome = ChunkedRead.read(fd, from: offset, until: end, chunkSize: chunkSize) { chunk in
             parser.consume(chunk, into: &contribution)
+            let n = chunk.count
             didRead?(n)
-            let keep = min(Self.tailCheckLength, n)
-            tail = n >= Self.tailCheckLength ? Array(chunk[(n - keep)..<n])
+            tail = n >= Self.tailCheckLength ? Array(chunk[(n - Self.tailCheckLength)..<n])
                 : Array((tail + chunk).suffix(Self.tailCheckLength))
+            return true
         }
+        if case .failed(let reason) = outcome { contribution.rejected(line: 0, reason: "read error: \(reason)") }
+    }
+
+    // MARK: First read in segments
+
+    /// Opens the file for a first read done in parts (see ``DataLoader``) and records which
+    /// file it is. Returns the open descriptor, which the caller closes, and the size to read;
+    /// nil when the file cannot be read (a rejection says why, unless it is gone).
+    mutating func beginFirstRead(root: String) -> (descriptor: Int32, size: Int64)? {
+        let fd = open(root + "/" + path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            if errno != ENOENT && errno != ENOTDIR {
+                contribution.rejected(line: 0, reason: "cannot read file: \(String(cString: strerror(errno)))")
+            }
+            return nil
+        }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            close(fd)
+            return nil
+        }
+        identify(info)
+        return (fd, Int64(info.st_size))
+    }
+
+    /// A segment of this file from `start` (just after a line feed, beyond what was read so
+    /// far) to `end`, to be read in parallel and then absorbed; nil when the file cannot be
+    /// read that way (not a UTF-8 CSV file, or its header and first row are not read yet).
+    func segment(from start: Int64, to end: Int64) -> FileSegment? {
+        guard let continuation = parser.continuation(at: Int(start)) else { return nil }
+        return FileSegment(start: start, end: end, parser: continuation, sink: SegmentContribution(path: path))
+    }
+
+    /// Takes in a segment that starts where reading stopped, exactly as reading its bytes here
+    /// would; when its start turns out not to begin a record, or its rows cannot be merged
+    /// (see ``FileContribution/append(_:)``), its bytes are read here instead. Returns true
+    /// when the segment's own reading was used.
+    @discardableResult
+    mutating func absorb(_ segment: FileSegment, fd: Int32, chunkSize: Int) -> Bool {
+        guard offset == segment.start, parser.isAtRecordBoundary, segment.isComplete,
+              contribution.append(segment.sink)
+        else {
+            read(fd, until: segment.end, chunkSize: chunkSize)
+            return false
+        }
+        let linesBefore = parser.linesConsumed
+        parser = segment.parser
+        parser.offsetLineNumbers(by: linesBefore)
+        let keep = Int(min(Int64(Self.tailCheckLength), offset))
+        tail = [UInt8](repeating: 0, count: keep)
+        if pread(fd, &tail, keep, off_t(offset) - off_t(keep)) != keep { tail = [] }
+        return true
     }
 }

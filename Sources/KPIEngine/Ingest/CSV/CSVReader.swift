@@ -28,7 +28,7 @@ struct CSVReader {
         let fields = self.fields.slots
         CSVFields.split(record, delimiter: delimiter ?? UInt8(ascii: ","), into: fields)
         let values = UnsafeBufferPointer(fields)
-        guard values.contains(where: { !$0.trimmed.isEmpty }) else { return }
+        guard !Self.isBlank(values) else { return }
         let outcome = builder!.build(values, line: line, into: &sink)
         if awaitingFirstRow {
             awaitingFirstRow = false
@@ -38,6 +38,22 @@ struct CSVReader {
             }
         }
         delivery.deliver(outcome, line: line, into: &sink)
+    }
+
+    /// True when every field is empty or white space (a row of delimiters).
+    private static func isBlank(_ values: UnsafeBufferPointer<FieldText>) -> Bool {
+        for value in values where !value.isBlank { return false }
+        return true
+    }
+
+    /// The reader in this one's state with slots of its own, to read records of the same file
+    /// elsewhere (after a line feed further on), once the header and a first row are read;
+    /// nil before that or when the file is not read.
+    func continuation() -> CSVReader? {
+        guard builder != nil, !awaitingFirstRow, !isStopped else { return nil }
+        var copy = self
+        copy.fields = FieldSlots(count: fields.slots.count)
+        return copy
     }
 
     private mutating func readHeader<S: RecordSink>(_ record: UnsafeRawBufferPointer, line: Int, into sink: inout S) {

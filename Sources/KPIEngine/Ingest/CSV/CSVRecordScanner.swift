@@ -30,12 +30,16 @@ struct CSVRecordScanner {
 
     /// The index of the line feed ending the record, searching `bytes` from `start` and
     /// continuing the state left by earlier calls; nil if the record goes on past the end.
-    mutating func recordEnd(in bytes: UnsafeRawBufferPointer, from start: Int) -> Int? {
-        guard start < bytes.count, let base = bytes.baseAddress else { return nil }
+    /// `nextQuote` is where the next quote of `bytes` is, as far as known: pass -1 for new
+    /// bytes and the value left by the last call for the same bytes (so that lines without
+    /// quotes cost one search for a quote per chunk, not one per line).
+    mutating func recordEnd(in bytes: UnsafeRawBufferPointer, from start: Int, nextQuote: inout Int) -> Int? {
+        guard start < bytes.count else { return nil }
         guard honoursQuotes else { return Self.find(0x0A, in: bytes, from: start) }
         if case .unquoted = state {
             let lineFeed = Self.find(0x0A, in: bytes, from: start) ?? bytes.count
-            if Self.find(UInt8(ascii: "\""), in: UnsafeRawBufferPointer(start: base, count: lineFeed), from: start) == nil {
+            if nextQuote < start { nextQuote = Self.find(UInt8(ascii: "\""), in: bytes, from: start) ?? bytes.count }
+            if nextQuote >= lineFeed {
                 if lineFeed < bytes.count { return lineFeed }
                 state = .unquoted(atFieldStart: bytes[bytes.count - 1] == delimiter)
                 return nil

@@ -5,6 +5,8 @@ struct RecordBuilder {
     private let defaultPlatform: String
     private var times: TimeText
     private var platforms = PlatformInterner()
+    /// The metrics row being read, reused for every record so that delivering one copies nothing.
+    private var row: MetricsRow
 
     private let metricSources: [(source: ColumnLayout.Source, field: MetricField)]
     private let followersSource: ColumnLayout.Source?
@@ -12,6 +14,8 @@ struct RecordBuilder {
     private let timeSources: [ColumnLayout.Source]
     private let idSources: [ColumnLayout.Source]
     private let titleSources: [ColumnLayout.Source]
+    /// Where a `Total` row says so besides its first field: id, title and time values.
+    private let summarySources: [ColumnLayout.Source]
     private let platformSource: ColumnLayout.Source?
 
     /// How a record ended up.
@@ -26,6 +30,7 @@ struct RecordBuilder {
     init(layout: ColumnLayout, clock: DayClock, defaultPlatform: String) {
         self.layout = layout
         self.defaultPlatform = defaultPlatform
+        row = MetricsRow(platform: defaultPlatform, day: Day(number: 0), time: 0, values: .zero, line: 0)
         times = TimeText(clock: clock)
         metricSources = layout.sources.compactMap { field, sources in
             guard case .metric(let metric) = field else { return nil }
@@ -36,6 +41,7 @@ struct RecordBuilder {
         timeSources = layout.sources[.time] ?? []
         idSources = layout.sources[.id] ?? []
         titleSources = layout.sources[.title] ?? []
+        summarySources = idSources + titleSources + timeSources
         platformSource = layout.source(.platform)
     }
 
@@ -81,34 +87,30 @@ struct RecordBuilder {
         }
     }
 
+    @inline(__always)
     private func isSummary(_ fields: UnsafeBufferPointer<FieldText>) -> Bool {
-        func isTotal(_ text: FieldText) -> Bool {
-            guard text.count >= 5, text.count <= 8 else { return false }
-            let word = text.trimmed
-            return word.equalsIgnoringCase("total") || word.equalsIgnoringCase("totals")
-        }
-        if let first = fields.first, isTotal(first) { return true }
-        for source in idSources where isTotal(value(source, fields)) { return true }
-        for source in titleSources where isTotal(value(source, fields)) { return true }
-        for source in timeSources where isTotal(value(source, fields)) { return true }
+        if let first = fields.first, Self.isTotal(first) { return true }
+        for source in summarySources where Self.isTotal(value(source, fields)) { return true }
         return false
+    }
+
+    @inline(__always)
+    private static func isTotal(_ text: FieldText) -> Bool {
+        guard text.count >= 5, text.count <= 8 else { return false }
+        let word = text.trimmed
+        return word.equalsIgnoringCase("total") || word.equalsIgnoringCase("totals")
     }
 
     // MARK: Metrics
 
     private mutating func buildMetrics<S: RecordSink>(_ fields: UnsafeBufferPointer<FieldText>, line: Int, into sink: inout S) -> Outcome {
-        let time: (day: Day, epochMilliseconds: Int64)
-        switch firstTime(fields) {
-        case .success(let found): time = found
-        case .failure(let rejection): return .rejected(reason: rejection.reason)
-        }
-        var values = MetricValues()
+        guard let time = firstTime(fields) else { return .rejected(reason: timeRejection(fields)) }
+        row.values = .zero
         for (source, field) in metricSources {
             let text = value(source, fields)
             switch NumberText.parse(text) {
             case .number(let number) where number >= 0 || field == .revenue || field == .spend:
-                values.sums[field.rawValue] = number
-                values.present |= field.bit
+                row.values.set(field, to: number)
             case .missing: continue
             default:
                 if case .failure(let rejection) = Self.number(text, named: field.id, negativeAllowed: false) {
@@ -130,11 +132,16 @@ struct RecordBuilder {
             case .failure(let rejection): return .rejected(reason: rejection.reason)
             }
         }
-        Self.addInteractions(to: &values, engagements: engagements)
-        sink.metrics(MetricsRow(
-            platform: platform(fields), day: time.day, time: time.epochMilliseconds,
-            id: firstText(idSources, fields), title: firstText(titleSources, fields),
-            values: values, followers: followers, line: line))
+        Self.addInteractions(to: &row.values, engagements: engagements)
+        // Without those columns the row keeps the default platform and no id or title.
+        if platformSource != nil { row.platform = platform(fields) }
+        if !idSources.isEmpty { row.id = firstText(idSources, fields) }
+        if !titleSources.isEmpty { row.title = firstText(titleSources, fields) }
+        row.day = time.day
+        row.time = time.epochMilliseconds
+        row.followers = followers
+        row.line = line
+        sink.metrics(row)
         return .delivered
     }
 
@@ -150,19 +157,25 @@ struct RecordBuilder {
         }
     }
 
-    /// The first time column whose value is a time; else why not.
-    private mutating func firstTime(_ fields: UnsafeBufferPointer<FieldText>) -> Result<(day: Day, epochMilliseconds: Int64), RowProblem> {
-        var failure: String?
+    /// The value of the first time column that holds a time.
+    private mutating func firstTime(_ fields: UnsafeBufferPointer<FieldText>) -> (day: Day, epochMilliseconds: Int64)? {
+        for source in timeSources {
+            if case .time(let day, let instant) = times.parse(value(source, fields)) { return (day, instant) }
+        }
+        return nil
+    }
+
+    /// Why a row has no time (see ``firstTime(_:)``): the first time value that is wrong.
+    private mutating func timeRejection(_ fields: UnsafeBufferPointer<FieldText>) -> String {
         for source in timeSources {
             let text = value(source, fields)
             switch times.parse(text) {
-            case .time(let day, let instant): return .success((day, instant))
-            case .missing: continue
-            case .withoutYear: failure = failure ?? "date without a year: '\(text.excerpt())'"
-            case .unparsable: failure = failure ?? "unparsable time '\(text.excerpt())'"
+            case .time, .missing: continue
+            case .withoutYear: return "date without a year: '\(text.excerpt())'"
+            case .unparsable: return "unparsable time '\(text.excerpt())'"
             }
         }
-        return .failure(Self.rejection(failure ?? "no time"))
+        return "no time"
     }
 
     /// A number, nil when missing, or the rejection its text earns.

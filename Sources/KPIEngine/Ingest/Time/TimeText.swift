@@ -17,6 +17,10 @@ struct TimeText {
     init(clock: DayClock) { self.clock = clock }
 
     mutating func parse(_ field: FieldText) -> TimeValue {
+        if field.count == 10, let cached = cachedDate, cached.key == field.bytes.loadUnaligned(as: UInt64.self),
+           cached.tail == field.bytes.loadUnaligned(fromByteOffset: 8, as: UInt16.self) {
+            return .time(day: cached.day, epochMilliseconds: cached.start)
+        }
         let text = field.trimmed
         if text.count == 10, text[4] == UInt8(ascii: "-") { return parseDate(text) }
         if text.isMissing { return .missing }

@@ -20,6 +20,12 @@ struct FieldText {
         return FieldText(bytes: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), hasDoubledQuotes: hasDoubledQuotes)
     }
 
+    /// True when the value is empty or only white space.
+    var isBlank: Bool {
+        for byte in bytes where !Self.isSpace(byte) { return false }
+        return true
+    }
+
     /// Empty, or one of the placeholders real exports write for "no value"
     /// (`-`, `--`, `undefined`, `N/A`, `null`), after trimming.
     var isMissing: Bool {

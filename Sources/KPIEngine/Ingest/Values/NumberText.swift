@@ -35,31 +35,35 @@ enum NumberText {
     }
 
     static func parse(_ text: FieldText) -> NumberValue {
-        let bytes = text.bytes
-        let count = bytes.count
-        guard count > 0, count <= 15 else { return parseSlowly(text) }
-        var index = 0
-        let negative = bytes[0] == UInt8(ascii: "-")
-        if negative { index = 1 }
+        let count = text.count
+        guard count > 0, count <= 15, let base = text.bytes.baseAddress else { return parseSlowly(text) }
+        let negative = base.load(as: UInt8.self) == UInt8(ascii: "-")
+        let start = negative ? 1 : 0
+        var index = start
         var mantissa: Int64 = 0
-        var digits = 0
-        var fractionDigits = 0
-        var seenPoint = false
+        var digit: UInt8 = 0
         while index < count {
-            let byte = bytes[index]
-            if byte &- 0x30 < 10 {
-                mantissa = mantissa &* 10 &+ Int64(byte &- 0x30)
-                digits += 1
-                if seenPoint { fractionDigits += 1 }
-            } else if byte == UInt8(ascii: "."), !seenPoint {
-                seenPoint = true
-            } else {
-                return parseSlowly(text)
+            digit = base.load(fromByteOffset: index, as: UInt8.self) &- 0x30
+            guard digit < 10 else { break }
+            mantissa = mantissa &* 10 &+ Int64(digit)
+            index &+= 1
+        }
+        var digits = index &- start
+        var fractionDigits = 0
+        if index < count {
+            guard digit == UInt8(ascii: ".") &- 0x30 else { return parseSlowly(text) }
+            index &+= 1
+            fractionDigits = count &- index
+            while index < count {
+                digit = base.load(fromByteOffset: index, as: UInt8.self) &- 0x30
+                guard digit < 10 else { return parseSlowly(text) }
+                mantissa = mantissa &* 10 &+ Int64(digit)
+                index &+= 1
             }
-            index += 1
+            digits &+= fractionDigits
         }
         guard digits > 0 else { return parseSlowly(text) }
-        let magnitude = Double(mantissa) / powerOfTen(fractionDigits)
+        let magnitude = fractionDigits == 0 ? Double(mantissa) : Double(mantissa) / powerOfTen(fractionDigits)
         return .number(negative ? -magnitude : magnitude)
     }
 

@@ -1,0 +1,14 @@
+/// Finds given bytes eight at a time in a 64-bit word (SWAR), without a branch per byte.
+enum ByteMatch {
+    /// 0x01 in every byte: `UInt64(byte) &* everyByte` repeats a byte eight times.
+    static let everyByte: UInt64 = 0x0101_0101_0101_0101
+
+    /// The high bit of every byte of `word` equal to the byte repeated in `pattern`, and no
+    /// other bit: the first match is `trailingZeroBitCount / 8` bytes in (little-endian load).
+    @inline(__always)
+    static func bytes(of word: UInt64, equalTo pattern: UInt64) -> UInt64 {
+        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let zeroWhereEqual = word ^ pattern
+        return ~(((zeroWhereEqual & lows) &+ lows) | zeroWhereEqual | lows)
+    }
+}

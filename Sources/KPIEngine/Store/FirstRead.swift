@@ -1,0 +1,101 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The first read of one data file. A large file is cut at line feeds into parts: the file
+/// reads its first part itself, the others are read at the same time as ``FileSegment``s and
+/// then absorbed in order, so that the result is exactly that of reading the file in one go.
+struct FirstRead: Sendable {
+    /// How large files are cut.
+    struct Cutting: Sendable {
+        /// Files at least this large are cut.
+        var minimumFileSize: Int64
+        /// Parts per cut file (at most).
+        var parts: Int
+        /// Bytes the file reads before it is cut, so that its header and first row are known.
+        var headLength: Int64
+    }
+
+    /// The file with its head read (when it is cut).
+    let file: TrackedFile
+    /// The open file (nil when it could not be opened); ``finish(_:segments:chunkSize:)`` closes it.
+    let descriptor: Int32?
+    /// Where the file's own part ends: the first segment's start, or the end of the file.
+    let firstPartEnd: Int64
+    /// The other parts, in file order, not read yet.
+    let segments: [FileSegment]
+
+    /// Opens the file and, when it is large, reads its head and cuts the rest.
+    init(path: String, root: String, context: IngestContext, cutting: Cutting, chunkSize: Int) {
+        var file = TrackedFile(path: path, context: context)
+        guard let (fd, size) = file.beginFirstRead(root: root) else {
+            self.file = file
+            descriptor = nil
+            firstPartEnd = 0
+            segments = []
+            return
+        }
+        descriptor = fd
+        guard size >= cutting.minimumFileSize, cutting.parts > 1 else {
+            self.file = file
+            firstPartEnd = size
+            segments = []
+            return
+        }
+        file.read(fd, until: min(cutting.headLength, size), chunkSize: chunkSize)
+        let rest = size - file.offset
+        var cuts: [Int64] = []
+        for part in 1..<cutting.parts {
+            let nominal = file.offset + rest * Int64(part) / Int64(cutting.parts)
+            if let cut = Self.lineStart(atOrAfter: nominal, in: fd, before: size), cut > (cuts.last ?? file.offset) {
+                cuts.append(cut)
+            }
+        }
+        var segments: [FileSegment] = []
+        for (index, start) in cuts.enumerated() {
+            guard let segment = file.segment(from: start, to: index + 1 < cuts.count ? cuts[index + 1] : size) else { break }
+            segments.append(segment)
+        }
+        self.file = file
+        self.segments = segments
+        firstPartEnd = segments.first?.start ?? size
+    }
+
+    /// Bytes of the file's own part still to read.
+    var firstPartLength: Int64 { firstPartEnd - file.offset }
+
+    /// The file with its own part read; `didRead` is told the size of each chunk read.
+    func readFirstPart(chunkSize: Int, didRead: ((Int) -> Void)? = nil) -> TrackedFile {
+        var file = file
+        if let descriptor { file.read(descriptor, until: firstPartEnd, chunkSize: chunkSize, didRead: didRead) }
+        return file
+    }
+
+    /// Segment `index`, read; `didRead` is told the size of each chunk read.
+    func readSegment(_ index: Int, chunkSize: Int, didRead: ((Int) -> Void)? = nil) -> FileSegment {
+        var segment = segments[index]
+        if let descriptor { segment.read(descriptor, chunkSize: chunkSize, didRead: didRead) }
+        return segment
+    }
+
+    /// The file (with its own part read) after absorbing the read segments in order; closes it.
+    func finish(_ file: TrackedFile, segments: [FileSegment], chunkSize: Int) -> TrackedFile {
+        guard let descriptor else { return file }
+        var file = file
+        for segment in segments { file.absorb(segment, fd: descriptor, chunkSize: chunkSize) }
+        close(descriptor)
+        return file
+    }
+
+    /// The offset just after the first line feed at or after `offset` (searched up to 64 KiB
+    /// on), if that is before `end`.
+    private static func lineStart(atOrAfter offset: Int64, in fd: Int32, before end: Int64) -> Int64? {
+        var window = [UInt8](repeating: 0, count: 64 << 10)
+        let n = window.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(offset)) }
+        guard n > 0, let index = window[0..<n].firstIndex(of: 0x0A) else { return nil }
+        let start = offset + Int64(index) + 1
+        return start < end ? start : nil
+    }
+}

@@ -1,0 +1,173 @@
+import Foundation
+import Testing
+@testable import KPIEngine
+
+/// Large files are cut into parts read in parallel; whatever the file holds, the result must be
+/// bit for bit that of one sequential read, and the file must go on being followed as if it had
+/// been read in one go.
+@Suite struct SegmentedReadTests {
+    static let context = IngestContext(clock: DayClock(identifier: "UTC")!)
+    /// Cuts files of 4 KiB and more into up to 5 parts after a 4 KiB head.
+    static let cutting = FirstRead.Cutting(minimumFileSize: 4096, parts: 5, headLength: 4096)
+    static let noCutting = FirstRead.Cutting(minimumFileSize: .max, parts: 1, headLength: 0)
+
+    /// Shapes of file, of 150 to 450 KiB (parts of more rows than a segment keeps one by one).
+    enum Shape: String, CaseIterable {
+        /// Sorted by day, ~100 rows a day, decimals, gaps and followers (the benchmark's shape).
+        case sortedDays
+        /// A platform column; the platforms of a day interleaved.
+        case interleavedPlatforms
+        /// Days in random order: parts share days beyond their first rows.
+        case shuffledDays
+        /// One day of thousands of rows across every cut.
+        case oneLongDay
+        /// Quoted titles holding commas, quotes and line feeds (a cut may fall inside quotes).
+        case quotedLineFeeds
+        /// Rows with ids (upserts), bad rows and `Total` rows, CRLF line ends.
+        case idsRejectionsAndTotals
+    }
+
+    static func text(_ shape: Shape) -> String {
+        var random = SplitMix64(seed: UInt64(shape.rawValue.utf8.count))
+        func n(_ bound: Int) -> Int { Int(random.next() % UInt64(bound)) }
+        func day(_ offset: Int) -> String { Day(iso: "2026-01-01")!.adding(days: offset).description }
+        func values() -> String {
+            "\(100 + n(50_000)),\(n(3) == 0 ? "" : String(n(900))),\(n(40)),\(n(6)).\(n(100)),\(n(500)).\(n(10))\(n(10))"
+        }
+        var lines: [String] = []
+        switch shape {
+        case .sortedDays:
+            lines.append("date,impressions,reach,likes,revenue,spend,followers")
+            for row in 0..<4000 { lines.append("\(day(row / 100)),\(values()),\(row % 7 == 0 ? String(1000 + row) : "")") }
+        case .interleavedPlatforms:
+            lines.append("date,platform,impressions,reach,likes,revenue,spend")
+            for row in 0..<4000 { lines.append("\(day(row / 60)),\(["fb", "instagram", "x"][n(3)]),\(values())") }
+        case .shuffledDays:
+            lines.append("date,impressions,reach,likes,revenue,spend")
+            for _ in 0..<12_000 { lines.append("\(day(n(40))),\(values())") }
+        case .oneLongDay:
+            lines.append("date,impressions,reach,likes,revenue,spend")
+            for row in 0..<12_000 { lines.append("\(day(row < 100 ? 0 : 1)),\(values())") }
+        case .quotedLineFeeds:
+            lines.append("date,title,impressions,reach,likes,revenue,spend")
+            for row in 0..<3000 {
+                let title = n(2) == 0 ? "plain \(row)" : "\"a \"\"quoted\"\", title\n\(String(repeating: "x\n", count: n(4)))end\""
+                lines.append("\(day(row / 50)),\(title),\(values())")
+            }
+        case .idsRejectionsAndTotals:
+            lines.append("date,id,impressions,reach,likes,revenue,spend")
+            for row in 0..<4000 {
+                switch n(50) {
+                case 0: lines.append("\(day(row / 80)),,-5,1,1,1.00,1.00")
+                case 1: lines.append("Total,,1,1,1,1.00,1.00")
+                case 2, 3, 4: lines.append("\(day(row / 80)),p\(n(30)),\(values())")
+                default: lines.append("\(day(row / 80)),,\(values())")
+                }
+            }
+            return lines.joined(separator: "\r\n") + "\r\n"
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func load(_ root: String, _ cutting: FirstRead.Cutting) throws -> [TrackedFile] {
+        var loader = DataLoader(root: root, context: context)
+        loader.cutting = cutting
+        return try loader.readAll()
+    }
+
+    @Test(arguments: Shape.allCases)
+    func cutReadEqualsSequentialRead(shape: Shape) throws {
+        let root = try TemporaryDirectory()
+        try Self.text(shape).write(toFile: root.path + "/instagram.csv", atomically: true, encoding: .utf8)
+        let cut = try Self.load(root.path, Self.cutting)
+        let sequential = try Self.load(root.path, Self.noCutting)
+        try #require(cut.count == 1 && sequential.count == 1)
+        Self.expectSame(cut[0], sequential[0])
+    }
+
+    @Test(arguments: [Shape.sortedDays, .interleavedPlatforms])
+    func partsOfSortedFilesAreUsedAsRead(shape: Shape) throws {
+        let root = try TemporaryDirectory()
+        try Self.text(shape).write(toFile: root.path + "/instagram.csv", atomically: true, encoding: .utf8)
+        let read = FirstRead(path: "instagram.csv", root: root.path, context: Self.context,
+                             cutting: Self.cutting, chunkSize: 1000)
+        let descriptor = try #require(read.descriptor)
+        defer { close(descriptor) }
+        #expect(read.segments.count == 4)
+        var file = read.readFirstPart(chunkSize: 1000)
+        for index in read.segments.indices {
+            let used = file.absorb(read.readSegment(index, chunkSize: 1000), fd: descriptor, chunkSize: 1000)
+            #expect(used, "segment \(index)")
+        }
+        let sequential = try Self.load(root.path, Self.noCutting)
+        Self.expectSame(file, sequential[0])
+    }
+
+    @Test func aPartStartingInsideQuotesIsReadAgainInSequence() throws {
+        let root = try TemporaryDirectory()
+        // The quoted title holds a line that reads as a valid row when taken out of context.
+        let head = Self.text(.sortedDays)
+        let quoted = "2026-02-20,\"x\n2026-01-01,1,1,1,1.00,1.00\n\",100,20,3,1.00,2.00,\n"
+        try (head + quoted).write(toFile: root.path + "/x.csv", atomically: true, encoding: .utf8)
+        let read = FirstRead(path: "x.csv", root: root.path, context: Self.context, cutting: Self.noCutting, chunkSize: 1000)
+        let descriptor = try #require(read.descriptor)
+        defer { close(descriptor) }
+        let cut = Int64(head.utf8.count + "2026-02-20,\"x\n".utf8.count)
+        let size = Int64((head + quoted).utf8.count)
+        var file = read.file
+        file.read(descriptor, until: cut, chunkSize: 1000)
+        var segment = try #require(file.segment(from: cut, to: size))
+        segment.read(descriptor, chunkSize: 1000)
+        #expect(segment.isComplete)
+        let used = file.absorb(segment, fd: descriptor, chunkSize: 1000)
+        #expect(!used)
+        Self.expectSame(file, try Self.load(root.path, Self.noCutting)[0])
+    }
+
+    @Test func aFileCutAndFollowedEqualsOneReadAndFollowed() throws {
+        let root = try TemporaryDirectory()
+        let path = root.path + "/x.csv"
+        // The last line has no line feed yet: it is held until it is complete.
+        try (Self.text(.sortedDays) + "2026-03-01,5,5").write(toFile: path, atomically: true, encoding: .utf8)
+        var cut = try Self.load(root.path, Self.cutting)[0]
+        var sequential = try Self.load(root.path, Self.noCutting)[0]
+        Self.expectSame(cut, sequential)
+        #expect(cut.hasPendingLine)
+
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        handle.seekToEndOfFile()
+        handle.write(Data(",1,1.00,1.00,\n2026-03-02,oops,1,1,1.00,1.00,\n2026-03-03,7,7,1,1.00,1.00,9\n".utf8))
+        try handle.close()
+        let changes = [cut.refresh(root: root.path, context: Self.context),
+                       sequential.refresh(root: root.path, context: Self.context)]
+        #expect(changes == [.appended, .appended])
+        Self.expectSame(cut, sequential)
+        #expect(cut.contribution.rejections.map(\.line) == [4003])
+    }
+
+    /// Same rows, sums equal bit for bit, same upserts, rejections, notes and parser position.
+    static func expectSame(_ a: TrackedFile, _ b: TrackedFile) {
+        #expect(a.offset == b.offset)
+        #expect(a.hasPendingLine == b.hasPendingLine)
+        let x = a.completedContribution()
+        let y = b.completedContribution()
+        #expect(x.rowCount == y.rowCount)
+        #expect(x.rowCount > 0)
+        #expect(Set(x.dayTotals.keys) == Set(y.dayTotals.keys))
+        for (key, totals) in x.dayTotals {
+            let other = y.dayTotals[key]
+            #expect(other.map { bits(totals) == bits($0) } == true, "\(key)")
+        }
+        #expect(x.postRows == y.postRows)
+        #expect(x.inquiries == y.inquiries)
+        #expect(x.rejections == y.rejections)
+        #expect(x.rejectedCount == y.rejectedCount)
+        #expect(x.notes == y.notes)
+    }
+
+    static func bits(_ totals: DayTotals) -> [UInt64] {
+        (0..<16).map { totals.values.sums[$0].bitPattern }
+            + [UInt64(totals.values.present), UInt64(bitPattern: totals.newestTime),
+               totals.followers.map { $0.value.bitPattern } ?? 0, UInt64(bitPattern: totals.followers?.time ?? 0)]
+    }
+}
