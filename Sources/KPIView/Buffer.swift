@@ -61,13 +61,6 @@ public struct Buffer: Sendable, Equatable {
         }
     }
 
-    /// Sets the style of a rectangle's cells, keeping their symbols.
-    public mutating func restyle(x: Int, y: Int, width w: Int, height h: Int, _ transform: (inout Style) -> Void) {
-        for row in max(0, y)..<min(height, y + h) where w > 0 {
-            for col in max(0, x)..<min(width, x + w) { transform(&cells[row * width + col].style) }
-        }
-    }
-
     /// The screen as plain text, one string per row, trailing spaces kept.
     public var lines: [String] {
         (0..<height).map { row in

@@ -40,11 +40,6 @@ struct Canvas {
                      maxWidth: width)
     }
 
-    /// Colours a rectangle's cells with a style (keeping their symbols).
-    mutating func paint(_ rect: Rect, style: Style) {
-        buffer.restyle(x: rect.x, y: rect.y, width: rect.width, height: rect.height) { $0 = style }
-    }
-
     /// Fills a rectangle with blanks in a style.
     mutating func clear(_ rect: Rect, style: Style) {
         buffer.fill(x: rect.x, y: rect.y, width: rect.width, height: rect.height, with: Cell(" ", style: style))
