@@ -1,7 +1,7 @@
 /// A named colour scheme: one colour per ``ThemeRole``.
 public struct Theme: Sendable, Equatable {
     public var name: String
-    private var colors: [ThemeRole: RGB]
+    private let colors: [ThemeRole: RGB]
 
     /// A theme whose colour for each role is `color(role)`.
     public init(name: String, color: (ThemeRole) -> RGB) {
@@ -10,8 +10,5 @@ public struct Theme: Sendable, Equatable {
     }
 
     /// The colour of a role (every role has one: the initialiser fills them all).
-    public subscript(role: ThemeRole) -> RGB {
-        get { colors[role]! }
-        set { colors[role] = newValue }
-    }
+    public subscript(role: ThemeRole) -> RGB { colors[role]! }
 }
