@@ -59,9 +59,9 @@ public struct DashboardApp {
             if latest.version != shownVersion {
                 shownVersion = latest.version
                 model.update(snapshot: latest.snapshot, status: latest.status)
+                if model.takeBell() { screen.bell() }
                 changed = true
             }
-            if model.takeBell() { screen.bell() }
 
             let now = Int64(Date().timeIntervalSince1970 * 1000)
             let clock = model.clockText(now: now)
