@@ -42,6 +42,17 @@ extension ProcessWideTests {
             return (attributes, pair)
         }
 
+        /// The terminal colour numbers of the pair the cell at (x, y) is drawn with.
+        private func pairColors(_ screen: NcursesScreen, x: Int, y: Int) -> (foreground: Int32, background: Int32) {
+            var foreground: Int32 = 0
+            var background: Int32 = 0
+            extended_pair_content(cell(screen, x: Int32(x), y: Int32(y)).pair, &foreground, &background)
+            return (foreground, background)
+        }
+
+        /// The eight ANSI colours, in palette order.
+        nonisolated private static let ansi = (0..<8).map { RGB($0 & 1 == 0 ? 0 : 255, $0 & 2 == 0 ? 0 : 255, $0 & 4 == 0 ? 0 : 255) }
+
         @Test func drawsTextAndWideCharactersInTheirColumns() throws {
             try withScreen { screen in
                 var buffer = Buffer(width: 30, height: 6)
@@ -100,13 +111,10 @@ extension ProcessWideTests {
                 buffer.write("bad", x: 0, y: 0, style: Style(foreground: red, bold: true))
                 buffer.write("sel", x: 0, y: 1, style: Style(underline: true, reverse: true))
                 screen.draw(buffer)
-                let bad = cell(screen, x: 0, y: 0)
-                #expect(bad.attributes & kpitop_A_BOLD != 0)
-                var foreground: Int32 = 0
-                var background: Int32 = 0
-                extended_pair_content(bad.pair, &foreground, &background)
-                #expect(foreground == Int32(PaletteMapping.index(of: red, depth: .palette256)))
-                #expect(background == -1)
+                #expect(cell(screen, x: 0, y: 0).attributes & kpitop_A_BOLD != 0)
+                let bad = pairColors(screen, x: 0, y: 0)
+                #expect(bad.foreground == Int32(PaletteMapping.index(of: red, depth: .palette256)))
+                #expect(bad.background == -1)
                 let selected = cell(screen, x: 0, y: 1)
                 #expect(selected.attributes & (kpitop_A_REVERSE | kpitop_A_UNDERLINE) == kpitop_A_REVERSE | kpitop_A_UNDERLINE)
                 #expect(selected.pair == 0)
@@ -127,25 +135,22 @@ extension ProcessWideTests {
         @Test func startsTheColourPairsOverWhenAThemeNeedsMoreThanTheTerminalHas() throws {
             // `screen` has 8 colours and 64 pairs: 48 combinations, then 16 more, do not fit.
             try withScreen(terminal: "screen", colors: 8) { screen in
-                let ansi = (0..<8).map { RGB($0 & 1 == 0 ? 0 : 255, $0 & 2 == 0 ? 0 : 255, $0 & 4 == 0 ? 0 : 255) }
                 func frame(backgrounds: [RGB]) -> Buffer {
                     var buffer = Buffer(width: 30, height: 6)
                     for (row, background) in backgrounds.enumerated() {
-                        for (column, foreground) in ansi.enumerated() {
+                        for (column, foreground) in Self.ansi.enumerated() {
                             buffer.write("x", x: column, y: row, style: Style(foreground: foreground, background: background))
                         }
                     }
                     return buffer
                 }
-                screen.draw(frame(backgrounds: Array(ansi[0..<6])))
-                screen.draw(frame(backgrounds: Array(ansi[2..<8])))
-                for (row, background) in ansi[2..<8].enumerated() {
-                    for (column, foreground) in ansi.enumerated() {
-                        var pairForeground: Int32 = 0
-                        var pairBackground: Int32 = 0
-                        extended_pair_content(cell(screen, x: Int32(column), y: Int32(row)).pair, &pairForeground, &pairBackground)
-                        #expect(pairForeground == Int32(PaletteMapping.index(of: foreground, depth: .palette8)))
-                        #expect(pairBackground == Int32(PaletteMapping.index(of: background, depth: .palette8)))
+                screen.draw(frame(backgrounds: Array(Self.ansi[0..<6])))
+                screen.draw(frame(backgrounds: Array(Self.ansi[2..<8])))
+                for (row, background) in Self.ansi[2..<8].enumerated() {
+                    for (column, foreground) in Self.ansi.enumerated() {
+                        let pair = pairColors(screen, x: column, y: row)
+                        #expect(pair.foreground == Int32(PaletteMapping.index(of: foreground, depth: .palette8)))
+                        #expect(pair.background == Int32(PaletteMapping.index(of: background, depth: .palette8)))
                     }
                 }
             }
@@ -155,7 +160,6 @@ extension ProcessWideTests {
             // 48 combinations in rows 0...5, then row 5 alone brings 16 new ones: 64 do not fit
             // in 63 pairs, so the pairs are numbered anew and rows 0...4 must follow.
             try withScreen(terminal: "screen", colors: 8) { screen in
-                let ansi = (0..<8).map { RGB($0 & 1 == 0 ? 0 : 255, $0 & 2 == 0 ? 0 : 255, $0 & 4 == 0 ? 0 : 255) }
                 var buffer = Buffer(width: 30, height: 6)
                 var expected: [[(foreground: RGB, background: RGB)]] = []
                 func fill(row: Int, with combinations: [(foreground: RGB, background: RGB)]) {
@@ -164,17 +168,15 @@ extension ProcessWideTests {
                     }
                     if row < expected.count { expected[row] = combinations } else { expected.append(combinations) }
                 }
-                for row in 0..<6 { fill(row: row, with: ansi.map { ($0, ansi[row]) }) }
+                for row in 0..<6 { fill(row: row, with: Self.ansi.map { ($0, Self.ansi[row]) }) }
                 screen.draw(buffer)
-                fill(row: 5, with: ansi.map { ($0, ansi[6]) } + ansi.map { ($0, ansi[7]) })
+                fill(row: 5, with: Self.ansi.map { ($0, Self.ansi[6]) } + Self.ansi.map { ($0, Self.ansi[7]) })
                 screen.draw(buffer)
                 for (row, combinations) in expected.enumerated() {
                     for (column, colors) in combinations.enumerated() {
-                        var pairForeground: Int32 = 0
-                        var pairBackground: Int32 = 0
-                        extended_pair_content(cell(screen, x: Int32(column), y: Int32(row)).pair, &pairForeground, &pairBackground)
-                        #expect(pairForeground == Int32(PaletteMapping.index(of: colors.foreground, depth: .palette8)))
-                        #expect(pairBackground == Int32(PaletteMapping.index(of: colors.background, depth: .palette8)))
+                        let pair = pairColors(screen, x: column, y: row)
+                        #expect(pair.foreground == Int32(PaletteMapping.index(of: colors.foreground, depth: .palette8)))
+                        #expect(pair.background == Int32(PaletteMapping.index(of: colors.background, depth: .palette8)))
                     }
                 }
             }
