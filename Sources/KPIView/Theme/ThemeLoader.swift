@@ -39,11 +39,11 @@ public enum ThemeLoader {
         if nameOrPath.contains("/") || nameOrPath.hasSuffix(".toml") {
             return try parseFile(URL(fileURLWithPath: nameOrPath), shownAs: nameOrPath)
         }
-        for file in themeFiles(in: directories) where ThemeParser.fileStem(file.path).lowercased()
-            == nameOrPath.lowercased() {
+        let files = themeFiles(in: directories)
+        for file in files where ThemeParser.fileStem(file.path).lowercased() == nameOrPath.lowercased() {
             return try parseFile(file, shownAs: file.path)
         }
-        let names = themeFiles(in: directories).map { ThemeParser.fileStem($0.path) }
+        let names = files.map { ThemeParser.fileStem($0.path) }
         throw ConfigProblem(file: nameOrPath, line: 0, reason: names.isEmpty
             ? "no theme of that name (no theme folder found)"
             : "no theme of that name; available: \(names.joined(separator: ", "))")
