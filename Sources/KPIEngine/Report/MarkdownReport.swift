@@ -2,7 +2,7 @@
 /// any, one table per KPI family with values and changes per platform, then the goals and
 /// the top posts.
 public enum MarkdownReport {
-    public static func render(_ snapshot: KPISnapshot, dataDirectory: String) -> String {
+    public static func render(_ snapshot: KPISnapshot) -> String {
         let names = [KPISnapshot.allPlatforms] + snapshot.platforms
         let w = snapshot.window
         var out = [
