@@ -35,4 +35,9 @@ struct JSONWriter {
     static func object(_ members: [(String, String)]) -> String {
         "{" + members.map { string($0.0) + ": " + $0.1 }.joined(separator: ", ") + "}"
     }
+
+    /// A top-level report array: `[]`, or one already-encoded object per line.
+    static func lines(_ objects: [String]) -> String {
+        objects.isEmpty ? "[]" : "[\n" + objects.map { "    " + $0 }.joined(separator: ",\n") + "\n  ]"
+    }
 }
