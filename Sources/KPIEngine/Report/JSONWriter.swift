@@ -1,7 +1,5 @@
 /// A minimal JSON writer with a fixed key order (reports must be stable to diff and test).
-struct JSONWriter {
-    private(set) var text = ""
-
+enum JSONWriter {
     /// A JSON number: integers without a fraction, others in Swift's shortest round-trip form;
     /// nil, NaN and infinities as `null`.
     static func number(_ value: Double?) -> String {
