@@ -26,9 +26,10 @@ struct ResolvedOptions {
         return directory
     }
 
-    /// The snapshot request these options describe, with the config's alerts.
-    func request(now: Int64 = currentMilliseconds(), goals: [Goal] = []) -> SnapshotRequest {
-        SnapshotRequest(window: config.window.value, asOf: asOf, now: now, goals: goals, alerts: config.alerts)
+    /// The snapshot request these options describe, now, with the config's alerts.
+    func request(goals: [Goal]) -> SnapshotRequest {
+        SnapshotRequest(window: config.window.value, asOf: asOf, now: currentMilliseconds(), goals: goals,
+                        alerts: config.alerts)
     }
 
     /// `--goals FILE` or the configured goals file, else the data directory's `goals.toml`
