@@ -150,15 +150,17 @@ public final class EngineSession: SnapshotSource {
         }) else { return }
         let changed = engine.withLock { e -> Set<String> in
             var candidates = batch.paths
-            if batch.rescanAll { candidates.formUnion(DataFiles.list(root: root)) }
+            if batch.rescanAll {
+                candidates.formUnion(DataFiles.list(root: root))
+                candidates.formUnion(e.files.keys)
+            }
             // A path may name a directory: everything followed below it is a candidate too,
             // and so is every data file in it now.
             for path in batch.paths {
                 let prefix = path + "/"
-                candidates.formUnion(e.files.keys.filter { batch.rescanAll || $0.hasPrefix(prefix) })
+                candidates.formUnion(e.files.keys.filter { $0.hasPrefix(prefix) })
                 candidates.formUnion(DataFiles.list(root: root + "/" + path).map { prefix + $0 })
             }
-            if batch.rescanAll { candidates.formUnion(e.files.keys) }
             var changed: Set<String> = []
             for path in candidates {
                 var file = e.files[path] ?? TrackedFile(path: path, context: context)
