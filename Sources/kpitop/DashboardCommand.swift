@@ -90,17 +90,10 @@ struct DashboardLauncher {
             throw ValidationError("the dashboard needs a terminal; for a pipe or a file use `kpitop report`")
         }
         let config = options.config
-        let mapping = try options.loadMapping(directory: directory)
-        let context = IngestContext(clock: options.clock, mapping: mapping)
         let goalFile = options.loadGoals(directory: directory)
         var watcher = DirectoryWatcher.Options(forcePolling: config.poll.value)
         if isDemo { watcher.pollInterval = .milliseconds(250) }
-        let session = try EngineSession(
-            root: directory, context: context,
-            status: EngineStatus(dataDirectory: directory, isDemo: isDemo,
-                                 loading: LoadProgress(filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0)),
-            request: options.request(goals: goalFile.goals), options: .init(watcher: watcher),
-            now: { currentMilliseconds() })
+        let session = try options.makeSession(directory: directory, isDemo: isDemo, goals: goalFile.goals, watcher: watcher)
         session.start()
         defer { session.stop() }
         let capabilities = TerminalCapabilities.detect(forceASCII: dashboard.ascii, forceNoColor: dashboard.noColor)

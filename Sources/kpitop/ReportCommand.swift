@@ -63,7 +63,7 @@ struct Report: ParsableCommand {
         case .json, .jsonl: output = JSONReport.render(snapshot, goalProblems: goalFile.problems)
         case .csv: output = CSVReport.render(snapshot)
         case .text: output = TextReport.render(snapshot, dataDirectory: directory)
-        case .markdown: output = MarkdownReport.render(snapshot, dataDirectory: directory)
+        case .markdown: output = MarkdownReport.render(snapshot)
         case .openmetrics: output = OpenMetricsReport.render(snapshot)
         }
         print(output, terminator: output.hasSuffix("\n") ? "" : "\n")

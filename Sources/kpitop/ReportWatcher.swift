@@ -10,14 +10,9 @@ struct ReportWatcher {
     let poll: Bool
 
     func run(directory: String) throws {
-        let mapping = try options.loadMapping(directory: directory)
         let goalFile = options.loadGoals(directory: directory)
-        let session = try EngineSession(
-            root: directory, context: IngestContext(clock: options.clock, mapping: mapping),
-            status: EngineStatus(dataDirectory: directory,
-                                 loading: LoadProgress(filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0)),
-            request: options.request(goals: goalFile.goals), options: .init(watcher: .init(forcePolling: poll)),
-            now: { currentMilliseconds() })
+        let session = try options.makeSession(directory: directory, goals: goalFile.goals,
+                                              watcher: .init(forcePolling: poll))
         let signals = SignalGuard.install()
         defer { signals.uninstall() }
         session.start()

@@ -26,9 +26,10 @@ struct ResolvedOptions {
         return directory
     }
 
-    /// The snapshot request these options describe, with the config's alerts.
-    func request(now: Int64 = currentMilliseconds(), goals: [Goal] = []) -> SnapshotRequest {
-        SnapshotRequest(window: config.window.value, asOf: asOf, now: now, goals: goals, alerts: config.alerts)
+    /// The snapshot request these options describe, now, with the config's alerts.
+    func request(goals: [Goal]) -> SnapshotRequest {
+        SnapshotRequest(window: config.window.value, asOf: asOf, now: currentMilliseconds(), goals: goals,
+                        alerts: config.alerts)
     }
 
     /// `--goals FILE` or the configured goals file, else the data directory's `goals.toml`
@@ -47,13 +48,28 @@ struct ResolvedOptions {
         }
     }
 
+    /// How to read the directory: these options' clock and its `mapping.toml`.
+    func ingestContext(directory: String) throws -> IngestContext {
+        try IngestContext(clock: clock, mapping: loadMapping(directory: directory))
+    }
+
     /// Reads the whole directory once.
     func loadStore(directory: String) throws -> MetricsStore {
-        let mapping = try loadMapping(directory: directory)
-        let loader = DataLoader(root: directory, context: IngestContext(clock: clock, mapping: mapping))
+        let loader = try DataLoader(root: directory, context: ingestContext(directory: directory))
         do { return try loader.load() } catch {
             FileHandle.standardError.write(Data("kpitop: \(error)\n".utf8))
             throw ExitCode(66)
         }
+    }
+
+    /// A session that follows `directory` (not yet started), computing `goals` and the
+    /// config's alerts.
+    func makeSession(directory: String, isDemo: Bool = false, goals: [Goal],
+                     watcher: DirectoryWatcher.Options) throws -> EngineSession {
+        try EngineSession(
+            root: directory, context: ingestContext(directory: directory),
+            status: EngineStatus(dataDirectory: directory, isDemo: isDemo,
+                                 loading: LoadProgress(filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0)),
+            request: request(goals: goals), options: .init(watcher: watcher), now: { currentMilliseconds() })
     }
 }

@@ -30,6 +30,4 @@ private extension String {
         guard let range = range(of: "{}") else { return self }
         return replacingCharacters(in: range, with: text)
     }
-
-    func capitalizingFirstLetter() -> String { prefix(1).uppercased() + dropFirst() }
 }

@@ -3,7 +3,7 @@
 public enum AlertsJSON {
     public static func member(_ alerts: [AlertState]) -> (String, String) {
         let items = alerts.map { state in
-            "    " + JSONWriter.object([
+            JSONWriter.object([
                 ("name", JSONWriter.string(state.rule.name)),
                 ("kpi", JSONWriter.string(state.rule.kpi.id)),
                 ("platform", JSONWriter.string(state.rule.platform)),
@@ -13,6 +13,6 @@ public enum AlertsJSON {
                 ("breached", state.breached ? "true" : "false"),
             ])
         }
-        return ("alerts", items.isEmpty ? "[]" : "[\n" + items.joined(separator: ",\n") + "\n  ]")
+        return ("alerts", JSONWriter.lines(items))
     }
 }

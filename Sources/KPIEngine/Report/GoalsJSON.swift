@@ -2,7 +2,7 @@
 public enum GoalsJSON {
     public static func member(_ progress: [GoalProgress]) -> (String, String) {
         let items = progress.map { p in
-            "    " + JSONWriter.object([
+            JSONWriter.object([
                 ("name", JSONWriter.string(p.goal.name)),
                 ("kpi", JSONWriter.string(p.goal.kpi.id)),
                 ("platform", JSONWriter.string(p.goal.platform)),
@@ -16,7 +16,7 @@ public enum GoalsJSON {
                 ("status", JSONWriter.string(p.status.rawValue)),
             ])
         }
-        return ("goals", items.isEmpty ? "[]" : "[\n" + items.joined(separator: ",\n") + "\n  ]")
+        return ("goals", JSONWriter.lines(items))
     }
 
     /// `goal_problems`: goals that were left out, with file, line and reason.

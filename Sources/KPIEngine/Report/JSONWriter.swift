@@ -1,7 +1,5 @@
 /// A minimal JSON writer with a fixed key order (reports must be stable to diff and test).
-struct JSONWriter {
-    private(set) var text = ""
-
+enum JSONWriter {
     /// A JSON number: integers without a fraction, others in Swift's shortest round-trip form;
     /// nil, NaN and infinities as `null`.
     static func number(_ value: Double?) -> String {
@@ -34,5 +32,10 @@ struct JSONWriter {
     /// `{"k": v, ...}` from already-encoded values, in the given order.
     static func object(_ members: [(String, String)]) -> String {
         "{" + members.map { string($0.0) + ": " + $0.1 }.joined(separator: ", ") + "}"
+    }
+
+    /// A top-level report array: `[]`, or one already-encoded object per line.
+    static func lines(_ objects: [String]) -> String {
+        objects.isEmpty ? "[]" : "[\n" + objects.map { "    " + $0 }.joined(separator: ",\n") + "\n  ]"
     }
 }

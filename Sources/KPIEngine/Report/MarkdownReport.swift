@@ -2,7 +2,7 @@
 /// any, one table per KPI family with values and changes per platform, then the goals and
 /// the top posts.
 public enum MarkdownReport {
-    public static func render(_ snapshot: KPISnapshot, dataDirectory: String) -> String {
+    public static func render(_ snapshot: KPISnapshot) -> String {
         let names = [KPISnapshot.allPlatforms] + snapshot.platforms
         let w = snapshot.window
         var out = [
@@ -13,7 +13,7 @@ public enum MarkdownReport {
                 + (snapshot.rejectedRows > 0 ? ", \(snapshot.rejectedRows) rows rejected." : "."),
         ]
         if !snapshot.alerts.isEmpty {
-            out += ["", "## Alerts", "", "**\(AlertLine.count(snapshot.alerts).capitalizedFirst).**", "",
+            out += ["", "## Alerts", "", "**\(AlertLine.count(snapshot.alerts).capitalizingFirstLetter()).**", "",
                     "| Alert | Platform | Now | Limit | State |", "|---|---|---:|---|---|"]
             for state in snapshot.alerts {
                 out.append("| \(cell(state.rule.name)) | \(cell(state.rule.platform)) | "
@@ -62,9 +62,4 @@ public enum MarkdownReport {
         let safe = Sanitized.line(text).replacing("|", with: "\\|")
         return safe.count > 60 ? String(safe.prefix(59)) + "…" : safe
     }
-}
-
-extension String {
-    /// The text with its first letter upper-cased.
-    fileprivate var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

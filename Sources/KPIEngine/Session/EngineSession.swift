@@ -9,17 +9,13 @@ import Synchronization
 public final class EngineSession: SnapshotSource {
     /// How the session follows the directory.
     public struct Options: Sendable {
-        /// Follow changes after the first load (false: load once).
-        public var follow: Bool
         public var watcher: DirectoryWatcher.Options
         /// A last line without a newline counts once its file has been quiet this long
         /// (a writer is never that slow mid-line); if the file grows later, the line is
         /// simply continued.
         public var completeLinesAfter: Duration
 
-        public init(follow: Bool = true, watcher: DirectoryWatcher.Options = .init(),
-                    completeLinesAfter: Duration = .seconds(1)) {
-            self.follow = follow
+        public init(watcher: DirectoryWatcher.Options = .init(), completeLinesAfter: Duration = .seconds(1)) {
             self.watcher = watcher
             self.completeLinesAfter = completeLinesAfter
         }
@@ -71,7 +67,7 @@ public final class EngineSession: SnapshotSource {
 
     /// Starts watching (so no change falls between the load and the watch), then the first load.
     public func start() {
-        if options.follow { startWatcher() }
+        startWatcher()
         queue.async { [self] in
             let files: [TrackedFile]
             do {
@@ -150,15 +146,17 @@ public final class EngineSession: SnapshotSource {
         }) else { return }
         let changed = engine.withLock { e -> Set<String> in
             var candidates = batch.paths
-            if batch.rescanAll { candidates.formUnion(DataFiles.list(root: root)) }
+            if batch.rescanAll {
+                candidates.formUnion(DataFiles.list(root: root))
+                candidates.formUnion(e.files.keys)
+            }
             // A path may name a directory: everything followed below it is a candidate too,
             // and so is every data file in it now.
             for path in batch.paths {
                 let prefix = path + "/"
-                candidates.formUnion(e.files.keys.filter { batch.rescanAll || $0.hasPrefix(prefix) })
+                candidates.formUnion(e.files.keys.filter { $0.hasPrefix(prefix) })
                 candidates.formUnion(DataFiles.list(root: root + "/" + path).map { prefix + $0 })
             }
-            if batch.rescanAll { candidates.formUnion(e.files.keys) }
             var changed: Set<String> = []
             for path in candidates {
                 var file = e.files[path] ?? TrackedFile(path: path, context: context)

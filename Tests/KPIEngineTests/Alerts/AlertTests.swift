@@ -6,16 +6,11 @@ import Testing
     typealias F = StoreFixture
 
     static func rules(_ text: String) throws -> [AlertRule] {
-        try ConfigFile.parse(TOMLDocument(text: text, file: "config.toml"), home: nil).alerts
+        try ConfigFileTests.parse(text, file: "config.toml").alerts
     }
 
     static func problem(_ text: String) -> ConfigProblem? {
-        do {
-            _ = try rules(text)
-            return nil
-        } catch {
-            return error as? ConfigProblem
-        }
+        ConfigFileTests.problem(text, file: "config.toml")
     }
 
     @Test func alertTablesParseWithDefaultsAndTargetSyntax() throws {

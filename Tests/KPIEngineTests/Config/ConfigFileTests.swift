@@ -8,9 +8,9 @@ import Testing
     }
 
     /// The problem parsing `text` throws; nil (failing the expectation that uses it) when none.
-    static func problem(_ text: String) -> ConfigProblem? {
+    static func problem(_ text: String, file: String = "/home/ana/.config/kpitop/config.toml") -> ConfigProblem? {
         do {
-            _ = try parse(text)
+            _ = try parse(text, file: file)
             return nil
         } catch {
             return error as? ConfigProblem

@@ -37,6 +37,6 @@ import Testing
     }
 
     @Test func weeklyReport() {
-        assertSnapshot(of: MarkdownReport.render(Self.snapshot(), dataDirectory: "~/exports"), as: .lines)
+        assertSnapshot(of: MarkdownReport.render(Self.snapshot()), as: .lines)
     }
 }
