@@ -60,7 +60,7 @@ public struct TrackedFile: Sendable {
         guard fd >= 0 else {
             if errno == ENOENT || errno == ENOTDIR { return .deleted }
             restart(context: context)
-            contribution.rejected(line: 0, reason: "cannot read file: \(String(cString: strerror(errno)))")
+            reject(reason: "cannot read file: \(String(cString: strerror(errno)))")
             return .replaced
         }
         defer { close(fd) }
@@ -122,7 +122,7 @@ public struct TrackedFile: Sendable {
                 : Array((tail + chunk).suffix(Self.tailCheckLength))
             return true
         }
-        if case .failed(let reason) = outcome { contribution.rejected(line: 0, reason: "read error: \(reason)") }
+        if case .failed(let reason) = outcome { reject(reason: "read error: \(reason)") }
     }
 
     // MARK: First read in segments
@@ -134,7 +134,7 @@ public struct TrackedFile: Sendable {
         let fd = open(root + "/" + path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             if errno != ENOENT && errno != ENOTDIR {
-                contribution.rejected(line: 0, reason: "cannot read file: \(String(cString: strerror(errno)))")
+                reject(reason: "cannot read file: \(String(cString: strerror(errno)))")
             }
             return nil
         }
