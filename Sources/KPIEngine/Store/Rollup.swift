@@ -86,9 +86,7 @@ extension Rollup.Platform {
         // moving whole rows around would cost more than looking them up again).
         for key in posts.keys.sorted(by: { a, b in (a.day, a.id) < (b.day, b.id) }) {
             let row = posts[key]!
-            var day = DayTotals()
-            day.add(row)
-            days[key.day, default: DayTotals()].add(day)
+            days[key.day, default: DayTotals()].add(row)
             self.posts[key.id, default: [:]][key.day] = row
         }
         inquiries += identified.values

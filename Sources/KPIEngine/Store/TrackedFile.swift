@@ -8,10 +8,8 @@ public struct TrackedFile: Sendable {
     static let tailCheckLength = 64
 
     public let path: String
-    public private(set) var device: UInt64 = 0
-    public private(set) var inode: UInt64 = 0
-    /// Modification time, ns since the epoch.
-    public private(set) var modificationTime: Int64 = 0
+    /// Which file (device and inode) was read, and its modification time; nil before a read.
+    private var identity: FileIdentity?
     /// The bytes just before `offset`, to tell an append from a rewrite.
     private var tail: [UInt8] = []
     private var parser: FileParser
@@ -62,37 +60,37 @@ public struct TrackedFile: Sendable {
         guard fd >= 0 else {
             if errno == ENOENT || errno == ENOTDIR { return .deleted }
             restart(context: context)
-            contribution.rejected(line: 0, reason: "cannot read file: \(String(cString: strerror(errno)))")
+            reject(reason: "cannot read file: \(String(cString: strerror(errno)))")
             return .replaced
         }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .deleted }
-        let newSize = Int64(info.st_size)
-        let newTime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-        let sameFile = UInt64(info.st_dev) == device && UInt64(info.st_ino) == inode
+        let new = FileIdentity(status: info)
+        let sameFile = identity.map(new.isSameFile) ?? false
         let change: Change
-        if !sameFile || newSize < offset || !tailMatches(fd) {
+        if !sameFile || new.size < offset || !tailMatches(fd) {
             restart(context: context)
             change = .replaced
-        } else if newSize > offset {
+        } else if new.size > offset {
             change = .appended
-        } else if newTime != modificationTime {
+        } else if new.modifiedNanoseconds != modificationTime {
             change = .touched
         } else {
             return .unchanged
         }
-        identify(info)
-        read(fd, until: newSize, chunkSize: chunkSize, didRead: didRead)
+        identify(new)
+        read(fd, until: new.size, chunkSize: chunkSize, didRead: didRead)
         return change
     }
 
-    /// Records which file (device and inode) was read, and its modification time.
-    private mutating func identify(_ info: stat) {
-        device = UInt64(info.st_dev)
-        inode = UInt64(info.st_ino)
-        modificationTime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-        contribution.modificationTime = modificationTime
+    /// Modification time, ns since the epoch (0 before a read).
+    public var modificationTime: Int64 { identity?.modifiedNanoseconds ?? 0 }
+
+    /// Records which file was read, and its modification time.
+    private mutating func identify(_ identity: FileIdentity) {
+        self.identity = identity
+        contribution.modificationTime = identity.modifiedNanoseconds
     }
 
     /// Records a problem with the whole file (line 0).
@@ -124,7 +122,7 @@ public struct TrackedFile: Sendable {
                 : Array((tail + chunk).suffix(Self.tailCheckLength))
             return true
         }
-        if case .failed(let reason) = outcome { contribution.rejected(line: 0, reason: "read error: \(reason)") }
+        if case .failed(let reason) = outcome { reject(reason: "read error: \(reason)") }
     }
 
     // MARK: First read in segments
@@ -136,7 +134,7 @@ public struct TrackedFile: Sendable {
         let fd = open(root + "/" + path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             if errno != ENOENT && errno != ENOTDIR {
-                contribution.rejected(line: 0, reason: "cannot read file: \(String(cString: strerror(errno)))")
+                reject(reason: "cannot read file: \(String(cString: strerror(errno)))")
             }
             return nil
         }
@@ -145,8 +143,9 @@ public struct TrackedFile: Sendable {
             close(fd)
             return nil
         }
-        identify(info)
-        return (fd, Int64(info.st_size))
+        let identity = FileIdentity(status: info)
+        identify(identity)
+        return (fd, identity.size)
     }
 
     /// A segment of this file from `start` (just after a line feed, beyond what was read so

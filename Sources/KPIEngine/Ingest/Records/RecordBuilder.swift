@@ -1,7 +1,8 @@
 /// Turns the field values of one record into a ``MetricsRow``, a ``ServiceRow`` or a
 /// rejection, following the layout of its header (data contract sections 2 and 3).
 struct RecordBuilder {
-    private let layout: ColumnLayout
+    /// What the header says the records are.
+    let kind: ColumnLayout.Kind
     private let defaultPlatform: String
     private var times: TimeText
     private var platforms = PlatformInterner()
@@ -17,6 +18,12 @@ struct RecordBuilder {
     /// Where a `Total` row says so besides its first field: id, title and time values.
     private let summarySources: [ColumnLayout.Source]
     private let platformSource: ColumnLayout.Source?
+    private let openedAtSource: ColumnLayout.Source?
+    private let firstResponseAtSource: ColumnLayout.Source?
+    private let firstReplyMinutesSource: ColumnLayout.Source?
+    private let resolvedAtSource: ColumnLayout.Source?
+    private let csatSource: ColumnLayout.Source?
+    private let sentimentSource: ColumnLayout.Source?
 
     /// How a record ended up.
     enum Outcome {
@@ -28,7 +35,7 @@ struct RecordBuilder {
     }
 
     init(layout: ColumnLayout, clock: DayClock, defaultPlatform: String) {
-        self.layout = layout
+        kind = layout.kind
         self.defaultPlatform = defaultPlatform
         row = MetricsRow(platform: defaultPlatform, day: Day(number: 0), time: 0, values: .zero, line: 0)
         times = TimeText(clock: clock)
@@ -43,15 +50,19 @@ struct RecordBuilder {
         titleSources = layout.sources[.title] ?? []
         summarySources = idSources + titleSources + timeSources
         platformSource = layout.source(.platform)
+        openedAtSource = layout.source(.openedAt)
+        firstResponseAtSource = layout.source(.firstResponseAt)
+        firstReplyMinutesSource = layout.source(.firstReplyMinutes)
+        resolvedAtSource = layout.source(.resolvedAt)
+        csatSource = layout.source(.csat)
+        sentimentSource = layout.source(.sentiment)
     }
-
-    var kind: ColumnLayout.Kind { layout.kind }
 
     /// Reads one record whose fields are `fields` (by column); `line` is its first line.
     /// Rows go straight to `sink`; a rejection or a summary row is returned for the caller.
     mutating func build<S: RecordSink>(_ fields: UnsafeBufferPointer<FieldText>, line: Int, into sink: inout S) -> Outcome {
         if isSummary(fields) { return .summary }
-        switch layout.kind {
+        switch kind {
         case .metrics: return buildMetrics(fields, line: line, into: &sink)
         case .service: return buildService(fields, line: line, into: &sink)
         case .measuresWithoutTime: return .rejected(reason: "no time column (expected \(FieldAliases.timeNamesForMessages))")
@@ -212,19 +223,19 @@ struct RecordBuilder {
 
     private mutating func buildService<S: RecordSink>(_ fields: UnsafeBufferPointer<FieldText>, line: Int, into sink: inout S) -> Outcome {
         do throws(RowProblem) {
-            guard let openedAt = try instant(.openedAt, fields) else { return .rejected(reason: "no opened_at") }
-            var firstResponseAt = try instant(.firstResponseAt, fields)
-            if firstResponseAt == nil, let source = layout.source(.firstReplyMinutes),
+            guard let openedAt = try instant(openedAtSource, .openedAt, fields) else { return .rejected(reason: "no opened_at") }
+            var firstResponseAt = try instant(firstResponseAtSource, .firstResponseAt, fields)
+            if firstResponseAt == nil, let source = firstReplyMinutesSource,
                let minutes = try Self.number(value(source, fields), named: "first_reply_minutes", negativeAllowed: false).get() {
                 firstResponseAt = openedAt + Int64((minutes * 60_000).rounded())
             }
-            let resolvedAt = try instant(.resolvedAt, fields)
+            let resolvedAt = try instant(resolvedAtSource, .resolvedAt, fields)
             if let firstResponseAt, firstResponseAt < openedAt { return .rejected(reason: "first_response_at before opened_at") }
             if let resolvedAt, resolvedAt < openedAt { return .rejected(reason: "resolved_at before opened_at") }
             var csat: Double?
-            if let source = layout.source(.csat) { csat = try Self.csat(value(source, fields)) }
+            if let source = csatSource { csat = try Self.csat(value(source, fields)) }
             var sentiment: Sentiment?
-            if let source = layout.source(.sentiment) { sentiment = try Self.sentiment(value(source, fields)) }
+            if let source = sentimentSource { sentiment = try Self.sentiment(value(source, fields)) }
             sink.service(ServiceRow(
                 platform: platform(fields), id: firstText(idSources, fields), openedAt: openedAt,
                 firstResponseAt: firstResponseAt, resolvedAt: resolvedAt, csat: csat, sentiment: sentiment, line: line))
@@ -234,8 +245,10 @@ struct RecordBuilder {
         }
     }
 
-    private mutating func instant(_ field: CanonicalField, _ fields: UnsafeBufferPointer<FieldText>) throws(RowProblem) -> Int64? {
-        guard let source = layout.source(field) else { return nil }
+    /// The instant `source` holds, nil when there is none; `field` names it in a rejection.
+    private mutating func instant(_ source: ColumnLayout.Source?, _ field: CanonicalField,
+                                  _ fields: UnsafeBufferPointer<FieldText>) throws(RowProblem) -> Int64? {
+        guard let source else { return nil }
         let text = value(source, fields)
         switch times.parse(text) {
         case .time(_, let instant): return instant
