@@ -80,21 +80,9 @@ public struct TOMLDocument {
     }
 }
 
-/// A problem in a configuration-like file, with where it is.
-public struct ConfigProblem: Error, Sendable, Equatable, CustomStringConvertible {
-    public var file: String
-    /// 1-based; 0 when it concerns the whole file.
-    public var line: Int
-    public var reason: String
-
-    public init(file: String, line: Int, reason: String) {
-        self.file = file
-        self.line = line
-        self.reason = reason
-    }
-
-    public var description: String { line > 0 ? "\(file):\(line): \(reason)" : "\(file): \(reason)" }
-}
+/// A problem in a configuration-like file (mapping, goals, config, theme): the same file,
+/// line and reason as a rejected data row.
+public typealias ConfigProblem = Rejection
 
 extension StringProtocol {
     var trimmingSpaces: SubSequence {

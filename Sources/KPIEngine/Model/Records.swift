@@ -61,9 +61,11 @@ public struct ServiceRow: Sendable, Equatable {
     }
 }
 
-/// A row (or a whole file) the ingester refused, with where and why.
-public struct Rejection: Sendable, Equatable, Hashable {
-    /// Path relative to the data directory.
+/// Where and why something in a file was refused: a data row (or a whole data file) the
+/// ingester rejected, or a mistake in a mapping, goals, config or theme file
+/// (``ConfigProblem``).
+public struct Rejection: Error, Sendable, Equatable, Hashable, CustomStringConvertible {
+    /// The file as the user knows it: relative to the data directory for data files.
     public var file: String
     /// 1-based line; 0 for a problem with the whole file.
     public var line: Int
@@ -74,4 +76,7 @@ public struct Rejection: Sendable, Equatable, Hashable {
         self.line = line
         self.reason = reason
     }
+
+    /// `file:line: reason`, or `file: reason` for the whole file.
+    public var description: String { line > 0 ? "\(file):\(line): \(reason)" : "\(file): \(reason)" }
 }
