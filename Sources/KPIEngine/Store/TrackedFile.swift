@@ -58,9 +58,10 @@ public struct TrackedFile: Sendable {
                                  didRead: ((Int) -> Void)? = nil) -> Change {
         let fd = open(root + "/" + path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
-            if errno == ENOENT || errno == ENOTDIR { return .deleted }
+            let error = errno
+            if error == ENOENT || error == ENOTDIR { return .deleted }
             restart(context: context)
-            reject(reason: "cannot read file: \(String(cString: strerror(errno)))")
+            reject(reason: "cannot read file: \(String(cString: strerror(error)))")
             return .replaced
         }
         defer { close(fd) }
