@@ -69,6 +69,6 @@ enum Ingest {
 
     /// Milliseconds of a UTC date-time.
     static func utcMilliseconds(_ iso: String, _ hour: Int = 0, _ minute: Int = 0, _ second: Int = 0) -> Int64 {
-        (Int64(day(iso).number) * 86_400 + Int64(hour * 3600 + minute * 60 + second)) * 1000
+        StoreFixture.ms(day(iso), hour: hour, minute: minute, second: second)
     }
 }
