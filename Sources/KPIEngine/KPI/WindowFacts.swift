@@ -67,6 +67,13 @@ struct WindowFacts: Sendable {
         case .csat: return count(service.satisfied, of: service.rated)
         case .sentiment: return count(service.positive - service.negative, of: service.withSentiment)
         case .backlog: return service.hasServiceData ? Double(service.backlog) : nil
+        case .averageViewDurationSeconds: return ratio(s[.watchTimeSeconds], s[.videoViews])
+        case .viralityRate: return ratio(s[.shares], s[.impressions])
+        case .amplificationRate: return ratio(s[.shares], followers)
+        case .cac: return ratio(s[.spend], s[.newCustomers])
+        case .bounceRate:
+            guard let engaged = s[.engagedSessions], let sessions = s[.sessions], sessions != 0 else { return nil }
+            return 1 - engaged / sessions
         default: return nil
         }
     }

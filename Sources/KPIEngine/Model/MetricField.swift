@@ -1,12 +1,24 @@
-/// The summed metric fields of a metrics record (data contract section 2), in a fixed order
-/// so that a row's values fit one `SIMD16<Double>`.
+/// The summed metric fields of a metrics record (data contract section 2, and the fields real
+/// exports add), in a fixed order so that a row's values fit one `SIMD32<Double>`.
 ///
 /// `interactions` is not a column: the ingester computes it per row as likes + comments +
-/// shares + saves, or the row's `engagements` when it has none of the four.
+/// shares + saves, or the row's `engagements` when it has none of the four. Likewise
+/// `net_follower_growth` is a row's own net column, else its gained − lost.
 public enum MetricField: Int, CaseIterable, Sendable {
     case impressions, reach, videoViews, mentions, competitorMentions
     case likes, comments, shares, saves, interactions
     case clicks, websiteVisits, leads, conversions, revenue, spend
+    /// A platform's own interaction total (X's `engagements`), shown as it is.
+    case engagements
+    case profileVisits
+    case followersGained, followersLost, netFollowerGrowth
+    /// Watch time in seconds.
+    case watchTimeSeconds
+    /// Website sessions referred by the platform (Google Analytics 4), and the engaged ones.
+    case sessions, engagedSessions
+    /// Key events and revenue on the website from those sessions (Google Analytics 4).
+    case siteConversions, siteRevenue
+    case newCustomers
 
     /// The canonical snake_case name used in the contract and in reports.
     public var id: String {
@@ -27,8 +39,26 @@ public enum MetricField: Int, CaseIterable, Sendable {
         case .conversions: "conversions"
         case .revenue: "revenue"
         case .spend: "spend"
+        case .engagements: "engagements"
+        case .profileVisits: "profile_visits"
+        case .followersGained: "followers_gained"
+        case .followersLost: "followers_lost"
+        case .netFollowerGrowth: "net_follower_growth"
+        case .watchTimeSeconds: "watch_time_s"
+        case .sessions: "sessions"
+        case .engagedSessions: "engaged_sessions"
+        case .siteConversions: "site_conversions"
+        case .siteRevenue: "site_revenue"
+        case .newCustomers: "new_customers"
         }
     }
+
+    /// True for money fields, which may be negative (refunds) and carry a currency.
+    public var isMoney: Bool { self == .revenue || self == .spend || self == .siteRevenue }
+
+    /// True for fields whose daily value is a net change and may be negative (TikTok's daily
+    /// `Comments` net of deletions, net follower growth).
+    public var mayBeNegative: Bool { isMoney || self == .netFollowerGrowth }
 
     /// The bit of this field in a ``MetricValues/present`` mask.
     public var bit: UInt32 { 1 << UInt32(rawValue) }
@@ -38,10 +68,10 @@ public enum MetricField: Int, CaseIterable, Sendable {
 ///
 /// Missing is not zero: a field whose bit is not in `present` had no value in any added row.
 public struct MetricValues: Sendable, Equatable {
-    public var sums: SIMD16<Double>
+    public var sums: SIMD32<Double>
     public var present: UInt32
 
-    public init(sums: SIMD16<Double> = .zero, present: UInt32 = 0) {
+    public init(sums: SIMD32<Double> = .zero, present: UInt32 = 0) {
         self.sums = sums
         self.present = present
     }

@@ -21,11 +21,11 @@ public enum MarkdownReport {
                            + (state.breached ? "**breached** |" : "ok |"))
             }
         }
-        for family in KPIFamily.allCases {
+        for family in KPIFamily.allCases where !snapshot.listedKPIs(in: family).isEmpty {
             out += ["", "## \(family.title)", ""]
             out.append("| KPI | " + names.map(cell).joined(separator: " | ") + " |")
             out.append("|---|" + names.map { _ in "---:|" }.joined())
-            for kpi in KPI.all(in: family) {
+            for kpi in snapshot.listedKPIs(in: family) {
                 let cells = names.map { name -> String in
                     let v = snapshot.value(kpi, platform: name)
                     let change = ChangeFormat.text(v.change)

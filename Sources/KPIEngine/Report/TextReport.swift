@@ -20,10 +20,10 @@ public enum TextReport {
             }
         }
         let labelWidth = 22, columnWidth = 18
-        for family in KPIFamily.allCases {
+        for family in KPIFamily.allCases where !snapshot.listedKPIs(in: family).isEmpty {
             out.append("")
             out.append(pad(family.title, labelWidth) + names.map { pad(Sanitized.line($0), columnWidth, right: true) }.joined())
-            for kpi in KPI.all(in: family) {
+            for kpi in snapshot.listedKPIs(in: family) {
                 var line = pad("  " + kpi.title, labelWidth)
                 for name in names {
                     let v = snapshot.value(kpi, platform: name)

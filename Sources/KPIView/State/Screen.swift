@@ -47,7 +47,15 @@ enum OverviewArea: Int, CaseIterable {
     case reach, engagement, conversion, service, platforms
 
     /// The KPI family of a panel; nil for the platform list.
-    var family: KPIFamily? { KPIFamily(rawValue: rawValue) }
+    var family: KPIFamily? {
+        switch self {
+        case .reach: .reach
+        case .engagement: .engagement
+        case .conversion: .conversion
+        case .service: .service
+        case .platforms: nil
+        }
+    }
 
     /// The KPIs a panel shows, in order.
     var kpis: [KPI] {

@@ -2,8 +2,6 @@
 enum CanonicalField: Hashable, Sendable {
     case metric(MetricField)
     case followers
-    /// A platform's own interaction total, used when a row has no like/comment/share/save.
-    case engagements
     case time
     case id
     case title
@@ -19,7 +17,7 @@ enum CanonicalField: Hashable, Sendable {
     /// Every field, in the order used for messages.
     static let all: [CanonicalField] =
         MetricField.allCases.filter { $0 != .interactions }.map(CanonicalField.metric)
-        + [.followers, .engagements, .time, .id, .title, .platform,
+        + [.followers, .time, .id, .title, .platform,
            .openedAt, .firstResponseAt, .resolvedAt, .csat, .sentiment, .firstReplyMinutes]
 
     /// The snake_case name of the contract.
@@ -27,7 +25,6 @@ enum CanonicalField: Hashable, Sendable {
         switch self {
         case .metric(let field): field.id
         case .followers: "followers"
-        case .engagements: "engagements"
         case .time: "timestamp"
         case .id: "id"
         case .title: "title"
@@ -55,7 +52,7 @@ enum CanonicalField: Hashable, Sendable {
     /// True for the fields whose column makes a header look like metrics.
     var isMeasure: Bool {
         switch self {
-        case .metric, .followers, .engagements: true
+        case .metric, .followers: true
         default: false
         }
     }

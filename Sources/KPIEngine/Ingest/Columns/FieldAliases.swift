@@ -35,7 +35,7 @@ enum FieldAliases {
                              "estimated_earnings_(usd)", "revenue_(usd)"]),
         (.metric(.spend), ["spend", "amount_spent_(usd)", "amount_spent", "cost"]),
         (.followers, ["followers", "total_followers", "page_total_likes", "subscribers_total", "fans"]),
-        (.engagements, ["engagements", "engagement", "post_engagement", "reactions,_comments_and_shares",
+        (.metric(.engagements), ["engagements", "engagement", "post_engagement", "reactions,_comments_and_shares",
                         "total_engagements", "total_interactions"]),
         (.openedAt, ["opened_at", "created_at", "received_at"]),
         (.firstResponseAt, ["first_response_at", "first_reply_at", "responded_at", "first_responded_at"]),

@@ -11,7 +11,6 @@ struct RecordBuilder {
 
     private let metricSources: [(source: ColumnLayout.Source, field: MetricField)]
     private let followersSource: ColumnLayout.Source?
-    private let engagementsSource: ColumnLayout.Source?
     private let timeSources: [ColumnLayout.Source]
     private let idSources: [ColumnLayout.Source]
     private let titleSources: [ColumnLayout.Source]
@@ -44,7 +43,6 @@ struct RecordBuilder {
             return (sources[0], metric)
         }.sorted { $0.field.rawValue < $1.field.rawValue }
         followersSource = layout.source(.followers)
-        engagementsSource = layout.source(.engagements)
         timeSources = layout.sources[.time] ?? []
         idSources = layout.sources[.id] ?? []
         titleSources = layout.sources[.title] ?? []
@@ -88,7 +86,7 @@ struct RecordBuilder {
     }
 
     private var measureSources: [ColumnLayout.Source] {
-        metricSources.map(\.source) + [followersSource, engagementsSource].compactMap { $0 }
+        metricSources.map(\.source) + [followersSource].compactMap { $0 }
     }
 
     private func value(_ source: ColumnLayout.Source, _ fields: UnsafeBufferPointer<FieldText>) -> FieldText {
@@ -120,7 +118,7 @@ struct RecordBuilder {
         for (source, field) in metricSources {
             let text = value(source, fields)
             switch NumberText.parse(text) {
-            case .number(let number) where number >= 0 || field == .revenue || field == .spend:
+            case .number(let number) where number >= 0 || field.mayBeNegative:
                 row.values.set(field, to: number)
             case .missing: continue
             default:
@@ -136,14 +134,7 @@ struct RecordBuilder {
             case .failure(let rejection): return .rejected(reason: rejection.reason)
             }
         }
-        var engagements: Double?
-        if let source = engagementsSource {
-            switch Self.number(value(source, fields), named: "engagements", negativeAllowed: false) {
-            case .success(let number): engagements = number
-            case .failure(let rejection): return .rejected(reason: rejection.reason)
-            }
-        }
-        Self.addInteractions(to: &row.values, engagements: engagements)
+        Self.addDerivedFields(to: &row.values)
         // Without those columns the row keeps the default platform and no id or title.
         if platformSource != nil { row.platform = platform(fields) }
         if !idSources.isEmpty { row.id = firstText(idSources, fields) }
@@ -157,14 +148,19 @@ struct RecordBuilder {
     }
 
     /// interactions = likes + comments + shares + saves when the row has any of them, else
-    /// its engagements; absent when it has none of the five.
-    private static func addInteractions(to values: inout MetricValues, engagements: Double?) {
+    /// its engagements; absent when it has none of the five. net_follower_growth, when the row
+    /// has no net column, = followers_gained − followers_lost (either may be missing).
+    private static func addDerivedFields(to values: inout MetricValues) {
         let parts: UInt32 = MetricField.likes.bit | MetricField.comments.bit | MetricField.shares.bit | MetricField.saves.bit
         if values.present & parts != 0 {
             values[.interactions] = values.sums[MetricField.likes.rawValue] + values.sums[MetricField.comments.rawValue]
                 + values.sums[MetricField.shares.rawValue] + values.sums[MetricField.saves.rawValue]
-        } else if let engagements {
+        } else if let engagements = values[.engagements] {
             values[.interactions] = engagements
+        }
+        let gainedOrLost = MetricField.followersGained.bit | MetricField.followersLost.bit
+        if values.present & MetricField.netFollowerGrowth.bit == 0, values.present & gainedOrLost != 0 {
+            values[.netFollowerGrowth] = (values[.followersGained] ?? 0) - (values[.followersLost] ?? 0)
         }
     }
 
