@@ -15,9 +15,8 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let options = try shared.resolve()
-        var store = try options.loadStore(directory: options.requireDataDirectory())
-        let rollup = store.rollup()
-        let counts = rollup.platforms.values.reduce(0) { $0 + $1.inquiries.count }
+        let rollup = try options.loadStore(directory: options.requireDataDirectory())
+        let counts = rollup.platforms.values.reduce(0) { $0 + $1.inquiryCount }
         print("\(rollup.fileCount) files, \(rollup.platformNames.count) platforms, "
               + "\(counts) inquiries; \(rollup.rejectedRows) rejected rows")
         for (file, note) in rollup.notes { print("note: \(Sanitized.line(file)): \(Sanitized.line(note))") }

@@ -5,7 +5,7 @@ import KPIEngine
 /// The shared options with the config file applied: what every command runs with.
 struct ResolvedOptions {
     let config: EffectiveConfig
-    /// `--as-of`; nil = today.
+    /// `--as-of`; nil = the last complete day.
     let asOf: Day?
     let clock: DayClock
 
@@ -48,9 +48,11 @@ struct ResolvedOptions {
         }
     }
 
-    /// How to read the directory: these options' clock and its `mapping.toml`.
+    /// How to read the directory: these options' clock and its `mapping.toml`; yesterday's and
+    /// today's rows keep hourly sums for "today so far".
     func ingestContext(directory: String) throws -> IngestContext {
-        try IngestContext(clock: clock, mapping: loadMapping(directory: directory))
+        let today = clock.day(ofEpochMilliseconds: currentMilliseconds())
+        return try IngestContext(clock: clock, mapping: loadMapping(directory: directory), hourlyFrom: today.adding(days: -1))
     }
 
     /// Reads the whole directory once.

@@ -21,6 +21,9 @@ struct DashboardFixture {
     /// Today as `YYYY-MM-DD`, the last day of the fixture's data.
     static var today: String { day(offset: 0) }
 
+    /// Yesterday as `YYYY-MM-DD`, the last day of the default window.
+    static var yesterday: String { day(offset: -1) }
+
     /// The day `offset` days from today, as `YYYY-MM-DD`.
     private static func day(offset: Int) -> String {
         let formatter = DateFormatter()

@@ -17,7 +17,7 @@ struct LiveEndToEndTests {
         let opened = try session.waitForScreen { Self.impressionsRow($0) != nil && $0.contains("updated") }
         let before = try #require(Self.impressionsRow(opened), "dashboard did not open:\n\(opened)")
 
-        try fixture.append("\(DashboardFixture.today),5000000,3000000,900,80,40,20,700,20500\n",
+        try fixture.append("\(DashboardFixture.yesterday),5000000,3000000,900,80,40,20,700,20500\n",
                            to: "instagram/daily.csv")
         let appendedAt = Date()
         let after = try session.waitForScreen(timeout: 1) { Self.impressionsRow($0) != before }

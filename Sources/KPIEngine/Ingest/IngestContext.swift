@@ -1,12 +1,20 @@
-/// Everything a parser needs besides the bytes: time zone, user column mapping, platform inference input.
+/// Everything a parser needs besides the bytes: time zone, user column mapping, and the tables
+/// and settings of the store the rows go to.
 public struct IngestContext: Sendable {
     /// The dashboard's time zone: turns instants into days and local times into instants.
     public var clock: DayClock
     /// The user's mapping file (may be ``ColumnMapping/empty``).
     public var mapping: ColumnMapping
+    /// The id and platform numbers shared by every file read for one store.
+    public var interning: Interning
+    /// Rows of this day and later also keep hourly sums (for "today so far"); nil keeps none.
+    public var hourlyFrom: Day?
 
-    public init(clock: DayClock, mapping: ColumnMapping = .empty) {
+    public init(clock: DayClock, mapping: ColumnMapping = .empty, interning: Interning = Interning(),
+                hourlyFrom: Day? = nil) {
         self.clock = clock
         self.mapping = mapping
+        self.interning = interning
+        self.hourlyFrom = hourlyFrom
     }
 }

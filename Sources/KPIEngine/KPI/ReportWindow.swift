@@ -26,6 +26,16 @@ public struct ReportWindow: Sendable, Equatable {
         isAll ? nil : ReportWindow(start: start.adding(days: -days), end: end.adding(days: -days))
     }
 
+    /// The same days a year earlier (29 February becomes the 28th), or nil for the `all` window.
+    public var yearBefore: ReportWindow? {
+        isAll ? nil : ReportWindow(start: start.sameDayYearBefore, end: end.sameDayYearBefore)
+    }
+
+    /// The window each KPI is compared with.
+    public func comparisonWindow(_ comparison: Comparison) -> ReportWindow? {
+        comparison == .previousWindow ? previous : yearBefore
+    }
+
     public func contains(_ day: Day) -> Bool { day >= start && day <= end }
 
     /// Every day of the window, in order.

@@ -45,3 +45,8 @@ public struct Currency: Hashable, Sendable, Comparable, CustomStringConvertible 
     public static let eur = Currency(code: "EUR")!
     public static let gbp = Currency(code: "GBP")!
 }
+
+extension Currency {
+    /// A currency from its packed bytes (see ``packed``).
+    init(packed: UInt32) { self.packed = packed }
+}

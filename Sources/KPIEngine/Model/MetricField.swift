@@ -66,20 +66,33 @@ public enum MetricField: Int, CaseIterable, Sendable {
 
 /// The summed fields of one row or of many rows added together, with which fields had a value.
 ///
+/// Values are kept as whole ten-thousandths (`12.34` is 123,400 units): integer sums are exact
+/// and do not depend on the order rows are added or taken back in, so a file followed live,
+/// read in parallel parts, or read once cold gives the very same totals. Four decimals are
+/// kept; values beyond ``largestMagnitude`` are refused by the ingester.
+///
 /// Missing is not zero: a field whose bit is not in `present` had no value in any added row.
 public struct MetricValues: Sendable, Equatable {
-    public var sums: SIMD32<Double>
+    /// Each field's value in units of 1/``unitsPerOne``.
+    public var units: SIMD32<Int64>
     public var present: UInt32
 
-    public init(sums: SIMD32<Double> = .zero, present: UInt32 = 0) {
-        self.sums = sums
+    public init(units: SIMD32<Int64> = .zero, present: UInt32 = 0) {
+        self.units = units
         self.present = present
     }
 
     public static let zero = MetricValues()
 
+    /// Units in one: values keep four decimals.
+    public static let unitsPerOne: Int64 = 10_000
+
+    /// The largest magnitude a single value may have (10^12), so that sums of millions of rows
+    /// stay far inside 64-bit units.
+    public static let largestMagnitude = 1e12
+
     public subscript(field: MetricField) -> Double? {
-        get { present & field.bit != 0 ? sums[field.rawValue] : nil }
+        get { present & field.bit != 0 ? Self.double(units: units[field.rawValue]) : nil }
         set {
             if let v = newValue {
                 set(field, to: v)
@@ -90,23 +103,53 @@ public struct MetricValues: Sendable, Equatable {
         }
     }
 
-    /// Gives `field` a value (faster than the subscript on a hot path).
+    /// The field's value in units (0 when missing).
+    @inline(__always)
+    public func units(of field: MetricField) -> Int64 { units[field.rawValue] }
+
+    /// Gives `field` a value, rounded to four decimals and clamped to ``largestMagnitude``.
     @inline(__always)
     public mutating func set(_ field: MetricField, to value: Double) {
+        set(field, units: Self.units(value))
+    }
+
+    /// Gives `field` a value in units.
+    @inline(__always)
+    public mutating func set(_ field: MetricField, units value: Int64) {
         storeLane(value, at: field.rawValue)
         present |= field.bit
     }
 
-    /// A plain store into one lane: `sums[lane] = value` with a lane known only at run time
+    /// A plain store into one lane: `units[lane] = value` with a lane known only at run time
     /// makes the compiler copy the whole vector out and back for every store.
     @inline(__always)
-    private mutating func storeLane(_ value: Double, at lane: Int) {
-        withUnsafeMutableBytes(of: &sums) { $0.storeBytes(of: value, toByteOffset: lane &* 8, as: Double.self) }
+    private mutating func storeLane(_ value: Int64, at lane: Int) {
+        withUnsafeMutableBytes(of: &units) { $0.storeBytes(of: value, toByteOffset: lane &* 8, as: Int64.self) }
     }
 
     @inline(__always)
     public mutating func add(_ other: MetricValues) {
-        sums += other.sums
+        units &+= other.units
         present |= other.present
+    }
+
+    /// Takes back values added before (presence is the caller's to keep).
+    @inline(__always)
+    public mutating func subtract(_ other: MetricValues) {
+        units &-= other.units
+    }
+
+    /// A value in units: rounded to four decimals, clamped to ``largestMagnitude``.
+    @inline(__always)
+    public static func units(_ value: Double) -> Int64 {
+        let clamped = max(-largestMagnitude, min(largestMagnitude, value.isNaN ? 0 : value))
+        return Int64((clamped * Double(unitsPerOne)).rounded())
+    }
+
+    /// Units as a number: exact for whole values, else the nearest double of the four-decimal
+    /// value.
+    @inline(__always)
+    public static func double(units: Int64) -> Double {
+        Double(units / unitsPerOne) + Double(units % unitsPerOne) / Double(unitsPerOne)
     }
 }

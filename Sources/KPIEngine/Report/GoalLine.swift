@@ -5,10 +5,10 @@ public enum GoalLine {
         status.rawValue.replacing("_", with: " ")
     }
 
-    /// "≥ 5.00%" or "≤ 2h 0m" (ASCII: ">=", "<=").
-    public static func target(_ goal: Goal, ascii: Bool = false) -> String {
+    /// "≥ 5.00%", "≤ $30.00" or "≤ 2h 0m" (ASCII: ">=", "<=").
+    public static func target(_ goal: Goal, currency: Currency? = nil, ascii: Bool = false) -> String {
         let sign = goal.direction == .atLeast ? (ascii ? ">=" : "≥") : (ascii ? "<=" : "≤")
-        return sign + " " + ValueFormat.format(goal.target, unit: goal.kpi.unit, ascii: ascii)
+        return sign + " " + ValueFormat.format(goal.target, unit: goal.kpi.unit, ascii: ascii, currency: currency)
     }
 
     /// "38 days left", "due today", "ended 3 days ago".

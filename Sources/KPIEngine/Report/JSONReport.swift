@@ -11,11 +11,7 @@ public enum JSONReport {
         ])
         let platforms = ([KPISnapshot.allPlatforms] + snapshot.platforms).map { name in
             let kpis = KPI.allCases.map { kpi -> String in
-                let v = snapshot.value(kpi, platform: name)
-                return "      " + JSONWriter.string(kpi.id) + ": " + JSONWriter.object([
-                    ("value", JSONWriter.number(v.value)),
-                    ("previous", JSONWriter.number(v.previous)),
-                ])
+                "      " + JSONWriter.string(kpi.id) + ": " + kpiObject(snapshot.value(kpi, platform: name))
             }
             return "    " + JSONWriter.string(name) + ": {\n" + kpis.joined(separator: ",\n") + "\n    }"
         }
@@ -24,7 +20,12 @@ public enum JSONReport {
             ("window", window),
             ("tz", JSONWriter.string(snapshot.timeZone)),
             ("anchored_on_newest", snapshot.anchoredOnNewest ? "true" : "false"),
+            ("comparison", comparison(snapshot)),
             ("platforms", "{\n" + platforms.joined(separator: ",\n") + "\n  }"),
+            ("currencies", JSONWriter.object(snapshot.currencies.sorted { $0.key < $1.key }.map {
+                ($0.key, JSONWriter.string($0.value.code))
+            })),
+            ("today", today(snapshot.today)),
             ("rejected_rows", String(snapshot.rejectedRows)),
             ("files", String(snapshot.fileCount)),
         ]
@@ -32,6 +33,51 @@ public enum JSONReport {
         if !goalProblems.isEmpty { members.append(GoalsJSON.problemsMember(goalProblems)) }
         members.append(AlertsJSON.member(snapshot.alerts))
         return "{\n" + members.map { "  " + JSONWriter.string($0.0) + ": " + $0.1 }.joined(separator: ",\n") + "\n}"
+    }
+
+    /// `{"value": v, "previous": p}`, with the platforms that entered an `all` value, why the
+    /// previous value is missing, or why the value is.
+    static func kpiObject(_ v: KPIValue) -> String {
+        var members = [("value", JSONWriter.number(v.value)), ("previous", JSONWriter.number(v.previous))]
+        if let platforms = v.platforms {
+            members.append(("platforms", "[" + platforms.map(JSONWriter.string).joined(separator: ", ") + "]"))
+        }
+        if let gap = v.previousGap { members.append(("previous_missing", JSONWriter.string(gap.rawValue))) }
+        if let reason = v.unavailable { members.append(("unavailable", JSONWriter.string(reason))) }
+        return JSONWriter.object(members)
+    }
+
+    /// What each KPI is compared with: `{"with": "previous", "start": ..., "end": ...}`.
+    private static func comparison(_ snapshot: KPISnapshot) -> String {
+        guard let window = snapshot.comparisonWindow else { return "null" }
+        return JSONWriter.object([
+            ("with", JSONWriter.string(snapshot.comparison.rawValue)),
+            ("start", JSONWriter.string(window.start.description)),
+            ("end", JSONWriter.string(window.end.description)),
+        ])
+    }
+
+    /// Today's sums so far: `{"date", "time", "platforms": {name: {kpi: {"value", "yesterday_same_time"}}}}`.
+    private static func today(_ today: TodaySoFar?) -> String {
+        guard let today else { return "null" }
+        let names = [KPISnapshot.allPlatforms] + today.values.keys.filter { $0 != KPISnapshot.allPlatforms }.sorted()
+        let platforms = names.map { name -> (String, String) in
+            let values = today.values[name] ?? [:]
+            let earlier = today.yesterdaySameTime[name]
+            let kpis = KPI.allCases.compactMap { kpi -> (String, String)? in
+                guard let value = values[kpi] else { return nil }
+                return (kpi.id, JSONWriter.object([
+                    ("value", JSONWriter.number(value)),
+                    ("yesterday_same_time", JSONWriter.number(earlier?[kpi])),
+                ]))
+            }
+            return (name, JSONWriter.object(kpis))
+        }
+        return JSONWriter.object([
+            ("date", JSONWriter.string(today.day.description)),
+            ("time", JSONWriter.string(ClockTime.text(millisecondOfDay: today.millisecondOfDay))),
+            ("platforms", JSONWriter.object(platforms)),
+        ])
     }
 
     /// The same object on one line (for `--watch --format jsonl`).

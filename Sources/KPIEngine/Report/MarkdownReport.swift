@@ -8,10 +8,11 @@ public enum MarkdownReport {
         var out = [
             "# Social media KPIs: \(w.start) to \(w.end)",
             "",
-            "Window: " + (w.isAll ? "all data" : "\(w.days) days, compared with the previous \(w.days) days") + "; "
+            "Window: " + (w.isAll ? "all data" : "\(w.days) days, compared with " + ComparisonText.phrase(snapshot)) + "; "
                 + "time zone \(snapshot.timeZone); \(snapshot.fileCount) data file\(snapshot.fileCount == 1 ? "" : "s")"
                 + (snapshot.rejectedRows > 0 ? ", \(snapshot.rejectedRows) rows rejected." : "."),
         ]
+        if let today = TodayLine.sentence(snapshot.today) { out += ["", today + "."] }
         if !snapshot.alerts.isEmpty {
             out += ["", "## Alerts", "", "**\(AlertLine.count(snapshot.alerts).capitalizingFirstLetter()).**", "",
                     "| Alert | Platform | Now | Limit | State |", "|---|---|---:|---|---|"]
@@ -28,19 +29,22 @@ public enum MarkdownReport {
             for kpi in snapshot.listedKPIs(in: family) {
                 let cells = names.map { name -> String in
                     let v = snapshot.value(kpi, platform: name)
-                    let change = ChangeFormat.text(v.change)
-                    return ValueFormat.format(v.value, unit: kpi.unit) + (change.isEmpty ? "" : " (\(change))")
+                    let change = ChangeFormat.text(kpi, v)
+                    return ValueFormat.format(v.value, unit: kpi.unit, currency: snapshot.currencies[name]) + (change.isEmpty ? "" : " (\(change))")
                 }
                 out.append("| \(kpi.title) | " + cells.joined(separator: " | ") + " |")
             }
+            let notes = CoverageNote.lines(snapshot, family: family)
+            if !notes.isEmpty { out += [""] + notes.map { "_\($0)._" } }
         }
         if !snapshot.goals.isEmpty {
             out += ["", "## Goals", "", "| Goal | Platform | Now | Target | Projection | Deadline | Status |",
                     "|---|---|---:|---:|---:|---|---|"]
             for progress in snapshot.goals {
                 let goal = progress.goal, unit = goal.kpi.unit
-                out.append("| \(cell(goal.name)) | \(cell(goal.platform)) | \(ValueFormat.format(progress.value, unit: unit)) | "
-                           + "\(GoalLine.target(goal)) | \(ValueFormat.format(progress.projection, unit: unit)) | "
+                out.append("| \(cell(goal.name)) | \(cell(goal.platform)) | \(ValueFormat.format(progress.value, unit: unit, currency: progress.currency)) | "
+                           + "\(GoalLine.target(goal, currency: progress.currency)) | "
+                           + "\(ValueFormat.format(progress.projection, unit: unit, currency: progress.currency)) | "
                            + "\(goal.deadline) (\(GoalLine.daysLeft(progress.daysLeft))) | **\(GoalLine.status(progress.status))** |")
             }
         }

@@ -6,10 +6,12 @@ public enum TextReport {
         var out = [
             "kpitop report  \(Sanitized.line(dataDirectory))",
             "window \(w.isAll ? "all" : "\(w.days)d") \(w.start)..\(w.end)  tz \(snapshot.timeZone)"
-                + (snapshot.anchoredOnNewest ? "  (anchored on the newest data)" : ""),
+                + (snapshot.anchoredOnNewest ? "  (anchored on the newest data)" : "")
+                + (w.isAll ? "" : "  compared with " + ComparisonText.phrase(snapshot)),
             "\(snapshot.fileCount) files, \(snapshot.rejectedRows) rejected rows"
                 + (snapshot.rejectedRows > 0 ? " (kpitop check --data \(Sanitized.line(dataDirectory)))" : ""),
         ]
+        if let today = TodayLine.sentence(snapshot.today) { out += ["", today] }
         if !snapshot.alerts.isEmpty {
             out += ["", "Alerts: " + AlertLine.count(snapshot.alerts)]
             for state in snapshot.alerts {
@@ -27,19 +29,20 @@ public enum TextReport {
                 var line = pad("  " + kpi.title, labelWidth)
                 for name in names {
                     let v = snapshot.value(kpi, platform: name)
-                    let cell = ValueFormat.format(v.value, unit: kpi.unit) + " " + pad(ChangeFormat.text(v.change), 7, right: true)
+                    let cell = ValueFormat.format(v.value, unit: kpi.unit, currency: snapshot.currencies[name]) + " " + pad(ChangeFormat.text(kpi, v), 7, right: true)
                     line += pad(cell, columnWidth, right: true)
                 }
                 out.append(line)
             }
+            out += CoverageNote.lines(snapshot, family: family).map { "  * " + $0 }
         }
         if !snapshot.goals.isEmpty {
             out += ["", "Goals"]
             for progress in snapshot.goals {
                 let goal = progress.goal, unit = goal.kpi.unit
                 out.append(pad("  " + Sanitized.line(goal.name), 30) + pad(Sanitized.line(goal.platform), 12)
-                           + pad(ValueFormat.format(progress.value, unit: unit), 10, right: true)
-                           + pad(GoalLine.target(goal), 12, right: true)
+                           + pad(ValueFormat.format(progress.value, unit: unit, currency: progress.currency), 10, right: true)
+                           + pad(GoalLine.target(goal, currency: progress.currency), 12, right: true)
                            + "  projection " + pad(ValueFormat.format(progress.projection, unit: unit), 9, right: true)
                            + "  " + pad(GoalLine.daysLeft(progress.daysLeft), 18) + GoalLine.status(progress.status))
             }

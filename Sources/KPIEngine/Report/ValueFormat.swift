@@ -1,16 +1,17 @@
-/// Short, human text for KPI values: `1,234`, `12.3K`, `4.12%`, `$1,234`, `2.3x`, `3h 12m`,
-/// `+0.42`, and a dash for a value that is undefined. Screens and reports share it.
+/// Short, human text for KPI values: `1,234`, `12.3K`, `4.12%`, `$1,234`, `€12.3K`, `2.3x`,
+/// `3h 12m`, `+0.42`, and a dash for a value that is undefined. Screens and reports share it.
 public enum ValueFormat {
     /// The placeholder for a nil (undefined) value.
     public static func missing(ascii: Bool) -> String { ascii ? "-" : "–" }
 
-    /// A value in its unit; nil and non-finite values give the placeholder.
-    public static func format(_ value: Double?, unit: KPIUnit, ascii: Bool = false) -> String {
+    /// A value in its unit (money in `currency`, or without a sign when it is unknown); nil
+    /// and non-finite values give the placeholder.
+    public static func format(_ value: Double?, unit: KPIUnit, ascii: Bool = false, currency: Currency? = nil) -> String {
         guard let value, value.isFinite else { return missing(ascii: ascii) }
         switch unit {
         case .count: return count(value)
         case .fraction: return percent(value)
-        case .money: return money(value)
+        case .money: return money(value, currency: currency, ascii: ascii)
         case .multiple: return multiple(value)
         case .seconds: return duration(seconds: value)
         case .score: return score(value)
@@ -32,12 +33,15 @@ public enum ValueFormat {
         return sign(percent, digits: digits) + digits + "%"
     }
 
-    /// `$0.85`, `$1,234`, `$12.3K`.
-    public static func money(_ value: Double) -> String {
+    /// `$0.85`, `€1,234`, `CHF 12.3K`, `12.3K` (no currency known); ASCII spells non-ASCII
+    /// signs as the code (`EUR 12`).
+    public static func money(_ value: Double, currency: Currency?, ascii: Bool = false) -> String {
         let magnitude = abs(value)
         let digits = magnitude < 100 ? fixed(magnitude, decimals: 2)
             : magnitude < 10_000 ? grouped(magnitude) : compact(magnitude)
-        return sign(value, digits: digits) + "$" + digits
+        var prefix = currency?.prefix ?? ""
+        if ascii, prefix.contains(where: { !$0.isASCII }), let code = currency?.code { prefix = code + " " }
+        return sign(value, digits: digits) + prefix + digits
     }
 
     /// `2.3x`, `123x`.

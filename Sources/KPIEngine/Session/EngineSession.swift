@@ -21,7 +21,7 @@ public final class EngineSession: SnapshotSource {
         }
     }
 
-    /// What the engine queue owns: the files followed and the store built from them.
+    /// What the engine queue owns: the files followed and the store of their rows.
     private struct EngineState {
         var files: [String: TrackedFile] = [:]
         var store: MetricsStore
@@ -57,7 +57,7 @@ public final class EngineSession: SnapshotSource {
         self.options = options
         self.now = now
         wake = try WakePipe()
-        engine = Mutex(EngineState(store: MetricsStore(clock: context.clock)))
+        engine = Mutex(EngineState(store: MetricsStore(clock: context.clock, interning: context.interning)))
         published = Mutex(Published(status: status, request: request))
     }
 
@@ -69,21 +69,27 @@ public final class EngineSession: SnapshotSource {
     public func start() {
         startWatcher()
         queue.async { [self] in
-            let files: [TrackedFile]
+            var files: [LoadedFile] = []
+            var failure: String?
             do {
                 files = try DataLoader(root: root, context: context).readAll { [self] progress in
                     publish { $0.status.loading = progress }
                 }
             } catch {
-                var failed = TrackedFile(path: ".", context: context)
-                failed.reject(reason: "\(error)")
-                files = [failed]
+                failure = "\(error)"
             }
-            let changed = Set(files.map(\.path))
             engine.withLock { e in
-                for file in files { e.files[file.path] = file }
+                for loaded in files {
+                    e.files[loaded.file.path] = loaded.file
+                    e.store.set(loaded.contribution)
+                }
+                if let failure {
+                    var failed = FileContribution(path: ".", interning: context.interning)
+                    failed.rejected(line: 0, reason: failure)
+                    e.store.set(failed)
+                }
             }
-            storeAndRecompute(changed: changed)
+            countPendingLines(of: Set(files.map(\.file.path)))
         }
     }
 
@@ -161,12 +167,11 @@ public final class EngineSession: SnapshotSource {
             for path in candidates {
                 var file = e.files[path] ?? TrackedFile(path: path, context: context)
                 guard e.files[path] != nil || DataFiles.isDataFile(path) else { continue }
-                switch file.refresh(root: root, context: context) {
+                switch file.refresh(root: root, context: context, store: &e.store) {
                 case .unchanged:
                     continue
                 case .deleted:
                     if e.files.removeValue(forKey: path) != nil {
-                        e.store.remove(path: path)
                         e.waitingLines.remove(path)
                         changed.insert(path)
                     }
@@ -184,22 +189,26 @@ public final class EngineSession: SnapshotSource {
                 s.status.watchNote = choice.note
             }
         }
-        if !changed.isEmpty { storeAndRecompute(changed: changed) }
+        if !changed.isEmpty { countPendingLines(of: changed) }
     }
 
-    /// Puts the changed files' contributions in the store (deleted files are already out of
-    /// it), then recomputes the snapshot.
-    private func storeAndRecompute(changed: Set<String>) {
+    /// Counts the held-back last lines of these files (and of those still waiting) once their
+    /// file has been quiet long enough, then recomputes the snapshot; a line whose file is not
+    /// quiet yet is looked at again later.
+    private func countPendingLines(of changed: Set<String>) {
         let instant = now()
         let wait = engine.withLock { e -> Bool in
             for path in changed.union(e.waitingLines) {
-                guard let file = e.files[path] else { continue }
+                guard let file = e.files[path] else {
+                    e.waitingLines.remove(path)
+                    continue
+                }
                 let quietFor = instant - file.modificationTime / 1_000_000
                 if file.hasPendingLine && quietFor < options.completeLinesAfter.milliseconds {
-                    e.store.set(file.contribution)
+                    e.store.setPendingLine(nil, for: path)
                     e.waitingLines.insert(path)
                 } else {
-                    e.store.set(file.completedContribution())
+                    e.store.setPendingLine(file.pendingLineContribution(context: context), for: path)
                     e.waitingLines.remove(path)
                 }
             }
@@ -208,7 +217,7 @@ public final class EngineSession: SnapshotSource {
         recompute(dataChanged: true)
         if wait {
             queue.asyncAfter(deadline: .now() + .milliseconds(Int(options.completeLinesAfter.milliseconds))) {
-                [weak self] in self?.storeAndRecompute(changed: [])
+                [weak self] in self?.countPendingLines(of: [])
             }
         }
     }

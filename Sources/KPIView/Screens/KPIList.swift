@@ -26,14 +26,14 @@ struct KPIList {
         let alerted = Set(snapshot?.breachedAlerts.filter { $0.rule.platform == platform }.map(\.rule.kpi) ?? [])
         return kpis.map { kpi in
             let value = snapshot?.value(kpi, platform: platform) ?? KPIValue(value: nil, previous: nil)
-            let tone = ChangeTone(change: value.change, lowerIsBetter: kpi.lowerIsBetter)
+            let tone = ChangeTone(change: value.change(for: kpi), lowerIsBetter: kpi.lowerIsBetter)
             let isAlert = alerted.contains(kpi)
             return [
                 .text(isAlert ? "! " + kpi.title : kpi.title, isAlert ? sheet.style(.bad, bold: true) : sheet.style(.text)),
                 goalMarker(for: kpi, sheet: sheet),
-                .text(ValueFormat.format(value.value, unit: kpi.unit, ascii: ascii),
+                .text(ValueFormat.format(value.value, unit: kpi.unit, ascii: ascii, currency: snapshot?.currencies[platform]),
                       isAlert ? sheet.style(.bad, bold: true) : sheet.style(value.value == nil ? .muted : .text, bold: true)),
-                .text(ChangeFormat.text(value.change, ascii: ascii), sheet.style(for: tone)),
+                .text(ChangeFormat.text(kpi, value, ascii: ascii), sheet.style(for: tone)),
                 .sparkline(value.daily),
             ]
         }

@@ -24,13 +24,13 @@ enum KPIScreen {
             TableColumn(title: "", width: 0),
         ]
         let rows: [[TableCell]] = zip(choices, values).map { platform, value in
-            let tone = ChangeTone(change: value.change, lowerIsBetter: kpi.lowerIsBetter)
+            let tone = ChangeTone(change: value.change(for: kpi), lowerIsBetter: kpi.lowerIsBetter)
             let fraction = platform == KPISnapshot.allPlatforms || scale == 0 ? 0 : abs(value.value ?? 0) / scale
             return [
                 .text(platform, sheet.style(.text, bold: platform == KPISnapshot.allPlatforms)),
-                .text(ValueFormat.format(value.value, unit: kpi.unit, ascii: ascii),
+                .text(ValueFormat.format(value.value, unit: kpi.unit, ascii: ascii, currency: state.snapshot?.currencies[platform]),
                       sheet.style(value.value == nil ? .muted : .text, bold: true)),
-                .text(ChangeFormat.text(value.change, ascii: ascii), sheet.style(for: tone)),
+                .text(ChangeFormat.text(kpi, value, ascii: ascii), sheet.style(for: tone)),
                 .bar(fraction, sheet.style(.accent)),
             ]
         }

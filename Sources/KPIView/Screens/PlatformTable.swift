@@ -23,7 +23,8 @@ enum PlatformTable {
             var row: [TableCell] = [.text(platform, sheet.style(.text, bold: true)), newest(platform, freshness, sheet)]
             for kpi in headlines {
                 let value = state.snapshot?.value(kpi, platform: platform).value
-                row.append(.text(ValueFormat.format(value, unit: kpi.unit, ascii: ascii),
+                row.append(.text(ValueFormat.format(value, unit: kpi.unit, ascii: ascii,
+                                                    currency: state.snapshot?.currencies[platform]),
                                  sheet.style(value == nil ? .muted : .text)))
             }
             row.append(.sparkline(state.snapshot?.value(.interactions, platform: platform).daily ?? []))

@@ -118,6 +118,8 @@ struct RecordBuilder {
         for (source, field) in metricSources {
             let text = value(source, fields)
             switch NumberText.parse(text) {
+            case .number(let number) where abs(number) > MetricValues.largestMagnitude:
+                return .rejected(reason: "number too large in \(field.id): '\(text.excerpt())'")
             case .number(let number) where number >= 0 || field.mayBeNegative:
                 row.values.set(field, to: number)
             case .missing: continue
@@ -153,14 +155,14 @@ struct RecordBuilder {
     private static func addDerivedFields(to values: inout MetricValues) {
         let parts: UInt32 = MetricField.likes.bit | MetricField.comments.bit | MetricField.shares.bit | MetricField.saves.bit
         if values.present & parts != 0 {
-            values[.interactions] = values.sums[MetricField.likes.rawValue] + values.sums[MetricField.comments.rawValue]
-                + values.sums[MetricField.shares.rawValue] + values.sums[MetricField.saves.rawValue]
+            values.set(.interactions, units: values.units(of: .likes) &+ values.units(of: .comments)
+                       &+ values.units(of: .shares) &+ values.units(of: .saves))
         } else if let engagements = values[.engagements] {
             values[.interactions] = engagements
         }
         let gainedOrLost = MetricField.followersGained.bit | MetricField.followersLost.bit
         if values.present & MetricField.netFollowerGrowth.bit == 0, values.present & gainedOrLost != 0 {
-            values[.netFollowerGrowth] = (values[.followersGained] ?? 0) - (values[.followersLost] ?? 0)
+            values.set(.netFollowerGrowth, units: values.units(of: .followersGained) &- values.units(of: .followersLost))
         }
     }
 
