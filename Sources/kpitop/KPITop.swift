@@ -20,7 +20,7 @@ struct KPITop: ParsableCommand {
             Settings not given as flags come from ~/.config/kpitop/config.toml \
             (see docs/CONFIG.md).
             """,
-        version: "0.1.0",
+        version: kpitopVersion,
         subcommands: [Dashboard.self, Report.self, Check.self, Demo.self, Config.self],
         defaultSubcommand: Dashboard.self
     )
