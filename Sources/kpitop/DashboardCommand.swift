@@ -6,7 +6,7 @@ import KPIView
 
 /// Options only the dashboard takes (data contract section 8).
 struct DashboardOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Theme name (see Themes/) or path to a theme file.", valueName: "name|path"))
+    @Option(name: .long, help: ArgumentHelp("Theme name (kpitop themes lists them) or path to a theme file.", valueName: "name|path"))
     var theme: String?
 
     @Flag(inversion: .prefixedNo, help: "Poll the data directory every second instead of using inotify (default: no).")

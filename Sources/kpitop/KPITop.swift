@@ -16,12 +16,13 @@ struct KPITop: ParsableCommand {
               kpitop report --data ~/exports --window 7d --format json
               kpitop check --data ~/exports   list rejected rows
               kpitop config                   the settings in effect, and from where
+              kpitop themes                   the colour themes, and where each comes from
 
             Settings not given as flags come from ~/.config/kpitop/config.toml \
             (see docs/CONFIG.md).
             """,
-        version: "0.1.0",
-        subcommands: [Dashboard.self, Report.self, Check.self, Demo.self, Config.self],
+        version: kpitopVersion,
+        subcommands: [Dashboard.self, Report.self, Check.self, Demo.self, Config.self, Themes.self],
         defaultSubcommand: Dashboard.self
     )
 }
