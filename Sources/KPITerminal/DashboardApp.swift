@@ -53,7 +53,7 @@ public struct DashboardApp {
             }
             if model.window != requestedWindow {
                 requestedWindow = model.window
-                source.request(window: requestedWindow)
+                source.request(ViewChoice(window: requestedWindow))
             }
             let latest = source.latest()
             if latest.version != shownVersion {

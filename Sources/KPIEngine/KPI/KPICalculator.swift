@@ -22,6 +22,7 @@ public struct KPICalculator: Sendable {
         switch request.window {
         case .days(let n): length = n
         case .all: length = 28
+        case .toDate(let period): length = period.firstDay(of: anchor).distance(to: anchor) + 1
         }
         if request.asOf == nil, let newest = span?.upperBound, newest < anchor.adding(days: -(length - 1)) {
             anchor = newest
@@ -33,6 +34,8 @@ public struct KPICalculator: Sendable {
         case .all:
             let start = min(span?.lowerBound ?? anchor, anchor)
             return (ReportWindow(start: start, end: anchor, isAll: true), anchoredOnNewest)
+        case .toDate(let period):
+            return (ReportWindow(toDate: period, endingOn: anchor), anchoredOnNewest)
         }
     }
 
@@ -77,6 +80,7 @@ public struct KPICalculator: Sendable {
         snapshot.newestInquiry = newestInquiry
         snapshot.currencies = currencies
         snapshot.today = today(rollups, now: request.now)
+        snapshot.postDetail = request.post.flatMap { postDetail($0, window: window) }
         snapshot.goals = request.goals.map { GoalProgress(goal: $0, calculator: self, snapshot: snapshot) }
         snapshot.alerts = request.alerts.map { AlertState(rule: $0, snapshot: snapshot) }
         return snapshot
@@ -170,7 +174,9 @@ public struct KPICalculator: Sendable {
         let chosen = zip(byScore.prefix(cut), names)
             .sorted { a, b in a.0.value != b.0.value ? a.0.value > b.0.value : a.1 < b.1 }
             .prefix(limit)
-        var summaries: [UInt32: (values: MetricValues, title: String?, titleDay: Day?)] = [:]
+        // The title is the one of the latest row in the window that has one (on the same day,
+        // a lifetime snapshot's row before a dated one: keys in order).
+        var summaries: [UInt32: (values: MetricValues, title: String?, titleKey: (Day, RowKey)?)] = [:]
         for (entry, _) in chosen { summaries[entry.key] = (.zero, nil, nil) }
         for day in days {
             guard let keys = rollup.postsByDay[day] else { continue }
@@ -178,9 +184,9 @@ public struct KPICalculator: Sendable {
                 let ref = rollup.posts.winners[key]!
                 let row = store.post(ref)
                 summaries[key.id]!.values.add(row.values)
-                if row.title != 0, day >= (summaries[key.id]!.titleDay ?? day) {
+                if row.title != 0, summaries[key.id]!.titleKey.map({ $0 < (day, key) }) ?? true {
                     summaries[key.id]!.title = store.title(ref, number: row.title)
-                    summaries[key.id]!.titleDay = day
+                    summaries[key.id]!.titleKey = (day, key)
                 }
             }
         }

@@ -124,8 +124,10 @@ public struct KPISnapshot: Sendable {
     public var newestInquiry: [String: Int64] = [:]
     /// The currency of each platform's money values (`all` included) when one is known.
     public var currencies: [String: Currency] = [:]
-    /// Today's figures so far (nil when the request gave no "now" to tell today by).
+    /// Today's figures so far (nil when there is no data today).
     public var today: TodaySoFar?
+    /// The detail of the request's post, when it asked for one and the post exists.
+    public var postDetail: PostDetail?
     /// Rows refused so far, in total.
     public var rejectedRows: Int
     /// The refused rows (the first few thousand), in file and line order.

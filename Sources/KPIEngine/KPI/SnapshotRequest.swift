@@ -25,6 +25,8 @@ public struct SnapshotRequest: Sendable, Equatable {
     public var comparison: Comparison
     /// The currency of money values that say none (the config's `currency`).
     public var defaultCurrency: Currency?
+    /// A post whose detail the snapshot should carry (the post page is open).
+    public var post: PostReference?
 
     public init(window: WindowLength = .days(28), asOf: Day? = nil, now: Int64, postLimit: Int = 500,
                 goals: [Goal] = [], alerts: [AlertRule] = [], comparison: Comparison = .previousWindow,

@@ -101,8 +101,8 @@ public final class EngineSession: SnapshotSource {
         }
     }
 
-    public func request(window: WindowLength) {
-        published.withLock { $0.request.window = window }
+    public func request(_ choice: ViewChoice) {
+        published.withLock { $0.request = $0.request.choosing(choice) }
         queue.async { [self] in recompute(dataChanged: false) }
     }
 
