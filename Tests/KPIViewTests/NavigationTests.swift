@@ -73,7 +73,8 @@ import Testing
 
     @Test func windowAndThemeCycle() {
         #expect(state(after: [.character("w")]).window == .days(90))
-        #expect(state(after: [.character("w"), .character("w")]).window == .days(1))
+        #expect(state(after: [.character("w"), .character("w")]).window == .all)
+        #expect(state(after: [.character("w"), .character("w"), .character("w")]).window == .days(1))
         #expect(state(after: [.character("t")]).themeIndex == 1)
         #expect(state(after: [.character("t"), .character("t"), .character("t")]).themeIndex == 0)
     }
