@@ -154,48 +154,48 @@ public struct KPICalculator: Sendable {
     // MARK: Posts
 
     /// The posts with data in the window, ranked by interactions (see ``PostSummary/ranked``),
-    /// at most `limit` of them, and how many there are in all.
+    /// at most `limit` of them, and how many there are in all. Ranking reads the interactions
+    /// kept beside each day's keys; only the chosen posts' rows are read.
     private func topPosts(_ rollup: PlatformRollup, _ window: ReportWindow, limit: Int) -> ([PostSummary], Int) {
-        var scores: [UInt32: Int64] = [:]
         let days = window.days <= rollup.sortedDays.count ? window.allDays
             : rollup.sortedDays.filter(window.contains)
+        var scores = KeyTable<Int64>(filler: 0)
         for day in days {
-            guard let keys = rollup.postsByDay[day] else { continue }
-            for key in keys {
-                let units = store.postUnits(.interactions, rollup.posts.winners[key]!) ?? 0
-                scores[key.id, default: 0] &+= units
+            rollup.postsByDay[day]?.forEach { raw, units in
+                scores.modify(UInt64(RowKey(raw: raw).id), default: 0) { $0 &+= units }
             }
         }
-        let ids = store.interning.ids
-        let byScore = scores.sorted { $0.value > $1.value }
-        var cut = min(limit, byScore.count)
-        while cut > 0, cut < byScore.count, byScore[cut].value == byScore[cut - 1].value { cut += 1 }
-        let names = ids.strings(byScore.prefix(cut).map(\.key))
-        let chosen = zip(byScore.prefix(cut), names)
-            .sorted { a, b in a.0.value != b.0.value ? a.0.value > b.0.value : a.1 < b.1 }
+        var entries: [(id: UInt32, score: Int64)] = []
+        entries.reserveCapacity(scores.count)
+        scores.forEach { id, score in entries.append((UInt32(id), score)) }
+        // Keep the `limit` best scores (and every post tied with the last), then order those by
+        // score and id.
+        if entries.count > limit, limit > 0 {
+            let threshold = Selection.largest(entries.map(\.score), rank: limit)
+            entries.removeAll { $0.score < threshold }
+        }
+        let names = store.interning.ids.strings(entries.map(\.id))
+        let chosen = zip(entries, names)
+            .sorted { a, b in a.0.score != b.0.score ? a.0.score > b.0.score : a.1 < b.1 }
             .prefix(limit)
-        // The title is the one of the latest row in the window that has one (on the same day,
-        // a lifetime snapshot's row before a dated one: keys in order).
-        var summaries: [UInt32: (values: MetricValues, title: String?, titleKey: (Day, RowKey)?)] = [:]
-        for (entry, _) in chosen { summaries[entry.key] = (.zero, nil, nil) }
-        for day in days {
-            guard let keys = rollup.postsByDay[day] else { continue }
-            for key in keys where summaries[key.id] != nil {
-                let ref = rollup.posts.winners[key]!
-                let row = store.post(ref)
-                summaries[key.id]!.values.add(row.values)
-                if row.title != 0, summaries[key.id]!.titleKey.map({ $0 < (day, key) }) ?? true {
-                    summaries[key.id]!.title = store.title(ref, number: row.title)
-                    summaries[key.id]!.titleKey = (day, key)
+        let top = chosen.map { entry, name -> PostSummary in
+            var values = MetricValues.zero
+            // The title of the latest row in the window that has one (on the same day, the
+            // lifetime snapshot's row after the dated one).
+            var title: String?
+            for day in days.reversed() {
+                guard let keys = rollup.postsByDay[day] else { continue }
+                for key in [RowKey(platform: rollup.number, id: entry.id, day: day),
+                            RowKey(platform: rollup.number, id: entry.id, day: nil)] {
+                    guard let key, keys[key.raw] != nil, let ref = rollup.posts.winner(key) else { continue }
+                    let row = store.post(ref)
+                    values.add(row.values)
+                    if title == nil, row.title != 0 { title = store.title(ref, number: row.title) }
                 }
             }
-        }
-        let top = chosen.map { entry, id in
-            let summary = summaries[entry.key]!
-            var values = summary.values
             values.present = rollup.presentFields
-            return PostSummary(platform: rollup.name, id: id, title: summary.title, values: values,
-                               firstDay: rollup.postSpans[entry.key]?.firstDay ?? window.start)
+            return PostSummary(platform: rollup.name, id: name, title: title, values: values,
+                               firstDay: rollup.postSpans[UInt64(entry.id)]?.firstDay ?? window.start)
         }
         return (top, scores.count)
     }

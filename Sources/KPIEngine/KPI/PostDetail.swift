@@ -43,7 +43,7 @@ extension KPICalculator {
     func postDetail(_ post: PostReference, window: ReportWindow) -> PostDetail? {
         guard let rollup = store.platforms[post.platform],
               let id = store.interning.ids.existingNumber(for: post.id),
-              let span = rollup.postSpans[id],
+              let span = rollup.postSpans[UInt64(id)],
               let snapshotKey = RowKey(platform: rollup.number, id: id, day: nil)
         else { return nil }
         var days: [PostDetail.PostDay] = []
@@ -52,7 +52,7 @@ extension KPICalculator {
         for day in rollup.sortedDays[start...] where days.count < span.rows {
             guard let keys = rollup.postsByDay[day] else { continue }
             for key in [snapshotKey, RowKey(platform: rollup.number, id: id, day: day)] {
-                guard let key, keys.contains(key), let ref = rollup.posts.winners[key] else { continue }
+                guard let key, keys[key.raw] != nil, let ref = rollup.posts.winner(key) else { continue }
                 let row = store.post(ref)
                 days.append(PostDetail.PostDay(day: day, values: row.values))
                 if row.title != 0 { title = store.title(ref, number: row.title) }

@@ -48,8 +48,9 @@ public final class IDTable: Sendable {
 
 /// The id and platform tables of one store and of the files read for it.
 public final class Interning: Sendable {
-    /// At most this many platform names (a key keeps 10 bits for the platform).
-    public static let platformLimit = 1 << 10
+    /// At most this many platform names (a key keeps 10 bits for the platform; the last
+    /// number is left out so that no key is all ones, see ``KeyTable``).
+    public static let platformLimit = (1 << 10) - 1
     /// At most this many distinct ids (a key keeps 30 bits for the id).
     public static let idLimit = 1 << 30
 

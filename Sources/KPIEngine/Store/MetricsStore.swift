@@ -22,10 +22,12 @@ public struct MetricsStore: Sendable {
         var countedAnonymousTickets = 0
     }
 
-    private var files: [UInt32: StoredFile] = [:]
+    /// Files by number (an array, so that reading a row copies nothing); nil = a free number.
+    private var files: [StoredFile?] = []
+    /// Numbers of files taken out, to give again.
+    private var freeNumbers: [UInt32] = []
     private var orders: [UInt32: FileOrder] = [:]
     private var numbers: [String: UInt32] = [:]
-    private var nextNumber: UInt32 = 0
     private var rollups: [UInt16: PlatformRollup] = [:]
     /// Rows refused, in all files.
     public private(set) var rejectedRows = 0
@@ -57,33 +59,33 @@ public struct MetricsStore: Sendable {
     /// The refused rows kept (up to ``FileContribution/keptRejectionLimit`` per file), in file
     /// and line order.
     public var rejections: [Rejection] {
-        files.values.flatMap(\.contribution.rejections).sorted { ($0.file, $0.line) < ($1.file, $1.line) }
+        files.compactMap { $0 }.flatMap(\.contribution.rejections).sorted { ($0.file, $0.line) < ($1.file, $1.line) }
     }
 
     /// Each data file's notes (things worth saying once), in path order.
     public var notes: [(file: String, note: String)] {
-        files.values.filter { !$0.isPendingLine && !$0.contribution.notes.isEmpty }
+        files.compactMap { $0 }.filter { !$0.isPendingLine && !$0.contribution.notes.isEmpty }
             .sorted { $0.contribution.path < $1.contribution.path }
             .flatMap { file in file.contribution.notes.map { (file.contribution.path, $0) } }
     }
 
     /// The contributions of the data files, by path.
     public var contributions: [String: FileContribution] {
-        Dictionary(uniqueKeysWithValues: files.values.filter { !$0.isPendingLine }.map { ($0.contribution.path, $0.contribution) })
+        Dictionary(uniqueKeysWithValues: files.compactMap { $0 }.filter { !$0.isPendingLine }.map { ($0.contribution.path, $0.contribution) })
     }
 
     /// True when the store has the file.
     public func contains(path: String) -> Bool { numbers[path] != nil }
 
     /// The row a winning ``RowRef`` of ``PlatformRollup/posts`` points at.
-    func post(_ ref: RowRef) -> StoredPost { files[ref.file]!.contribution.posts[ref.slot] }
+    func post(_ ref: RowRef) -> StoredPost { files[Int(ref.file)]!.contribution.posts[ref.slot] }
 
     /// The title of that row.
-    func title(_ ref: RowRef, number: UInt32) -> String? { files[ref.file]!.contribution.posts.titles[number] }
+    func title(_ ref: RowRef, number: UInt32) -> String? { files[Int(ref.file)]!.contribution.posts.titles[number] }
 
     /// One field of that row, in units.
     func postUnits(_ field: MetricField, _ ref: RowRef) -> Int64? {
-        files[ref.file]!.contribution.posts.units(of: field, in: ref.slot)
+        files[Int(ref.file)]!.contribution.posts.units(of: field, in: ref.slot)
     }
 
     /// A snapshot of every KPI for a request.
@@ -112,8 +114,8 @@ public struct MetricsStore: Sendable {
     @discardableResult
     public mutating func update(path: String, _ body: (inout FileContribution) -> Void) -> Bool {
         guard let number = numbers[path] else { return false }
-        if files[number]!.contribution.journal == nil { files[number]!.contribution.startJournal() }
-        body(&files[number]!.contribution)
+        if files[Int(number)]!.contribution.journal == nil { files[Int(number)]!.contribution.startJournal() }
+        body(&files[Int(number)]!.contribution)
         sync(number)
         return true
     }
@@ -128,12 +130,17 @@ public struct MetricsStore: Sendable {
 
     private mutating func add(_ given: FileContribution, isPendingLine: Bool) {
         let contribution = given.interning === interning ? given : given.renumbered(into: interning)
-        let number = nextNumber
-        nextNumber += 1
+        let number: UInt32
+        if let free = freeNumbers.popLast() {
+            number = free
+            files[Int(number)] = StoredFile(contribution: contribution, isPendingLine: isPendingLine)
+        } else {
+            number = UInt32(files.count)
+            files.append(StoredFile(contribution: contribution, isPendingLine: isPendingLine))
+        }
         numbers[contribution.path + (isPendingLine ? "\u{0}" : "")] = number
         orders[number] = FileOrder(modificationTime: contribution.modificationTime, path: contribution.path,
                                    isPendingLine: isPendingLine)
-        files[number] = StoredFile(contribution: contribution, isPendingLine: isPendingLine)
         if !isPendingLine { fileCount += 1 }
 
         var observed: Set<PlatformDay> = []
@@ -160,7 +167,7 @@ public struct MetricsStore: Sendable {
     /// Takes a file (or pending line) out of every rollup.
     private mutating func take(_ number: UInt32) {
         let clock = self.clock
-        let stored = files[number]!
+        let stored = files[Int(number)]!
         let contribution = stored.contribution
         for key in contribution.posts.keys {
             let change = modifyRollup(key.platform) { $0.posts.remove(key, file: number) }
@@ -193,7 +200,8 @@ public struct MetricsStore: Sendable {
         }
         rejectedRows -= stored.countedRejections
         if !stored.isPendingLine { fileCount -= 1 }
-        files[number] = nil
+        files[Int(number)] = nil
+        freeNumbers.append(number)
         orders[number] = nil
         refreshObservations(Set(contribution.days.keys))
         for (platform, rollup) in rollups where rollup.isEmpty { rollups[platform] = nil }
@@ -202,8 +210,8 @@ public struct MetricsStore: Sendable {
     /// Counts what a file's journal recorded since the last time.
     private mutating func sync(_ number: UInt32) {
         let clock = self.clock
-        guard let journal = files[number]!.contribution.takeJournal() else { return }
-        let contribution = files[number]!.contribution
+        guard let journal = files[Int(number)]!.contribution.takeJournal() else { return }
+        let contribution = files[Int(number)]!.contribution
         for key in journal.observedDays {
             modifyRollup(key.platform) { $0.attach(file: number, day: key.day) }
         }
@@ -220,7 +228,7 @@ public struct MetricsStore: Sendable {
                 offerPost(key, ref)
                 continue
             }
-            if rollups[key.platform]?.posts.winners[key] == ref {
+            if rollups[key.platform]?.posts.winner(key) == ref {
                 let row = contribution.posts[slot]
                 modifyRollup(key.platform) { r in
                     r.addPost(replaced, key: key, sign: -1)
@@ -235,7 +243,7 @@ public struct MetricsStore: Sendable {
                 offerTicket(key, ref)
                 continue
             }
-            if rollups[key.platform]?.tickets.winners[key] == ref {
+            if rollups[key.platform]?.tickets.winner(key) == ref {
                 let ticket = contribution.tickets[slot]
                 modifyRollup(key.platform) { r in
                     r.addTicket(replaced, sign: -1, clock: clock)
@@ -246,7 +254,7 @@ public struct MetricsStore: Sendable {
         countGrowth(number)
         refreshObservations(journal.observedDays)
         let order = FileOrder(modificationTime: contribution.modificationTime, path: contribution.path,
-                              isPendingLine: files[number]!.isPendingLine)
+                              isPendingLine: files[Int(number)]!.isPendingLine)
         if order != orders[number] {
             orders[number] = order
             reorder(number)
@@ -257,7 +265,7 @@ public struct MetricsStore: Sendable {
     /// rejections a file has beyond what is counted.
     private mutating func countGrowth(_ number: UInt32) {
         let clock = self.clock
-        var stored = files[number]!
+        var stored = files[Int(number)]!
         let contribution = stored.contribution
         for (platform, bits) in contribution.presence {
             let new = bits & ~(stored.countedPresence[platform] ?? 0)
@@ -278,7 +286,7 @@ public struct MetricsStore: Sendable {
         }
         rejectedRows += contribution.rejectedCount - stored.countedRejections
         stored.countedRejections = contribution.rejectedCount
-        files[number] = stored
+        files[Int(number)] = stored
     }
 
     // MARK: Upserts
@@ -308,8 +316,8 @@ public struct MetricsStore: Sendable {
     private mutating func applyTicketChange(_ key: RowKey, _ change: UpsertIndex.Change) {
         let clock = self.clock
         guard change.isChange else { return }
-        let before = change.before.map { files[$0.file]!.contribution.tickets[$0.slot] }
-        let after = change.after.map { files[$0.file]!.contribution.tickets[$0.slot] }
+        let before = change.before.map { files[Int($0.file)]!.contribution.tickets[$0.slot] }
+        let after = change.after.map { files[Int($0.file)]!.contribution.tickets[$0.slot] }
         modifyRollup(key.platform) { r in
             if let before { r.addTicket(before, sign: -1, clock: clock) }
             if let after { r.addTicket(after, sign: 1, clock: clock) }
@@ -320,15 +328,13 @@ public struct MetricsStore: Sendable {
     private mutating func reorder(_ number: UInt32) {
         let orders = self.orders
         let precedes = { (a: UInt32, b: UInt32) in orders[a]! < orders[b]! }
-        let platforms = Set(files[number]!.contribution.posts.keys.map(\.platform))
-            .union(files[number]!.contribution.tickets.keys.map(\.platform))
-        for platform in platforms {
+        for platform in rollups.keys where rollups[platform]!.posts.hasContestedKeys || rollups[platform]!.tickets.hasContestedKeys {
             let postChanges = modifyRollup(platform) { $0.posts.reorder(file: number, precedes: precedes) }
             for (key, change) in postChanges { applyPostChange(key, change) }
             let ticketChanges = modifyRollup(platform) { $0.tickets.reorder(file: number, precedes: precedes) }
             for (key, change) in ticketChanges { applyTicketChange(key, change) }
         }
-        refreshObservations(Set(files[number]!.contribution.days.keys))
+        refreshObservations(Set(files[Int(number)]!.contribution.days.keys))
     }
 
     /// Sets the follower observation and newest instant of these days from their files.
@@ -336,10 +342,10 @@ public struct MetricsStore: Sendable {
         guard !days.isEmpty else { return }
         let orders = self.orders
         let files = self.files
-        for key in days where rollups[key.platform] != nil {
+        for key in days where rollups.index(forKey: key.platform) != nil {
             rollups[key.platform]!.refreshObservations(
                 day: key.day,
-                observation: { files[$0]?.contribution.days[key] },
+                observation: { files[Int($0)]?.contribution.days[key] },
                 precedes: { orders[$0]! < orders[$1]! })
         }
     }
@@ -347,7 +353,7 @@ public struct MetricsStore: Sendable {
     /// Runs `change` on a platform's rollup, made when the platform is new.
     @discardableResult
     private mutating func modifyRollup<T>(_ platform: UInt16, _ change: (inout PlatformRollup) -> T) -> T {
-        if rollups[platform] == nil {
+        if rollups.index(forKey: platform) == nil {
             rollups[platform] = PlatformRollup(name: interning.platforms.string(UInt32(platform)), number: platform)
         }
         return change(&rollups[platform]!)

@@ -23,10 +23,11 @@ public struct PlatformRollup: Sendable {
     private(set) var followerDays: [Day] = []
     /// Which file's row wins each (id, day) of rows with an id.
     var posts = UpsertIndex()
-    /// Winning rows with an id, by their day.
-    private(set) var postsByDay: [Day: Set<RowKey>] = [:]
+    /// Winning rows with an id, by their day: each key with the row's interactions in units
+    /// (what post lists rank by, so that ranking reads no row).
+    private(set) var postsByDay: [Day: KeyTable<Int64>] = [:]
     /// Per post id: its winning rows and the first day among them.
-    private(set) var postSpans: [UInt32: PostSpan] = [:]
+    private(set) var postSpans = KeyTable<PostSpan>(filler: PostSpan(rows: 0, firstDay: Day(number: 0)))
     /// Which file's record wins each inquiry id.
     var tickets = UpsertIndex()
     /// The inquiries after upsert, per day.
@@ -35,7 +36,7 @@ public struct PlatformRollup: Sendable {
     private var ticketNewest: [UInt32: Int64] = [:]
 
     /// A post's winning rows: how many, and the first day.
-    struct PostSpan: Sendable {
+    struct PostSpan: Sendable, Equatable {
         var rows: Int
         var firstDay: Day
     }
@@ -173,25 +174,25 @@ public struct PlatformRollup: Sendable {
             countCurrency(currency, sign: sign)
         }
         if let hour = row.hour { addHour(row.values, at: PlatformHour(platform: number, day: row.day, hour: hour), sign: Int64(sign)) }
+        let id = UInt64(key.id)
         if sign > 0 {
-            postsByDay[row.day, default: []].insert(key)
-            let id = key.id
-            if var span = postSpans[id] {
+            postsByDay[row.day, default: KeyTable(filler: 0)][key.raw] = row.values.units(of: .interactions)
+            postSpans.modify(id, default: PostSpan(rows: 0, firstDay: row.day)) { span in
                 span.rows += 1
                 span.firstDay = min(span.firstDay, row.day)
-                postSpans[id] = span
-            } else {
-                postSpans[id] = PostSpan(rows: 1, firstDay: row.day)
             }
         } else {
-            postsByDay[row.day]?.remove(key)
+            postsByDay[row.day]?[key.raw] = nil
             if postsByDay[row.day]?.isEmpty == true { postsByDay[row.day] = nil }
-            let id = key.id
-            postSpans[id]!.rows -= 1
-            if postSpans[id]!.rows == 0 {
+            let (rows, first) = postSpans.modify(id, default: PostSpan(rows: 1, firstDay: row.day)) { span in
+                span.rows -= 1
+                return (span.rows, span.firstDay)
+            }
+            if rows == 0 {
                 postSpans[id] = nil
-            } else if postSpans[id]!.firstDay == row.day {
-                postSpans[id]!.firstDay = firstDay(ofPost: id, from: row.day)
+            } else if first == row.day {
+                let next = firstDay(ofPost: key.id, from: row.day)
+                postSpans.modify(id, default: PostSpan(rows: rows, firstDay: next)) { $0.firstDay = next }
             }
         }
     }
@@ -202,8 +203,8 @@ public struct PlatformRollup: Sendable {
         let start = sortedDays.insertionIndex(of: day)
         for candidate in sortedDays[start...] {
             guard let keys = postsByDay[candidate] else { continue }
-            if let dayKey = RowKey(platform: number, id: id, day: candidate), keys.contains(dayKey) { return candidate }
-            if keys.contains(snapshotKey) { return candidate }
+            if let dayKey = RowKey(platform: number, id: id, day: candidate), keys[dayKey.raw] != nil { return candidate }
+            if keys[snapshotKey.raw] != nil { return candidate }
         }
         return day
     }

@@ -27,6 +27,9 @@ struct RowKey: Hashable, Sendable, Comparable {
         raw = UInt64(platform) << 54 | UInt64(id) << 24 | dayField
     }
 
+    /// A key from its packed bits.
+    init(raw: UInt64) { self.raw = raw }
+
     var platform: UInt16 { UInt16(raw >> 54) }
     var id: UInt32 { UInt32(truncatingIfNeeded: raw >> 24) & ((1 << 30) - 1) }
     /// Nil for a snapshot or service key.

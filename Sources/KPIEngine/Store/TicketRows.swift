@@ -26,7 +26,7 @@ struct StoredTicket: Sendable, Equatable {
 /// A file's service records with an id, upserted by (platform, id): the later line wins.
 /// Stored in parallel arrays (about 30 bytes a record).
 struct TicketRows: Sendable {
-    private(set) var slotOf: [RowKey: Int32] = [:]
+    private(set) var slotOf = KeyTable<Int32>(filler: 0)
     private(set) var keys: [RowKey] = []
     private var openedAt: [Int64] = []
     private var firstResponseAt: [Int64] = []
@@ -53,7 +53,7 @@ struct TicketRows: Sendable {
     /// Stores a record under `key`; returns its slot and the record it replaced.
     mutating func upsert(_ key: RowKey, _ ticket: StoredTicket) -> (slot: Int32, replaced: StoredTicket?) {
         let f = UInt8(ticket.satisfied.map { $0 ? 2 : 1 } ?? 0) | UInt8(ticket.sentiment.map { $0.rawValue + 2 } ?? 0) << 2
-        if let slot = slotOf[key] {
+        if let slot = slotOf[key.raw] {
             let i = Int(slot)
             let replaced = self[slot]
             openedAt[i] = ticket.openedAt
@@ -63,7 +63,7 @@ struct TicketRows: Sendable {
             return (slot, replaced)
         }
         let slot = Int32(keys.count)
-        slotOf[key] = slot
+        slotOf[key.raw] = slot
         keys.append(key)
         openedAt.append(ticket.openedAt)
         firstResponseAt.append(ticket.firstResponseAt ?? Self.none)

@@ -8,8 +8,8 @@ struct RowRef: Hashable, Sendable {
 /// several keeps all of its holders in upsert order (the last one wins), so that the next
 /// one takes over when the winner's file goes away.
 struct UpsertIndex: Sendable {
-    /// The winning row of every key.
-    private(set) var winners: [RowKey: RowRef] = [:]
+    /// The winning row of every key (by ``RowKey/raw``).
+    private(set) var winners = KeyTable<RowRef>(filler: RowRef(file: 0, slot: 0))
     /// Holders of the keys more than one file has, in upsert order.
     private(set) var contested: [RowKey: [RowRef]] = [:]
 
@@ -22,31 +22,37 @@ struct UpsertIndex: Sendable {
 
     /// Adds `ref` as a holder of `key`; `precedes` orders files for upserts.
     mutating func add(_ key: RowKey, _ ref: RowRef, precedes: (UInt32, UInt32) -> Bool) -> Change {
-        guard let current = winners[key] else {
-            winners[key] = ref
+        guard let current = winners[key.raw] else {
+            winners[key.raw] = ref
             return Change(before: nil, after: ref)
         }
         var holders = contested[key] ?? [current]
         let index = holders.firstIndex { precedes(ref.file, $0.file) } ?? holders.endIndex
         holders.insert(ref, at: index)
         contested[key] = holders
-        winners[key] = holders.last!
+        winners[key.raw] = holders.last!
         return Change(before: current, after: holders.last!)
     }
 
     /// Takes `file`'s holding of `key` back.
     mutating func remove(_ key: RowKey, file: UInt32) -> Change {
-        guard let current = winners[key] else { return Change(before: nil, after: nil) }
+        guard let current = winners[key.raw] else { return Change(before: nil, after: nil) }
         guard var holders = contested[key] else {
             guard current.file == file else { return Change(before: current, after: current) }
-            winners[key] = nil
+            winners[key.raw] = nil
             return Change(before: current, after: nil)
         }
         holders.removeAll { $0.file == file }
         if holders.count == 1 { contested[key] = nil } else { contested[key] = holders }
-        winners[key] = holders.last
+        winners[key.raw] = holders.last
         return Change(before: current, after: holders.last)
     }
+
+    /// True when some key is held by more than one file.
+    var hasContestedKeys: Bool { !contested.isEmpty }
+
+    /// The winning row of `key`.
+    func winner(_ key: RowKey) -> RowRef? { winners[key.raw] }
 
     /// Orders the holders of the contested keys `file` holds again (its modification time
     /// moved); returns the keys whose winner changed.
@@ -55,8 +61,8 @@ struct UpsertIndex: Sendable {
         for (key, holders) in contested where holders.contains(where: { $0.file == file }) {
             let sorted = holders.sorted { precedes($0.file, $1.file) }
             contested[key] = sorted
-            let before = winners[key]
-            winners[key] = sorted.last
+            let before = winners[key.raw]
+            winners[key.raw] = sorted.last
             if before != sorted.last { changes.append((key, Change(before: before, after: sorted.last))) }
         }
         return changes
