@@ -179,18 +179,22 @@ def cold_run(binary, directory):
 
 def bytes_read(binary, directory):
     """Bytes kpitop read from data files, from an strace of read/pread64 on .csv descriptors."""
-    trace = "/tmp/kpitop-bench.strace"
-    subprocess.run(["strace", "-f", "-qq", "-e", "trace=openat,read,pread64", "-e", "signal=none",
-                    "-y", "-o", trace, binary] + REPORT + ["--data", directory, "--format", "json"],
+    prefix = "/tmp/kpitop-bench.strace"
+    for old in glob.glob(prefix + ".*"):
+        os.remove(old)
+    # -ff: one file per thread, so no call is split into "unfinished" and "resumed" halves.
+    subprocess.run(["strace", "-ff", "-qq", "-e", "trace=read,pread64", "-e", "signal=none",
+                    "-y", "-o", prefix, binary] + REPORT + ["--data", directory, "--format", "json"],
                    stdout=subprocess.DEVNULL, check=True)
     total = 0
     pattern = re.compile(r"(?:read|pread64)\(\d+<([^>]*)>.*= (\d+)$")
-    with open(trace) as lines:
-        for line in lines:
-            m = pattern.search(line.rstrip())
-            if m and m.group(1).endswith(".csv"):
-                total += int(m.group(2))
-    os.remove(trace)
+    for trace in glob.glob(prefix + ".*"):
+        with open(trace) as lines:
+            for line in lines:
+                m = pattern.search(line.rstrip())
+                if m and m.group(1).endswith(".csv"):
+                    total += int(m.group(2))
+        os.remove(trace)
     return total
 
 

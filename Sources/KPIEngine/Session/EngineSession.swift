@@ -79,10 +79,8 @@ public final class EngineSession: SnapshotSource {
                 failure = "\(error)"
             }
             engine.withLock { e in
-                for loaded in files {
-                    e.files[loaded.file.path] = loaded.file
-                    e.store.set(loaded.contribution)
-                }
+                for loaded in files { e.files[loaded.file.path] = loaded.file }
+                e.store.set(files.map(\.contribution))
                 if let failure {
                     var failed = FileContribution(path: ".", interning: context.interning)
                     failed.rejected(line: 0, reason: failure)

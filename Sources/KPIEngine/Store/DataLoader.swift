@@ -102,10 +102,11 @@ public struct DataLoader: Sendable {
     /// counts.
     public func load(progress: (@Sendable (LoadProgress) -> Void)? = nil) throws(DataDirectoryError) -> MetricsStore {
         var store = MetricsStore(clock: context.clock, interning: context.interning)
-        for var loaded in try readAll(progress: progress) {
+        store.set(try readAll(progress: progress).map { loaded in
+            var loaded = loaded
             loaded.file.finish(into: &loaded.contribution)
-            store.set(loaded.contribution)
-        }
+            return loaded.contribution
+        })
         return store
     }
 }

@@ -33,6 +33,8 @@ public struct FileContribution: RecordSink, Sendable {
     private(set) var anonymousTickets: [(platform: UInt16, ticket: StoredTicket)] = []
     /// Newest `opened_at` of the file's service records, per platform.
     private(set) var newestTicket: [UInt16: Int64] = [:]
+    /// The numbers of the platforms the file has rows for.
+    private(set) var platformNumbers: Set<UInt16> = []
     public private(set) var rejections: [Rejection] = []
     public private(set) var rejectedCount = 0
     public private(set) var notes: [String] = []
@@ -44,6 +46,7 @@ public struct FileContribution: RecordSink, Sendable {
     private var lastKey: PlatformDay?
     private var lastIndex: Dictionary<PlatformDay, DayTotals>.Index?
     private var lastPlatform: (name: String, number: UInt16, presence: UInt32)?
+    private var lastID: (text: String, number: UInt32)?
 
     /// - Parameters:
     ///   - interning: the store's tables, so that its rows need no renumbering when added.
@@ -72,30 +75,18 @@ public struct FileContribution: RecordSink, Sendable {
         guard let platform = platformNumber(row.platform, line: row.line) else { return }
         let key = PlatformDay(platform: platform, day: row.day)
         if let id = row.id {
-            guard let number = interning.ids.number(for: id),
+            guard let number = idNumber(id),
                   let rowKey = RowKey(platform: platform, id: number, day: row.isLifetimeSnapshot ? nil : row.day)
             else { return rejected(line: row.line, reason: "too many distinct ids, or a day out of range") }
             rowCount += 1
             let stored = StoredPost(values: row.values, day: row.day, hour: hour(of: row), currency: row.currency, title: 0)
             let (slot, replaced) = posts.upsert(rowKey, stored, title: row.title)
-            days[key, default: DayTotals()].observe(row)
-            lastKey = nil
+            dayTotals(key) { $0.observe(row) }
             journal?.recordPost(slot, replaced: replaced, day: key)
             return
         }
         rowCount += 1
-        if let key = lastKey, let index = lastIndex, key.day == row.day, key.platform == platform {
-            days.values[index].add(row)
-        } else {
-            var index = days.index(forKey: key)
-            if index == nil {
-                days[key] = DayTotals()
-                index = days.index(forKey: key)
-            }
-            days.values[index!].add(row)
-            lastKey = key
-            lastIndex = index
-        }
+        dayTotals(key) { $0.add(row) }
         if row.values.present & ~lastPlatform!.presence != 0 {
             presence[platform, default: 0] |= row.values.present
             lastPlatform!.presence = presence[platform]!
@@ -176,12 +167,40 @@ public struct FileContribution: RecordSink, Sendable {
         rejectedCount += later.rejectedCount
         for text in later.notes { note(text) }
         rowCount += later.rowCount
+        platformNumbers.formUnion(later.platformNumbers)
         lastKey = nil
         lastIndex = nil
         lastPlatform = nil
     }
 
     // MARK: Helpers
+
+    /// Changes the totals of a (platform, day); rows of a file usually share the previous
+    /// row's, which then needs no hashing.
+    @inline(__always)
+    private mutating func dayTotals(_ key: PlatformDay, _ change: (inout DayTotals) -> Void) {
+        if let last = lastKey, let index = lastIndex, last == key {
+            change(&days.values[index])
+            return
+        }
+        var index = days.index(forKey: key)
+        if index == nil {
+            days[key] = DayTotals()
+            index = days.index(forKey: key)
+        }
+        change(&days.values[index!])
+        lastKey = key
+        lastIndex = index
+    }
+
+    /// The number of an id; the previous row's id (rows of a post often follow each other)
+    /// is looked up without the shared table.
+    private mutating func idNumber(_ id: String) -> UInt32? {
+        if let last = lastID, last.text == id { return last.number }
+        guard let number = interning.ids.number(for: id) else { return nil }
+        lastID = (id, number)
+        return number
+    }
 
     private mutating func platformNumber(_ name: String, line: Int) -> UInt16? {
         if let last = lastPlatform, last.name == name { return last.number }
@@ -190,6 +209,7 @@ public struct FileContribution: RecordSink, Sendable {
             return nil
         }
         lastPlatform = (name, UInt16(number), presence[UInt16(number)] ?? 0)
+        platformNumbers.insert(UInt16(number))
         return UInt16(number)
     }
 
@@ -230,6 +250,7 @@ extension FileContribution {
         for slot in 0..<Int32(tickets.count) { _ = copy.tickets.upsert(key(tickets.keys[Int(slot)]), tickets[slot]) }
         copy.anonymousTickets = anonymousTickets.map { (platform($0.platform), $0.ticket) }
         for (p, instant) in newestTicket { copy.newestTicket[platform(p)] = instant }
+        copy.platformNumbers = Set(platformNumbers.map(platform))
         copy.rejections = rejections
         copy.rejectedCount = rejectedCount
         copy.notes = notes

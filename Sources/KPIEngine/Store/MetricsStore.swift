@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 /// The engine's state: every data file's ``FileContribution`` and, per platform, the
 /// ``PlatformRollup`` of them all.
 ///
@@ -11,19 +14,22 @@ public struct MetricsStore: Sendable {
     /// The id and platform numbers of every file in the store.
     public let interning: Interning
 
-    private struct StoredFile: Sendable {
+    /// A file in the store, with what the rollups count of its presence, currencies,
+    /// rejections and inquiries without an id (to add only the difference when it grows).
+    fileprivate struct StoredFile: Sendable {
         var contribution: FileContribution
         let isPendingLine: Bool
-        /// What the rollups count of the file's presence, currencies, rejections and inquiries
-        /// without an id, to add only the difference when the file grows.
+        /// False for a free number's placeholder.
+        var isInUse = true
         var countedPresence: [UInt16: UInt32] = [:]
         var countedCurrencies: Set<PlatformCurrency> = []
         var countedRejections = 0
         var countedAnonymousTickets = 0
     }
 
-    /// Files by number (an array, so that reading a row copies nothing); nil = a free number.
-    private var files: [StoredFile?] = []
+    /// Files by number (an array of plain values, so that reading a row copies nothing); a
+    /// free number holds a placeholder that is not in use.
+    private var files: [StoredFile] = []
     /// Numbers of files taken out, to give again.
     private var freeNumbers: [UInt32] = []
     private var orders: [UInt32: FileOrder] = [:]
@@ -59,34 +65,30 @@ public struct MetricsStore: Sendable {
     /// The refused rows kept (up to ``FileContribution/keptRejectionLimit`` per file), in file
     /// and line order.
     public var rejections: [Rejection] {
-        files.compactMap { $0 }.flatMap(\.contribution.rejections).sorted { ($0.file, $0.line) < ($1.file, $1.line) }
+        files.filter(\.isInUse).flatMap(\.contribution.rejections).sorted { ($0.file, $0.line) < ($1.file, $1.line) }
     }
 
     /// Each data file's notes (things worth saying once), in path order.
     public var notes: [(file: String, note: String)] {
-        files.compactMap { $0 }.filter { !$0.isPendingLine && !$0.contribution.notes.isEmpty }
+        files.filter { $0.isInUse && !$0.isPendingLine && !$0.contribution.notes.isEmpty }
             .sorted { $0.contribution.path < $1.contribution.path }
             .flatMap { file in file.contribution.notes.map { (file.contribution.path, $0) } }
     }
 
     /// The contributions of the data files, by path.
     public var contributions: [String: FileContribution] {
-        Dictionary(uniqueKeysWithValues: files.compactMap { $0 }.filter { !$0.isPendingLine }.map { ($0.contribution.path, $0.contribution) })
+        Dictionary(uniqueKeysWithValues: files.filter { $0.isInUse && !$0.isPendingLine }
+            .map { ($0.contribution.path, $0.contribution) })
     }
 
     /// True when the store has the file.
     public func contains(path: String) -> Bool { numbers[path] != nil }
 
     /// The row a winning ``RowRef`` of ``PlatformRollup/posts`` points at.
-    func post(_ ref: RowRef) -> StoredPost { files[Int(ref.file)]!.contribution.posts[ref.slot] }
+    func post(_ ref: RowRef) -> StoredPost { files[Int(ref.file)].contribution.posts[ref.slot] }
 
     /// The title of that row.
-    func title(_ ref: RowRef, number: UInt32) -> String? { files[Int(ref.file)]!.contribution.posts.titles[number] }
-
-    /// One field of that row, in units.
-    func postUnits(_ field: MetricField, _ ref: RowRef) -> Int64? {
-        files[Int(ref.file)]!.contribution.posts.units(of: field, in: ref.slot)
-    }
+    func title(_ ref: RowRef, number: UInt32) -> String? { files[Int(ref.file)].contribution.posts.titles[number] }
 
     /// A snapshot of every KPI for a request.
     public func snapshot(_ request: SnapshotRequest) -> KPISnapshot {
@@ -97,8 +99,30 @@ public struct MetricsStore: Sendable {
 
     /// Adds a file's contribution, replacing the one the store had for its path.
     public mutating func set(_ contribution: FileContribution) {
-        remove(path: contribution.path)
-        add(contribution, isPendingLine: false)
+        set([contribution])
+    }
+
+    /// Adds many files' contributions at once (replacing those the store had for their
+    /// paths), building the platforms' rollups on all cores.
+    public mutating func set(_ contributions: [FileContribution]) {
+        for contribution in contributions { remove(path: contribution.path) }
+        let added = contributions.map { register($0, isPendingLine: false) }
+        var platformsOfFile: [UInt16: [UInt32]] = [:]
+        for number in added {
+            for platform in files[Int(number)].contribution.platformNumbers { platformsOfFile[platform, default: []].append(number) }
+        }
+        let work = RollupWork(files: files, orders: orders, clock: clock)
+        let platforms = Array(platformsOfFile.keys)
+        let slots = RollupSlots(platforms.map { rollups.removeValue(forKey: $0) ?? newRollup($0) })
+        let filesOf = platforms.map { platformsOfFile[$0]! }
+        DispatchQueue.concurrentPerform(iterations: platforms.count) { index in
+            var rollup = slots.take(index)
+            for number in filesOf[index] { work.add(number, to: &rollup) }
+            work.refreshObservations(of: filesOf[index], in: &rollup)
+            slots.put(rollup, at: index)
+        }
+        for rollup in slots.all where !rollup.isEmpty { rollups[rollup.number] = rollup }
+        for number in added { markCounted(number) }
     }
 
     /// Takes a file's contribution back (the file was deleted, truncated or replaced), with its
@@ -114,8 +138,8 @@ public struct MetricsStore: Sendable {
     @discardableResult
     public mutating func update(path: String, _ body: (inout FileContribution) -> Void) -> Bool {
         guard let number = numbers[path] else { return false }
-        if files[Int(number)]!.contribution.journal == nil { files[Int(number)]!.contribution.startJournal() }
-        body(&files[Int(number)]!.contribution)
+        if files[Int(number)].contribution.journal == nil { files[Int(number)].contribution.startJournal() }
+        body(&files[Int(number)].contribution)
         sync(number)
         return true
     }
@@ -123,65 +147,54 @@ public struct MetricsStore: Sendable {
     /// Counts a followed file's last line that has no newline yet as if it were complete
     /// (`pending`: what that line alone contributes), or stops counting it (nil).
     public mutating func setPendingLine(_ pending: FileContribution?, for path: String) {
-        let key = path + "\u{0}"
-        if let number = numbers.removeValue(forKey: key) { take(number) }
-        if let pending { add(pending, isPendingLine: true) }
+        if let number = numbers.removeValue(forKey: path + "\u{0}") { take(number) }
+        guard let pending else { return }
+        let number = register(pending, isPendingLine: true)
+        let work = RollupWork(files: files, orders: orders, clock: clock)
+        for platform in files[Int(number)].contribution.platformNumbers {
+            modifyRollup(platform) { r in
+                work.add(number, to: &r)
+                work.refreshObservations(of: [number], in: &r)
+            }
+        }
+        markCounted(number)
     }
 
-    private mutating func add(_ given: FileContribution, isPendingLine: Bool) {
+    /// Gives a contribution a number and an upsert order, without counting it anywhere yet.
+    private mutating func register(_ given: FileContribution, isPendingLine: Bool) -> UInt32 {
         let contribution = given.interning === interning ? given : given.renumbered(into: interning)
+        let stored = StoredFile(contribution: contribution, isPendingLine: isPendingLine)
         let number: UInt32
         if let free = freeNumbers.popLast() {
             number = free
-            files[Int(number)] = StoredFile(contribution: contribution, isPendingLine: isPendingLine)
+            files[Int(number)] = stored
         } else {
             number = UInt32(files.count)
-            files.append(StoredFile(contribution: contribution, isPendingLine: isPendingLine))
+            files.append(stored)
         }
         numbers[contribution.path + (isPendingLine ? "\u{0}" : "")] = number
         orders[number] = FileOrder(modificationTime: contribution.modificationTime, path: contribution.path,
                                    isPendingLine: isPendingLine)
         if !isPendingLine { fileCount += 1 }
+        return number
+    }
 
-        var observed: Set<PlatformDay> = []
-        for (key, totals) in contribution.days {
-            modifyRollup(key.platform) { r in
-                r.attach(file: number, day: key.day)
-                r.addSums(totals.values, day: key.day, sign: 1)
-            }
-            observed.insert(key)
-        }
-        for (key, values) in contribution.hours {
-            modifyRollup(key.platform) { $0.addHour(values, at: key, sign: 1) }
-        }
-        for slot in 0..<Int32(contribution.posts.count) {
-            offerPost(contribution.posts.keys[Int(slot)], RowRef(file: number, slot: slot))
-        }
-        for slot in 0..<Int32(contribution.tickets.count) {
-            offerTicket(contribution.tickets.keys[Int(slot)], RowRef(file: number, slot: slot))
-        }
-        countGrowth(number)
-        refreshObservations(observed)
+    /// Notes that the rollups count everything the file has now.
+    private mutating func markCounted(_ number: UInt32) {
+        let contribution = files[Int(number)].contribution
+        files[Int(number)].countedPresence = contribution.presence
+        files[Int(number)].countedCurrencies = contribution.currencies
+        files[Int(number)].countedAnonymousTickets = contribution.anonymousTickets.count
+        rejectedRows += contribution.rejectedCount - files[Int(number)].countedRejections
+        files[Int(number)].countedRejections = contribution.rejectedCount
     }
 
     /// Takes a file (or pending line) out of every rollup.
     private mutating func take(_ number: UInt32) {
-        let clock = self.clock
-        let stored = files[Int(number)]!
-        let contribution = stored.contribution
-        for key in contribution.posts.keys {
-            let change = modifyRollup(key.platform) { $0.posts.remove(key, file: number) }
-            applyPostChange(key, change)
-        }
-        for key in contribution.tickets.keys {
-            let change = modifyRollup(key.platform) { $0.tickets.remove(key, file: number) }
-            applyTicketChange(key, change)
-        }
-        for (platform, ticket) in contribution.anonymousTickets.prefix(stored.countedAnonymousTickets) {
-            modifyRollup(platform) { $0.addTicket(ticket, sign: -1, clock: clock) }
-        }
-        for platform in contribution.newestTicket.keys {
-            modifyRollup(platform) { $0.setNewestInquiry(nil, file: number) }
+        let stored = files[Int(number)]
+        let work = RollupWork(files: files, orders: orders, clock: clock)
+        for platform in stored.contribution.platformNumbers {
+            modifyRollup(platform) { work.take(number, countedAnonymousTickets: stored.countedAnonymousTickets, from: &$0) }
         }
         for (platform, bits) in stored.countedPresence {
             modifyRollup(platform) { $0.countFields(bits, sign: -1) }
@@ -189,173 +202,213 @@ public struct MetricsStore: Sendable {
         for pair in stored.countedCurrencies {
             modifyRollup(pair.platform) { $0.countCurrency(pair.currency, sign: -1) }
         }
-        for (key, values) in contribution.hours {
-            modifyRollup(key.platform) { $0.addHour(values, at: key, sign: -1) }
-        }
-        for (key, totals) in contribution.days {
-            modifyRollup(key.platform) { r in
-                r.addSums(totals.values, day: key.day, sign: -1)
-                r.detach(file: number, day: key.day)
-            }
-        }
         rejectedRows -= stored.countedRejections
         if !stored.isPendingLine { fileCount -= 1 }
-        files[Int(number)] = nil
+        files[Int(number)] = StoredFile(contribution: FileContribution(path: "", interning: interning),
+                                        isPendingLine: false, isInUse: false)
         freeNumbers.append(number)
         orders[number] = nil
-        refreshObservations(Set(contribution.days.keys))
+        let remaining = RollupWork(files: files, orders: orders, clock: clock)
+        for platform in stored.contribution.platformNumbers where rollups.index(forKey: platform) != nil {
+            modifyRollup(platform) { remaining.refreshObservations(of: stored.contribution.days.keys, in: &$0) }
+        }
         for (platform, rollup) in rollups where rollup.isEmpty { rollups[platform] = nil }
     }
 
     /// Counts what a file's journal recorded since the last time.
     private mutating func sync(_ number: UInt32) {
-        let clock = self.clock
-        guard let journal = files[Int(number)]!.contribution.takeJournal() else { return }
-        let contribution = files[Int(number)]!.contribution
-        for key in journal.observedDays {
-            modifyRollup(key.platform) { $0.attach(file: number, day: key.day) }
-        }
-        for (key, values) in journal.sums {
-            modifyRollup(key.platform) { $0.addSums(values, day: key.day, sign: 1) }
-        }
-        for (key, values) in journal.hours {
-            modifyRollup(key.platform) { $0.addHour(values, at: key, sign: 1) }
-        }
-        for (slot, replaced) in journal.posts {
-            let key = contribution.posts.keys[Int(slot)]
-            let ref = RowRef(file: number, slot: slot)
-            guard let replaced else {
-                offerPost(key, ref)
-                continue
-            }
-            if rollups[key.platform]?.posts.winner(key) == ref {
-                let row = contribution.posts[slot]
-                modifyRollup(key.platform) { r in
-                    r.addPost(replaced, key: key, sign: -1)
-                    r.addPost(row, key: key, sign: 1)
-                }
+        guard let journal = files[Int(number)].contribution.takeJournal() else { return }
+        let contribution = files[Int(number)].contribution
+        let orderBefore = orders[number]
+        orders[number] = FileOrder(modificationTime: contribution.modificationTime, path: contribution.path,
+                                   isPendingLine: files[Int(number)].isPendingLine)
+        let work = RollupWork(files: files, orders: orders, clock: clock)
+        let reordered = orders[number] != orderBefore
+        for platform in contribution.platformNumbers {
+            modifyRollup(platform) { r in
+                work.apply(journal, of: number, to: &r)
+                if reordered { work.reorder(number, in: &r) }
             }
         }
-        for (slot, replaced) in journal.tickets {
-            let key = contribution.tickets.keys[Int(slot)]
-            let ref = RowRef(file: number, slot: slot)
-            guard let replaced else {
-                offerTicket(key, ref)
-                continue
-            }
-            if rollups[key.platform]?.tickets.winner(key) == ref {
-                let ticket = contribution.tickets[slot]
-                modifyRollup(key.platform) { r in
-                    r.addTicket(replaced, sign: -1, clock: clock)
-                    r.addTicket(ticket, sign: 1, clock: clock)
-                }
-            }
-        }
-        countGrowth(number)
-        refreshObservations(journal.observedDays)
-        let order = FileOrder(modificationTime: contribution.modificationTime, path: contribution.path,
-                              isPendingLine: files[Int(number)]!.isPendingLine)
-        if order != orders[number] {
-            orders[number] = order
-            reorder(number)
-        }
-    }
-
-    /// Counts the presence, currencies, inquiries without an id, newest inquiry instants and
-    /// rejections a file has beyond what is counted.
-    private mutating func countGrowth(_ number: UInt32) {
-        let clock = self.clock
-        var stored = files[Int(number)]!
-        let contribution = stored.contribution
         for (platform, bits) in contribution.presence {
-            let new = bits & ~(stored.countedPresence[platform] ?? 0)
-            guard new != 0 else { continue }
-            modifyRollup(platform) { $0.countFields(new, sign: 1) }
-            stored.countedPresence[platform, default: 0] |= new
+            let new = bits & ~(files[Int(number)].countedPresence[platform] ?? 0)
+            if new != 0 { modifyRollup(platform) { $0.countFields(new, sign: 1) } }
         }
-        for pair in contribution.currencies.subtracting(stored.countedCurrencies) {
+        for pair in contribution.currencies.subtracting(files[Int(number)].countedCurrencies) {
             modifyRollup(pair.platform) { $0.countCurrency(pair.currency, sign: 1) }
-            stored.countedCurrencies.insert(pair)
         }
-        for (platform, ticket) in contribution.anonymousTickets.dropFirst(stored.countedAnonymousTickets) {
+        let clock = self.clock
+        for (platform, ticket) in contribution.anonymousTickets.dropFirst(files[Int(number)].countedAnonymousTickets) {
             modifyRollup(platform) { $0.addTicket(ticket, sign: 1, clock: clock) }
         }
-        stored.countedAnonymousTickets = contribution.anonymousTickets.count
-        for (platform, instant) in contribution.newestTicket {
-            modifyRollup(platform) { $0.setNewestInquiry(instant, file: number) }
-        }
-        rejectedRows += contribution.rejectedCount - stored.countedRejections
-        stored.countedRejections = contribution.rejectedCount
-        files[Int(number)] = stored
+        markCounted(number)
     }
 
-    // MARK: Upserts
-
-    private mutating func offerPost(_ key: RowKey, _ ref: RowRef) {
-        let orders = self.orders
-        let change = modifyRollup(key.platform) { $0.posts.add(key, ref) { orders[$0]! < orders[$1]! } }
-        applyPostChange(key, change)
-    }
-
-    private mutating func offerTicket(_ key: RowKey, _ ref: RowRef) {
-        let orders = self.orders
-        let change = modifyRollup(key.platform) { $0.tickets.add(key, ref) { orders[$0]! < orders[$1]! } }
-        applyTicketChange(key, change)
-    }
-
-    private mutating func applyPostChange(_ key: RowKey, _ change: UpsertIndex.Change) {
-        guard change.isChange else { return }
-        let before = change.before.map(post)
-        let after = change.after.map(post)
-        modifyRollup(key.platform) { r in
-            if let before { r.addPost(before, key: key, sign: -1) }
-            if let after { r.addPost(after, key: key, sign: 1) }
-        }
-    }
-
-    private mutating func applyTicketChange(_ key: RowKey, _ change: UpsertIndex.Change) {
-        let clock = self.clock
-        guard change.isChange else { return }
-        let before = change.before.map { files[Int($0.file)]!.contribution.tickets[$0.slot] }
-        let after = change.after.map { files[Int($0.file)]!.contribution.tickets[$0.slot] }
-        modifyRollup(key.platform) { r in
-            if let before { r.addTicket(before, sign: -1, clock: clock) }
-            if let after { r.addTicket(after, sign: 1, clock: clock) }
-        }
-    }
-
-    /// Decides the contested keys of a file again after its modification time moved.
-    private mutating func reorder(_ number: UInt32) {
-        let orders = self.orders
-        let precedes = { (a: UInt32, b: UInt32) in orders[a]! < orders[b]! }
-        for platform in rollups.keys where rollups[platform]!.posts.hasContestedKeys || rollups[platform]!.tickets.hasContestedKeys {
-            let postChanges = modifyRollup(platform) { $0.posts.reorder(file: number, precedes: precedes) }
-            for (key, change) in postChanges { applyPostChange(key, change) }
-            let ticketChanges = modifyRollup(platform) { $0.tickets.reorder(file: number, precedes: precedes) }
-            for (key, change) in ticketChanges { applyTicketChange(key, change) }
-        }
-        refreshObservations(Set(files[Int(number)]!.contribution.days.keys))
-    }
-
-    /// Sets the follower observation and newest instant of these days from their files.
-    private mutating func refreshObservations(_ days: Set<PlatformDay>) {
-        guard !days.isEmpty else { return }
-        let orders = self.orders
-        let files = self.files
-        for key in days where rollups.index(forKey: key.platform) != nil {
-            rollups[key.platform]!.refreshObservations(
-                day: key.day,
-                observation: { files[Int($0)]?.contribution.days[key] },
-                precedes: { orders[$0]! < orders[$1]! })
-        }
+    private func newRollup(_ platform: UInt16) -> PlatformRollup {
+        PlatformRollup(name: interning.platforms.string(UInt32(platform)), number: platform)
     }
 
     /// Runs `change` on a platform's rollup, made when the platform is new.
     @discardableResult
     private mutating func modifyRollup<T>(_ platform: UInt16, _ change: (inout PlatformRollup) -> T) -> T {
-        if rollups.index(forKey: platform) == nil {
-            rollups[platform] = PlatformRollup(name: interning.platforms.string(UInt32(platform)), number: platform)
-        }
+        if rollups.index(forKey: platform) == nil { rollups[platform] = newRollup(platform) }
         return change(&rollups[platform]!)
+    }
+
+    /// Rollups being built at the same time, each taken out by one thread and put back.
+    private final class RollupSlots: Sendable {
+        private let slots: Mutex<[PlatformRollup]>
+
+        init(_ rollups: [PlatformRollup]) { slots = Mutex(rollups) }
+
+        func take(_ index: Int) -> PlatformRollup {
+            slots.withLock { s in
+                let rollup = s[index]
+                s[index] = PlatformRollup(name: "", number: 0)
+                return rollup
+            }
+        }
+
+        func put(_ rollup: sending PlatformRollup, at index: Int) {
+            slots.withLock { $0[index] = rollup }
+        }
+
+        var all: [PlatformRollup] { slots.withLock { $0 } }
+    }
+
+    /// How the files' rows go into one platform's rollup: reads the store's files (as they were
+    /// when it was made) and changes only the rollup it is given, so that platforms can be
+    /// built at the same time.
+    private struct RollupWork: Sendable {
+        let files: [StoredFile]
+        let orders: [UInt32: FileOrder]
+        let clock: DayClock
+
+        func precedes(_ a: UInt32, _ b: UInt32) -> Bool { orders[a]! < orders[b]! }
+
+        /// Adds everything file `number` has for the rollup's platform.
+        func add(_ number: UInt32, to r: inout PlatformRollup) {
+            let c = files[Int(number)].contribution
+            for (key, totals) in c.days where key.platform == r.number {
+                r.attach(file: number, day: key.day)
+                r.addSums(totals.values, day: key.day, sign: 1)
+            }
+            for (key, values) in c.hours where key.platform == r.number { r.addHour(values, at: key, sign: 1) }
+            for slot in 0..<Int32(c.posts.count) where c.posts.keys[Int(slot)].platform == r.number {
+                let key = c.posts.keys[Int(slot)]
+                applyPost(key, r.posts.add(key, RowRef(file: number, slot: slot), precedes: precedes), to: &r)
+            }
+            for slot in 0..<Int32(c.tickets.count) where c.tickets.keys[Int(slot)].platform == r.number {
+                let key = c.tickets.keys[Int(slot)]
+                applyTicket(r.tickets.add(key, RowRef(file: number, slot: slot), precedes: precedes), to: &r)
+            }
+            for (platform, ticket) in c.anonymousTickets where platform == r.number {
+                r.addTicket(ticket, sign: 1, clock: clock)
+            }
+            if let instant = c.newestTicket[r.number] { r.setNewestInquiry(instant, file: number) }
+            if let bits = c.presence[r.number] { r.countFields(bits, sign: 1) }
+            for pair in c.currencies where pair.platform == r.number { r.countCurrency(pair.currency, sign: 1) }
+        }
+
+        /// Takes back everything file `number` has for the rollup's platform, but its presence
+        /// and currencies (which the store counted).
+        func take(_ number: UInt32, countedAnonymousTickets: Int, from r: inout PlatformRollup) {
+            let c = files[Int(number)].contribution
+            for key in c.posts.keys where key.platform == r.number {
+                applyPost(key, r.posts.remove(key, file: number), to: &r)
+            }
+            for key in c.tickets.keys where key.platform == r.number {
+                applyTicket(r.tickets.remove(key, file: number), to: &r)
+            }
+            for (platform, ticket) in c.anonymousTickets.prefix(countedAnonymousTickets) where platform == r.number {
+                r.addTicket(ticket, sign: -1, clock: clock)
+            }
+            r.setNewestInquiry(nil, file: number)
+            for (key, values) in c.hours where key.platform == r.number { r.addHour(values, at: key, sign: -1) }
+            for (key, totals) in c.days where key.platform == r.number {
+                r.addSums(totals.values, day: key.day, sign: -1)
+                r.detach(file: number, day: key.day)
+            }
+        }
+
+        /// Adds what a journal recorded for the rollup's platform.
+        func apply(_ journal: ContributionJournal, of number: UInt32, to r: inout PlatformRollup) {
+            let c = files[Int(number)].contribution
+            for key in journal.observedDays where key.platform == r.number { r.attach(file: number, day: key.day) }
+            for (key, values) in journal.sums where key.platform == r.number {
+                r.addSums(values, day: key.day, sign: 1)
+            }
+            for (key, values) in journal.hours where key.platform == r.number { r.addHour(values, at: key, sign: 1) }
+            for (slot, replaced) in journal.posts {
+                let key = c.posts.keys[Int(slot)]
+                guard key.platform == r.number else { continue }
+                let ref = RowRef(file: number, slot: slot)
+                guard let replaced else {
+                    applyPost(key, r.posts.add(key, ref, precedes: precedes), to: &r)
+                    continue
+                }
+                if r.posts.winner(key) == ref {
+                    r.addPost(replaced, key: key, sign: -1)
+                    r.addPost(c.posts[slot], key: key, sign: 1)
+                }
+            }
+            for (slot, replaced) in journal.tickets {
+                let key = c.tickets.keys[Int(slot)]
+                guard key.platform == r.number else { continue }
+                let ref = RowRef(file: number, slot: slot)
+                guard let replaced else {
+                    applyTicket(r.tickets.add(key, ref, precedes: precedes), to: &r)
+                    continue
+                }
+                if r.tickets.winner(key) == ref {
+                    r.addTicket(replaced, sign: -1, clock: clock)
+                    r.addTicket(c.tickets[slot], sign: 1, clock: clock)
+                }
+            }
+            if let instant = c.newestTicket[r.number] { r.setNewestInquiry(instant, file: number) }
+            refreshObservations(of: journal.observedDays, in: &r)
+        }
+
+        /// Decides the contested keys of file `number` again after its modification time moved,
+        /// and its days' follower observations (the later file wins a tie).
+        func reorder(_ number: UInt32, in r: inout PlatformRollup) {
+            if r.posts.hasContestedKeys || r.tickets.hasContestedKeys {
+                for (key, change) in r.posts.reorder(file: number, precedes: precedes) { applyPost(key, change, to: &r) }
+                for (_, change) in r.tickets.reorder(file: number, precedes: precedes) { applyTicket(change, to: &r) }
+            }
+            refreshObservations(of: files[Int(number)].contribution.days.keys, in: &r)
+        }
+
+        private func applyPost(_ key: RowKey, _ change: UpsertIndex.Change, to r: inout PlatformRollup) {
+            guard change.isChange else { return }
+            if let before = change.before { r.addPost(files[Int(before.file)].contribution.posts[before.slot], key: key, sign: -1) }
+            if let after = change.after { r.addPost(files[Int(after.file)].contribution.posts[after.slot], key: key, sign: 1) }
+        }
+
+        private func applyTicket(_ change: UpsertIndex.Change, to r: inout PlatformRollup) {
+            guard change.isChange else { return }
+            if let before = change.before { r.addTicket(files[Int(before.file)].contribution.tickets[before.slot], sign: -1, clock: clock) }
+            if let after = change.after { r.addTicket(files[Int(after.file)].contribution.tickets[after.slot], sign: 1, clock: clock) }
+        }
+
+        /// Sets the follower observation and newest instant of the rollup's days among `days`
+        /// from the files that have them.
+        func refreshObservations(of days: some Sequence<PlatformDay>, in r: inout PlatformRollup) {
+            for key in days where key.platform == r.number {
+                r.refreshObservations(
+                    day: key.day,
+                    observation: { files[Int($0)].isInUse ? files[Int($0)].contribution.days[key] : nil },
+                    precedes: precedes)
+            }
+        }
+
+        /// Likewise for every day of the rollup's platform in these files.
+        func refreshObservations(of numbers: [UInt32], in r: inout PlatformRollup) {
+            var days: Set<PlatformDay> = []
+            for number in numbers {
+                for key in files[Int(number)].contribution.days.keys where key.platform == r.number { days.insert(key) }
+            }
+            refreshObservations(of: days, in: &r)
+        }
     }
 }

@@ -104,7 +104,7 @@ import Testing
         var files: [String: FileModel] = [:]
         var store = MetricsStore(clock: F.utc)
         var clock: Int64 = 1
-        for _ in 0..<30 {
+        for step in 0..<30 {
             let path = "f\(g.int(5)).csv"
             clock += Int64(g.int(2))   // equal modification times happen: the path decides
             switch (files[path] == nil, g.int(6)) {
@@ -137,7 +137,9 @@ import Testing
                 try? live.joined(separator: "\n=====\n").write(toFile: "/tmp/live.txt", atomically: true, encoding: .utf8)
                 try? cold.joined(separator: "\n=====\n").write(toFile: "/tmp/cold.txt", atomically: true, encoding: .utf8)
             }
-            #expect(live == cold)
+            let firstDifference = zip(live.joined().split(separator: "\n"), cold.joined().split(separator: "\n"))
+                .first { $0 != $1 }
+            #expect(live == cold, "seed \(seed), step \(step): live \(firstDifference?.0 ?? "") vs cold \(firstDifference?.1 ?? "")")
             if live != cold { return }
         }
     }
