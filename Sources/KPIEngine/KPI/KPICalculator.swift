@@ -40,6 +40,13 @@ public struct KPICalculator: Sendable {
     }
 
     public func snapshot(_ request: SnapshotRequest) -> KPISnapshot {
+        var cache = SnapshotCache()
+        return snapshot(request, cache: &cache)
+    }
+
+    /// A snapshot, with each platform's part taken from `cache` when neither the platform nor
+    /// the request's window changed.
+    public func snapshot(_ request: SnapshotRequest, cache: inout SnapshotCache) -> KPISnapshot {
         let (window, anchoredOnNewest) = resolveWindow(request)
         let comparisonWindow = window.comparisonWindow(request.comparison)
         let rollups = store.platforms.values.sorted { $0.name < $1.name }
@@ -52,19 +59,25 @@ public struct KPICalculator: Sendable {
         var facts: [PlatformFacts] = []
 
         for rollup in rollups {
-            let platform = PlatformFacts(rollup: rollup, window: window, comparison: comparisonWindow,
-                                         defaultCurrency: request.defaultCurrency, clock: clock)
-            facts.append(platform)
-            kpis[rollup.name] = platform.values()
-            if let currency = platform.currencies.single { currencies[rollup.name] = currency }
-            let (top, count) = topPosts(rollup, window, limit: request.postLimit)
-            posts[rollup.name] = top
-            postCounts[rollup.name] = count
+            let key = SnapshotCache.Key(version: rollup.version, window: window, comparison: comparisonWindow,
+                                        defaultCurrency: request.defaultCurrency, postLimit: request.postLimit)
+            let part = cache.part(of: rollup.name, for: key) {
+                let facts = PlatformFacts(rollup: rollup, window: window, comparison: comparisonWindow,
+                                          defaultCurrency: request.defaultCurrency, clock: clock)
+                let (top, count) = topPosts(rollup, window, limit: request.postLimit)
+                return SnapshotCache.Part(facts: facts, values: facts.values(), posts: top, postCount: count)
+            }
+            facts.append(part.facts)
+            kpis[rollup.name] = part.values
+            if let currency = part.facts.currencies.single { currencies[rollup.name] = currency }
+            posts[rollup.name] = part.posts
+            postCounts[rollup.name] = part.postCount
             if let instant = rollup.newestMetrics { newest[rollup.name] = instant }
             if let instant = rollup.newestInquiry { newestInquiry[rollup.name] = instant }
         }
         kpis[KPISnapshot.allPlatforms] = allValues(facts, window: window)
         if let currency = Self.currencyOfAll(facts) { currencies[KPISnapshot.allPlatforms] = currency }
+        cache.keep(only: Set(rollups.map(\.name)))
         let everyPost = Array(posts.values.joined())
         posts[KPISnapshot.allPlatforms] = PostSummary.ranked(everyPost, limit: request.postLimit)
         postCounts[KPISnapshot.allPlatforms] = postCounts.values.reduce(0, +)

@@ -1,6 +1,6 @@
 /// One platform's facts for a snapshot: over the window, over the window it is compared with,
 /// and per day; whether its data covers the comparison window; and its currencies.
-struct PlatformFacts {
+struct PlatformFacts: Sendable {
     let name: String
     let current: WindowFacts
     /// nil when there is no comparison window (the `all` window).
@@ -11,7 +11,7 @@ struct PlatformFacts {
     let currencies: Currencies
 
     /// The currencies of a platform's money values.
-    struct Currencies {
+    struct Currencies: Sendable {
         /// What the data says (or the default when it says nothing).
         let known: [Currency]
         /// The currency when there is exactly one.

@@ -25,6 +25,8 @@ public final class EngineSession: SnapshotSource {
     private struct EngineState {
         var files: [String: TrackedFile] = [:]
         var store: MetricsStore
+        /// The platforms' parts of the last snapshot, reused for those that did not change.
+        var cache = SnapshotCache()
         /// Paths whose held-back last line still waits for the file to go quiet.
         var waitingLines: Set<String> = []
     }
@@ -225,7 +227,7 @@ public final class EngineSession: SnapshotSource {
     private func recompute(dataChanged: Bool) {
         var request = published.withLock { $0.request }
         request.now = now()
-        let snapshot = engine.withLock { $0.store.snapshot(request) }
+        let snapshot = engine.withLock { e in e.store.snapshot(request, cache: &e.cache) }
         let finished = now()
         publish { s in
             s.snapshot = snapshot

@@ -35,6 +35,7 @@ public struct MetricsStore: Sendable {
     private var orders: [UInt32: FileOrder] = [:]
     private var numbers: [String: UInt32] = [:]
     private var rollups: [UInt16: PlatformRollup] = [:]
+    private var versionCounter = 0
     /// Rows refused, in all files.
     public private(set) var rejectedRows = 0
     /// Data files in the store.
@@ -92,7 +93,14 @@ public struct MetricsStore: Sendable {
 
     /// A snapshot of every KPI for a request.
     public func snapshot(_ request: SnapshotRequest) -> KPISnapshot {
-        KPICalculator(store: self).snapshot(request)
+        var cache = SnapshotCache()
+        return KPICalculator(store: self).snapshot(request, cache: &cache)
+    }
+
+    /// A snapshot of every KPI for a request, reusing from `cache` what was computed for
+    /// platforms that did not change since (and leaving there what is computed now).
+    public func snapshot(_ request: SnapshotRequest, cache: inout SnapshotCache) -> KPISnapshot {
+        KPICalculator(store: self).snapshot(request, cache: &cache)
     }
 
     // MARK: Changing
@@ -113,7 +121,9 @@ public struct MetricsStore: Sendable {
         }
         let work = RollupWork(files: files, orders: orders, clock: clock)
         let platforms = Array(platformsOfFile.keys)
-        let slots = RollupSlots(platforms.map { rollups.removeValue(forKey: $0) ?? newRollup($0) })
+        var taken = platforms.map { rollups.removeValue(forKey: $0) ?? newRollup($0) }
+        for index in taken.indices { taken[index].version = nextVersion() }
+        let slots = RollupSlots(taken)
         let filesOf = platforms.map { platformsOfFile[$0]! }
         DispatchQueue.concurrentPerform(iterations: platforms.count) { index in
             var rollup = slots.take(index)
@@ -244,6 +254,12 @@ public struct MetricsStore: Sendable {
         markCounted(number)
     }
 
+    /// A version no rollup of this store had before (see ``PlatformRollup/version``).
+    private mutating func nextVersion() -> Int {
+        versionCounter += 1
+        return versionCounter
+    }
+
     private func newRollup(_ platform: UInt16) -> PlatformRollup {
         PlatformRollup(name: interning.platforms.string(UInt32(platform)), number: platform)
     }
@@ -252,6 +268,7 @@ public struct MetricsStore: Sendable {
     @discardableResult
     private mutating func modifyRollup<T>(_ platform: UInt16, _ change: (inout PlatformRollup) -> T) -> T {
         if rollups.index(forKey: platform) == nil { rollups[platform] = newRollup(platform) }
+        rollups[platform]!.version = nextVersion()
         return change(&rollups[platform]!)
     }
 

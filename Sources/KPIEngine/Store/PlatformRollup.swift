@@ -41,6 +41,10 @@ public struct PlatformRollup: Sendable {
         var firstDay: Day
     }
 
+    /// New with every change (never the same for two states of a store's rollups), so that what
+    /// was computed from the rollup can be kept until it changes (see ``SnapshotCache``).
+    public internal(set) var version = 0
+
     init(name: String, number: UInt16) {
         self.name = name
         self.number = number
