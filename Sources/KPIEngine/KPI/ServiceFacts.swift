@@ -18,9 +18,10 @@ struct ServiceFacts: Sendable {
         let start = service.sortedDays.insertionIndex(of: window.start)
         for day in service.sortedDays[start...] {
             guard day <= window.end else { break }
-            counters.add(service.counters[day]!)
-            firstResponseSeconds += service.firstResponseSeconds[day] ?? []
-            resolutionSeconds += service.resolutionSeconds[day] ?? []
+            let facts = service.days[day]!
+            counters.add(facts.counters)
+            firstResponseSeconds += facts.firstResponseSeconds
+            resolutionSeconds += facts.resolutionSeconds
         }
         backlog = service.backlog(atEndOf: window.end)
     }

@@ -79,7 +79,7 @@ public struct PlatformRollup: Sendable {
     }
 
     /// Inquiries after upsert, on every day.
-    public var inquiryCount: Int { service.counters.values.reduce(0) { $0 + $1.inquiries } }
+    public var inquiryCount: Int { service.days.values.reduce(0) { $0 + $1.counters.inquiries } }
 
     /// Newest `opened_at` of an inquiry, if any.
     public var newestInquiry: Int64? { ticketNewest.values.max() }

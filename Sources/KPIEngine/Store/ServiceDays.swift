@@ -37,16 +37,23 @@ struct ServiceCounters: Sendable, Equatable {
     }
 }
 
+/// The inquiries opened on one day: counters, and their response and resolution times (in
+/// no particular order: percentiles are found by selection).
+struct ServiceDay: Sendable {
+    var counters = ServiceCounters()
+    /// first_response_at − opened_at, seconds, of the answered inquiries.
+    var firstResponseSeconds: [Double] = []
+    /// resolved_at − opened_at, seconds, of the resolved inquiries.
+    var resolutionSeconds: [Double] = []
+}
+
 /// One platform's inquiries (after upsert), kept per day so that any window's service KPIs
-/// come from a few days' facts: counters, sorted response and resolution times for the
-/// percentiles, and the opened/resolved counts the backlog is reckoned from. Every inquiry is
-/// added or taken back in O(log n + k) for a day of k inquiries.
+/// come from a few days' facts: counters, response and resolution times for the percentiles,
+/// and the opened/resolved counts the backlog is reckoned from. An inquiry is added in O(1)
+/// and taken back in O(k) for a day of k inquiries.
 struct ServiceDays: Sendable {
-    private(set) var counters: [Day: ServiceCounters] = [:]
-    /// first_response_at − opened_at in seconds, sorted, by the day opened.
-    private(set) var firstResponseSeconds: [Day: [Double]] = [:]
-    /// resolved_at − opened_at in seconds, sorted, by the day opened.
-    private(set) var resolutionSeconds: [Day: [Double]] = [:]
+    /// By the day opened.
+    private(set) var days: [Day: ServiceDay] = [:]
     /// Inquiries opened, by the day of the instant just before `opened_at`: summed up to a day D
     /// they count those opened at or before the end of D (the start of D + 1).
     private(set) var openedUpTo: [Day: Int] = [:]
@@ -60,27 +67,30 @@ struct ServiceDays: Sendable {
     /// Adds (`sign` 1) or takes back (`sign` -1) one inquiry.
     mutating func add(_ t: StoredTicket, sign: Int, clock: DayClock) {
         let day = clock.day(ofEpochMilliseconds: t.openedAt)
-        counters[day, default: ServiceCounters()].add(t, sign)
-        if counters[day]!.inquiries == 0 {
-            counters[day] = nil
-            sortedDays.removeSorted(day)
-        } else if sign > 0, counters[day]!.inquiries == 1 {
-            sortedDays.insertSorted(day)
+        let response = t.firstResponseAt.map { Double($0 - t.openedAt) / 1000 }
+        let resolution = t.resolvedAt.map { Double($0 - t.openedAt) / 1000 }
+        var emptied = false
+        if days.index(forKey: day) == nil { sortedDays.insertSorted(day) }
+        Self.change(&days[day, default: ServiceDay()]) { d in
+            d.counters.add(t, sign)
+            if sign > 0 {
+                if let response { d.firstResponseSeconds.append(response) }
+                if let resolution { d.resolutionSeconds.append(resolution) }
+            } else {
+                if let response { d.firstResponseSeconds.removeOne(response) }
+                if let resolution { d.resolutionSeconds.removeOne(resolution) }
+            }
+            emptied = d.counters.inquiries == 0
         }
-        if let at = t.firstResponseAt { Self.change(&firstResponseSeconds, day, Double(at - t.openedAt) / 1000, sign) }
-        if let at = t.resolvedAt { Self.change(&resolutionSeconds, day, Double(at - t.openedAt) / 1000, sign) }
+        if emptied {
+            days[day] = nil
+            sortedDays.removeSorted(day)
+        }
         openedUpTo[clock.day(ofEpochMilliseconds: t.openedAt - 1), default: 0] += sign
         if let at = t.resolvedAt { resolvedUpTo[clock.day(ofEpochMilliseconds: at - 1), default: 0] += sign }
     }
 
-    private static func change(_ table: inout [Day: [Double]], _ day: Day, _ value: Double, _ sign: Int) {
-        if sign > 0 {
-            table[day, default: []].insertSorted(value)
-        } else {
-            table[day]?.removeSorted(value)
-            if table[day]?.isEmpty == true { table[day] = nil }
-        }
-    }
+    private static func change(_ day: inout ServiceDay, _ body: (inout ServiceDay) -> Void) { body(&day) }
 
     /// Inquiries opened at or before the end of `day` and not resolved by then.
     func backlog(atEndOf day: Day) -> Int {
@@ -88,6 +98,15 @@ struct ServiceDays: Sendable {
         for (d, n) in openedUpTo where d <= day { opened += n }
         for (d, n) in resolvedUpTo where d <= day { resolved += n }
         return opened - resolved
+    }
+}
+
+extension Array where Element: Equatable {
+    /// Removes one element equal to `element` (the last one), if any; order is not kept.
+    mutating func removeOne(_ element: Element) {
+        guard let index = lastIndex(of: element) else { return }
+        swapAt(index, count - 1)
+        removeLast()
     }
 }
 
