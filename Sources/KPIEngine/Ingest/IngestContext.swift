@@ -4,9 +4,12 @@ public struct IngestContext: Sendable {
     public var clock: DayClock
     /// The user's mapping file (may be ``ColumnMapping/empty``).
     public var mapping: ColumnMapping
+    /// The currency of money no file and no mapping entry names (the config's `currency`), if set.
+    public var currency: Currency?
 
-    public init(clock: DayClock, mapping: ColumnMapping = .empty) {
+    public init(clock: DayClock, mapping: ColumnMapping = .empty, currency: Currency? = nil) {
         self.clock = clock
         self.mapping = mapping
+        self.currency = currency
     }
 }

@@ -31,6 +31,8 @@ public struct Rollup: Sendable {
     public var rejectedRows = 0
     public var rejections: [Rejection] = []
     public var notes: [(file: String, note: String)] = []
+    /// Each file's summary (see ``FileSummary``), in path order.
+    public var fileSummaries: [(file: String, summary: FileSummary)] = []
     public var fileCount = 0
 
     /// Platform names, sorted.
@@ -53,8 +55,10 @@ public struct Rollup: Sendable {
             rejectedRows += file.rejectedCount
             rejections += file.rejections
             notes += file.notes.map { (file.path, $0) }
+            fileSummaries.append((file.path, file.summary))
         }
         rejections.sort { ($0.file, $0.line) < ($1.file, $1.line) }
+        fileSummaries.sort { $0.file.utf8.lexicographicallyPrecedes($1.file.utf8) }
     }
 
     /// The order upserts (rows with an id) are applied in: the later file wins, by later

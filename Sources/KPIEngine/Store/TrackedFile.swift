@@ -35,6 +35,7 @@ public struct TrackedFile: Sendable {
         var p = parser
         var c = contribution
         p.finish(into: &c)
+        c.summary = p.summary
         return c
     }
 
@@ -92,6 +93,7 @@ public struct TrackedFile: Sendable {
     private mutating func identify(_ identity: FileIdentity) {
         self.identity = identity
         contribution.modificationTime = identity.modifiedNanoseconds
+        parser.noteModificationTime(identity.modifiedNanoseconds)
     }
 
     /// Records a problem with the whole file (line 0).
@@ -124,6 +126,7 @@ public struct TrackedFile: Sendable {
             return true
         }
         if case .failed(let reason) = outcome { reject(reason: "read error: \(reason)") }
+        contribution.summary = parser.summary
     }
 
     // MARK: First read in segments
@@ -163,15 +166,14 @@ public struct TrackedFile: Sendable {
     /// when the segment's own reading was used.
     @discardableResult
     mutating func absorb(_ segment: FileSegment, fd: Int32, chunkSize: Int) -> Bool {
-        guard offset == segment.start, parser.isAtRecordBoundary, segment.isComplete,
+        guard offset == segment.start, parser.canHandOver(to: segment.parser), segment.isComplete,
               contribution.append(segment.sink)
         else {
             read(fd, until: segment.end, chunkSize: chunkSize)
             return false
         }
-        let linesBefore = parser.linesConsumed
-        parser = segment.parser
-        parser.offsetLineNumbers(by: linesBefore)
+        parser = parser.handedOver(to: segment.parser)
+        contribution.summary = parser.summary
         let keep = Int(min(Int64(Self.tailCheckLength), offset))
         tail = [UInt8](repeating: 0, count: keep)
         if pread(fd, &tail, keep, off_t(offset) - off_t(keep)) != keep { tail = [] }

@@ -53,8 +53,8 @@ import Testing
     @Test func missingWithoutYearAndGarbage() {
         #expect(read("") == .missing)
         #expect(read("-") == .missing)
-        #expect(read("April 12") == .withoutYear)
-        #expect(read("8 de marzo") == .withoutYear)
+        #expect(read("April 12") == .withoutYear(month: 4, day: 12, secondOfDay: 0))
+        #expect(read("8 de marzo") == .withoutYear(month: 3, day: 8, secondOfDay: 0))
         #expect(read("Lifetime") == .unparsable)
         #expect(read("2026-11-20T25:00") == .unparsable)
         #expect(read("2026-11-20T10:00+25:00") == .unparsable)
