@@ -13,7 +13,7 @@ import Testing
         #expect(sink.metricsRows.map(\.values[.videoViews]) == [1000, 1100, 1200, 900])
         #expect(sink.metricsRows.map(\.values[.profileVisits]) == [10, 11, 12, 9])
         #expect(sink.metricsRows.map(\.values[.interactions]) == [56, 38, 32, 16])
-        #expect(sink.notes.contains("negative daily values kept as net changes (comments, first at line 3)"))
+        #expect(sink.notes.contains("negative values kept as net changes (comments, first at line 3)"))
         #expect(sink.notes.contains("dates without a year: 2025-12-30..2026-01-02, from the file's export day "
             + "(2026-01-03, the file's modification day)"))
         #expect(sink.summary.line(path: "Overview.csv")

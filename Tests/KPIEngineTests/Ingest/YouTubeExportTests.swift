@@ -32,7 +32,7 @@ import Testing
         #expect(sink.rejections.map(\.line) == [5] && sink.rejectionReasons == ["no time"])
         #expect(sink.summary.line(path: "Table data.csv")
             == "Table data.csv: youtube (from header), 2 rows, dates Apr 29, 2020..Jan 5, 2021")
-        #expect(sink.notes.contains { $0.contains("negative daily values kept as net changes (net_follower_growth") })
+        #expect(sink.notes.contains { $0.contains("negative values kept as net changes (net_follower_growth") })
     }
 
     @Test func shortsTableWithSubscribersGainedAndShownInFeed() throws {

@@ -25,6 +25,9 @@ import Testing
         case quotedLineFeeds
         /// Rows with ids (upserts), bad rows and `Total` rows, CRLF line ends.
         case idsRejectionsAndTotals
+        /// `;`-separated; the decimal comma is decided by a value deep in the file, so the parts
+        /// after it started undecided and must be read again in sequence.
+        case decimalCommaDecidedLate
     }
 
     static func text(_ shape: Shape) -> String {
@@ -65,6 +68,12 @@ import Testing
                 }
             }
             return lines.joined(separator: "\r\n") + "\r\n"
+        case .decimalCommaDecidedLate:
+            lines.append("date;impressions;reach;likes;spend")
+            for row in 0..<6000 {
+                let spend = row == 3500 ? "12,5" : row > 3500 ? "\(n(90)),\(n(10))" : "\(n(90))"
+                lines.append("\(day(row / 100));1.\(100 + n(899));\(n(900));\(n(40));\(spend)")
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -163,10 +172,11 @@ import Testing
         #expect(x.rejections == y.rejections)
         #expect(x.rejectedCount == y.rejectedCount)
         #expect(x.notes == y.notes)
+        #expect(x.summary == y.summary)
     }
 
     static func bits(_ totals: DayTotals) -> [UInt64] {
-        (0..<16).map { totals.values.sums[$0].bitPattern }
+        (0..<32).map { totals.values.sums[$0].bitPattern }
             + [UInt64(totals.values.present), UInt64(bitPattern: totals.newestTime),
                totals.followers.map { $0.value.bitPattern } ?? 0, UInt64(bitPattern: totals.followers?.time ?? 0)]
     }

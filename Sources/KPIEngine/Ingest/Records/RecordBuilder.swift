@@ -149,8 +149,8 @@ struct RecordBuilder {
             }
         }
         if let span {
-            sink.note("dates without a year: \(span.lowerBound)..\(span.upperBound), from the file's export day "
-                + "(\(exportDay.day), \(exportDay.origin.rawValue))")
+            let days = span.lowerBound == span.upperBound ? "\(span.lowerBound)" : "\(span.lowerBound)..\(span.upperBound)"
+            sink.note("dates without a year: \(days), from the file's export day (\(exportDay.day), \(exportDay.origin.rawValue))")
         }
     }
 
@@ -231,7 +231,7 @@ struct RecordBuilder {
                         return .rejected(reason: "negative \(source.field.id)")
                     }
                     if progress.state.firstTime(.netCounts) {
-                        sink.note("negative daily values kept as net changes (\(source.field.id), first at line \(line))")
+                        sink.note("negative values kept as net changes (\(source.field.id), first at line \(line))")
                     }
                 }
                 if source.isPart, let earlier = row.values[source.field] { value += earlier }
