@@ -15,6 +15,9 @@ struct CSVReader {
     /// The field delimiter, once the `sep=` line or the header has decided it.
     private(set) var delimiter: UInt8?
     private var builder: RecordBuilder?
+    /// True once a header made `builder` (kept apart: comparing the optional builder with nil
+    /// would copy it on every row).
+    private var hasBuilder = false
     /// One field per header column, reused for every row.
     private var fields = FieldSlots(count: 0)
     private var delivery = RecordOutcomeDelivery()
@@ -44,9 +47,9 @@ struct CSVReader {
     /// Reads one non-empty record (without its line end) that starts on `line`.
     mutating func read<S: RecordSink>(_ record: UnsafeRawBufferPointer, line: Int, into sink: inout S) {
         guard !isStopped else { return }
-        guard builder != nil || isSkippingTable else { return readHeader(record, line: line, into: &sink) }
+        guard hasBuilder || isSkippingTable else { return readHeader(record, line: line, into: &sink) }
         if isInsightsTable || pendingTitle != nil, readTableStart(record, line: line, into: &sink) { return }
-        guard !isSkippingTable, builder != nil else { return }
+        guard !isSkippingTable, hasBuilder else { return }
         let fields = self.fields.slots
         CSVFields.split(record, delimiter: delimiter ?? UInt8(ascii: ","), into: fields)
         let values = UnsafeBufferPointer(fields)
@@ -78,7 +81,7 @@ struct CSVReader {
     /// on), once the header and a first row are read; nil before that, when the file is not
     /// read, holds rows, or has tables after titles.
     func continuation() -> CSVReader? {
-        guard builder != nil, !awaitingFirstRow, !isStopped, !isInsightsTable, pendingTitle == nil,
+        guard hasBuilder, !awaitingFirstRow, !isStopped, !isInsightsTable, pendingTitle == nil,
               progress.yearless.isEmpty
         else { return nil }
         var copy = self
@@ -138,6 +141,7 @@ struct CSVReader {
         for note in layout.notes { sink.note(note) }
         fields = FieldSlots(count: headers.count)
         let platform = defaultPlatform(layout: layout, title: title?.title)
+        hasBuilder = true
         builder = RecordBuilder(layout: layout, facts: FileFacts(
             clock: clock, defaultPlatform: platform.name,
             exportDay: ExportDay.of(relativePath: relativePath, modificationTime: modificationTime, clock: clock),

@@ -27,8 +27,6 @@ struct RecordBuilder {
 
     private let headers: [String]
     private let metricSources: [MetricColumn]
-    /// True when a metric column is money (so rows are given a currency).
-    private let hasMoney: Bool
     /// True when the export's daily counts are net changes that may be negative.
     private let allowsNetCounts: Bool
     private let followersSource: ColumnLayout.Source?
@@ -99,7 +97,6 @@ struct RecordBuilder {
         row = MetricsRow(platform: facts.defaultPlatform, day: Day(number: 0), time: 0, values: .zero, line: 0)
         times = TimeText(clock: facts.clock)
         metricSources = layout.metrics.map(MetricColumn.init)
-        hasMoney = layout.metrics.contains { $0.field.isMoney }
         allowsNetCounts = layout.shape?.hasNetDailyCounts ?? false
         followersSource = layout.source(.followers)
         timeSources = layout.sources[.time] ?? []
@@ -210,18 +207,19 @@ struct RecordBuilder {
         row.values = .zero
         var sign = MoneySign.none
         var headerCurrency: Currency?
+        let readsDecimalPoints = progress.state.decimals.readsDecimalPoints
         for source in metricSources {
             let text = value(source.source, fields)
-            let number: NumberValue
-            if source.isMoney {
-                let money = progress.state.decimals.readMoney(text)
-                number = money.value
-                if case .number = number {
-                    headerCurrency = headerCurrency ?? source.currency
-                    if sign == .none { sign = money.sign }
-                }
+            var number: NumberValue
+            var moneySign = MoneySign.none
+            if readsDecimalPoints, let plain = NumberText.plainNumber(text) {
+                number = .number(plain)
             } else {
-                number = progress.state.decimals.read(text, isCount: source.factor == 1)
+                (number, moneySign) = readDecorated(text, source, progress: &progress)
+            }
+            if source.isMoney, case .number = number {
+                headerCurrency = headerCurrency ?? source.currency
+                if sign == .none { sign = moneySign }
             }
             switch number {
             case .number(var value):
@@ -244,7 +242,7 @@ struct RecordBuilder {
                 return .rejected(reason: "not a finite number in \(source.field.id): '\(text.excerpt())'")
             }
         }
-        if progress.state.decimals.takeNewComma(), progress.state.firstTime(.decimalComma) {
+        if !readsDecimalPoints, progress.state.decimals.takeNewComma(), progress.state.firstTime(.decimalComma) {
             sink.note("numbers are written with a decimal comma (decided at line \(line))")
         }
         var followers: Double?
@@ -257,8 +255,9 @@ struct RecordBuilder {
             case .notFinite: return .rejected(reason: "not a finite number in followers: '\(value(source, fields).excerpt())'")
             }
         }
-        addWatchTimeFromAverage(fields)
-        row.currency = hasMoney && row.values.present & Self.moneyBits != 0
+        if averageViewDurationSource != nil { addWatchTimeFromAverage(fields) }
+        let mayHaveCurrency = sign != .none || headerCurrency != nil || currencySource != nil || facts.currency != nil
+        row.currency = mayHaveCurrency && row.values.present & Self.moneyBits != 0
             ? currency(headerCurrency: headerCurrency, sign: sign, fields) : nil
         // Without those columns the row keeps the default platform and no id or title.
         if platformSource != nil { row.platform = platform(fields) }
@@ -267,29 +266,50 @@ struct RecordBuilder {
         row.followers = followers
         row.line = line
         row.isLifetimeSnapshot = false
-        switch when {
-        case .instant(let day, let instant):
-            Self.addDerivedFields(to: &row.values)
+        if case .period(let first, let last) = when {
+            deliverPeriod(from: first, to: last, progress: &progress, into: &sink)
+            return .delivered
+        }
+        Self.addDerivedFields(to: &row.values)
+        if case .instant(let day, let instant) = when, progress.yearless.isEmpty {
             row.day = day
             row.time = instant
-            if progress.yearless.isEmpty {
-                deliver(row, progress: &progress, into: &sink)
-            } else {
-                progress.yearless.holdDated(row)
-            }
+            progress.summary.count(from: day, to: day)
+            sink.metrics(row)
+            return .delivered
+        }
+        holdOrBook(when, progress: &progress, into: &sink)
+        return .delivered
+    }
+
+    /// The rarer ends of a metrics row: held for the year of its date (or behind such rows), or
+    /// booked on the export day as a snapshot.
+    @inline(never)
+    private mutating func holdOrBook<S: RecordSink>(_ when: When, progress: inout FileProgress, into sink: inout S) {
+        switch when {
+        case .instant(let day, let instant):
+            row.day = day
+            row.time = instant
+            progress.yearless.holdDated(row)
         case .withoutYear(let month, let day, let secondOfDay):
-            Self.addDerivedFields(to: &row.values)
             progress.yearless.hold(row, month: month, day: day, secondOfDay: secondOfDay)
         case .snapshot(let day):
-            Self.addDerivedFields(to: &row.values)
             row.day = day
             row.time = facts.clock.startOfDay(day)
             row.isLifetimeSnapshot = true
             deliver(row, progress: &progress, into: &sink)
-        case .period(let first, let last):
-            deliverPeriod(from: first, to: last, progress: &progress, into: &sink)
+        case .period:
+            break
         }
-        return .delivered
+    }
+
+    /// A number that is not plain, or any number while the file's decimal convention is not
+    /// decided: read under the decision, with the currency sign money carries.
+    @inline(never)
+    private func readDecorated(_ text: FieldText, _ source: MetricColumn,
+                               progress: inout FileProgress) -> (value: NumberValue, sign: MoneySign) {
+        if source.isMoney { return progress.state.decimals.readMoney(text) }
+        return (progress.state.decimals.read(text, isCount: source.factor == 1), .none)
     }
 
     private static let moneyBits = MetricField.revenue.bit | MetricField.spend.bit | MetricField.siteRevenue.bit
@@ -303,6 +323,7 @@ struct RecordBuilder {
 
     /// Gives one row per day of `first...last` holding that day's share of the period total;
     /// the follower count (a level) goes to the last day only.
+    @inline(never)
     private mutating func deliverPeriod<S: RecordSink>(from first: Day, to last: Day, progress: inout FileProgress,
                                                        into sink: inout S) {
         let total = row.values
@@ -322,6 +343,7 @@ struct RecordBuilder {
 
     /// Watch time = average view duration × views, for files that give the average but no watch
     /// time column (our choice; YouTube rounds the average to whole seconds).
+    @inline(never)
     private mutating func addWatchTimeFromAverage(_ fields: UnsafeBufferPointer<FieldText>) {
         guard let source = averageViewDurationSource, let views = row.values[.videoViews],
               let average = DurationText.seconds(value(source, fields))
@@ -331,6 +353,7 @@ struct RecordBuilder {
 
     /// The row's currency: a code in a money column's header, a currency column, `€`/`£`/an
     /// ISO code in the values, the mapping's or config's currency, and last `$` as US dollars.
+    @inline(never)
     private func currency(headerCurrency: Currency?, sign: MoneySign, _ fields: UnsafeBufferPointer<FieldText>) -> Currency? {
         if let headerCurrency { return headerCurrency }
         if let source = currencySource, let code = Currency(code: value(source, fields).trimmed.string()) { return code }
@@ -358,9 +381,27 @@ struct RecordBuilder {
 
     /// When the row happened: the first time column that holds a time (or a date without a
     /// year); else its reporting range; else, in a file without dates, the export day.
+    @inline(__always)
     private mutating func metricsTime<S: RecordSink>(_ fields: UnsafeBufferPointer<FieldText>, line: Int,
                                                      progress: inout FileProgress,
                                                      into sink: inout S) -> Result<When, RowProblem> {
+        // The common case: a time column that holds a time, after any empty ones.
+        for source in timeSources {
+            switch times.parse(value(source, fields)) {
+            case .time(let day, let instant): return .success(.instant(day: day, epochMilliseconds: instant))
+            case .missing: continue
+            case .withoutYear, .unparsable: break
+            }
+            break
+        }
+        return otherTime(fields, line: line, progress: &progress, into: &sink)
+    }
+
+    /// ``metricsTime(_:line:progress:into:)`` for every other case.
+    @inline(never)
+    private mutating func otherTime<S: RecordSink>(_ fields: UnsafeBufferPointer<FieldText>, line: Int,
+                                                   progress: inout FileProgress,
+                                                   into sink: inout S) -> Result<When, RowProblem> {
         var problem: RowProblem?
         for source in timeSources {
             let text = value(source, fields)
@@ -397,6 +438,7 @@ struct RecordBuilder {
     }
 
     /// A reporting range: one day, or a period total spread over the days the campaign ran in it.
+    @inline(never)
     private mutating func period<S: RecordSink>(_ startSource: ColumnLayout.Source, _ fields: UnsafeBufferPointer<FieldText>,
                                                 line: Int, progress: inout FileProgress,
                                                 into sink: inout S) -> Result<When, RowProblem> {
@@ -440,6 +482,7 @@ struct RecordBuilder {
 
     /// The first id, skipping columns whose ids a spreadsheet turned into numbers like
     /// `6.54E+17` (many posts would share one): such a column gives no ids from then on.
+    @inline(never)
     private func id<S: RecordSink>(_ fields: UnsafeBufferPointer<FieldText>, line: Int, progress: inout FileProgress,
                                    into sink: inout S) -> String? {
         for source in idSources {

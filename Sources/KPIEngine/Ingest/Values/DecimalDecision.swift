@@ -27,6 +27,9 @@ struct DecimalDecision: Equatable, Sendable {
         isDecided = false
     }
 
+    /// True once decimal points are decided: plain numbers then read the same as anywhere.
+    var readsDecimalPoints: Bool { isDecided && convention == .point }
+
     /// Reads a number (`NaN` and the other placeholders are missing); `isCount` for counts,
     /// which are whole.
     @inline(__always)

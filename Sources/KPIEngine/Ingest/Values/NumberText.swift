@@ -57,12 +57,17 @@ enum NumberText {
 
     /// A number written with a decimal point; `nanIsMissing` reads `NaN` as a placeholder for
     /// "no value", as CSV exports write it.
-    @inline(__always)
     static func parse(_ text: FieldText, nanIsMissing: Bool) -> NumberValue {
+        if let plain = plainNumber(text) { return .number(plain) }
+        return parseSlowly(text, convention: .point, nanIsMissing: nanIsMissing).value
+    }
+
+    /// The fast path: digits with an optional leading minus and decimal point, at most 15
+    /// bytes; nil for anything else (which ``parseSlowly(_:convention:nanIsMissing:)`` reads).
+    @inline(__always)
+    static func plainNumber(_ text: FieldText) -> Double? {
         let count = text.count
-        guard count > 0, count <= 15, let base = text.bytes.baseAddress else {
-            return parseSlowly(text, convention: .point, nanIsMissing: nanIsMissing).value
-        }
+        guard count > 0, count <= 15, let base = text.bytes.baseAddress else { return nil }
         let negative = base.load(as: UInt8.self) == UInt8(ascii: "-")
         let start = negative ? 1 : 0
         var index = start
@@ -77,22 +82,20 @@ enum NumberText {
         var digits = index &- start
         var fractionDigits = 0
         if index < count {
-            guard digit == UInt8(ascii: ".") &- 0x30 else {
-                return parseSlowly(text, convention: .point, nanIsMissing: nanIsMissing).value
-            }
+            guard digit == UInt8(ascii: ".") &- 0x30 else { return nil }
             index &+= 1
             fractionDigits = count &- index
             while index < count {
                 digit = base.load(fromByteOffset: index, as: UInt8.self) &- 0x30
-                guard digit < 10 else { return parseSlowly(text, convention: .point, nanIsMissing: nanIsMissing).value }
+                guard digit < 10 else { return nil }
                 mantissa = mantissa &* 10 &+ Int64(digit)
                 index &+= 1
             }
             digits &+= fractionDigits
         }
-        guard digits > 0 else { return parseSlowly(text, convention: .point, nanIsMissing: nanIsMissing).value }
+        guard digits > 0 else { return nil }
         let magnitude = fractionDigits == 0 ? Double(mantissa) : Double(mantissa) / powerOfTen(fractionDigits)
-        return .number(negative ? -magnitude : magnitude)
+        return negative ? -magnitude : magnitude
     }
 
     /// True when `text` is digits with at most a leading minus: the same number under either
