@@ -3,11 +3,13 @@ import KPIEngine
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List rejected rows with file, line and reason; exit 1 when there are any.",
+        abstract: "Say what each data file was read as, and list rejected rows with file, line and reason; "
+            + "exit 1 when there are any.",
         discussion: """
             Example:
               kpitop check --data ~/exports
-            Consecutive rows of a file rejected for the same reason are shown as one range.
+            Each file gets one line: its platform and where that came from, its rows and the days
+            they cover. Consecutive rows of a file rejected for the same reason are shown as one range.
             """
     )
 
@@ -19,6 +21,10 @@ struct Check: ParsableCommand {
         let counts = rollup.platforms.values.reduce(0) { $0 + $1.inquiryCount }
         print("\(rollup.fileCount) files, \(rollup.platformNames.count) platforms, "
               + "\(counts) inquiries; \(rollup.rejectedRows) rejected rows")
+        for (file, summary) in rollup.fileSummaries {
+            print(Sanitized.line(summary.line(path: file)))
+            if let explanation = summary.undatedExplanation { print("  " + Sanitized.line(explanation)) }
+        }
         for (file, note) in rollup.notes { print("note: \(Sanitized.line(file)): \(Sanitized.line(note))") }
         guard rollup.rejectedRows > 0 else { return }
         print("")

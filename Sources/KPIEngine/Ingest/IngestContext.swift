@@ -5,15 +5,18 @@ public struct IngestContext: Sendable {
     public var clock: DayClock
     /// The user's mapping file (may be ``ColumnMapping/empty``).
     public var mapping: ColumnMapping
+    /// The currency of money no file and no mapping entry names (the config's `currency`), if set.
+    public var currency: Currency?
     /// The id and platform numbers shared by every file read for one store.
     public var interning: Interning
     /// Rows of this day and later also keep hourly sums (for "today so far"); nil keeps none.
     public var hourlyFrom: Day?
 
-    public init(clock: DayClock, mapping: ColumnMapping = .empty, interning: Interning = Interning(),
-                hourlyFrom: Day? = nil) {
+    public init(clock: DayClock, mapping: ColumnMapping = .empty, currency: Currency? = nil,
+                interning: Interning = Interning(), hourlyFrom: Day? = nil) {
         self.clock = clock
         self.mapping = mapping
+        self.currency = currency
         self.interning = interning
         self.hourlyFrom = hourlyFrom
     }

@@ -42,6 +42,9 @@ public struct FileContribution: RecordSink, Sendable {
     public private(set) var rowCount = 0
     /// What changed since ``takeJournal()``; nil when not journaling.
     private(set) var journal: ContributionJournal?
+    /// What the file turned out to be (export, platforms, rows, days), for `kpitop check`;
+    /// kept up to date by ``TrackedFile`` from its parser.
+    public var summary = FileSummary()
 
     private var lastKey: PlatformDay?
     private var lastIndex: Dictionary<PlatformDay, DayTotals>.Index?

@@ -76,6 +76,13 @@ public struct MetricsStore: Sendable {
             .flatMap { file in file.contribution.notes.map { (file.contribution.path, $0) } }
     }
 
+    /// Each data file's summary (see ``FileSummary``), in path order.
+    public var fileSummaries: [(file: String, summary: FileSummary)] {
+        files.filter { $0.isInUse && !$0.isPendingLine }
+            .map { ($0.contribution.path, $0.contribution.summary) }
+            .sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+    }
+
     /// The contributions of the data files, by path.
     public var contributions: [String: FileContribution] {
         Dictionary(uniqueKeysWithValues: files.filter { $0.isInUse && !$0.isPendingLine }

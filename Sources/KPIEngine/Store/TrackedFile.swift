@@ -42,6 +42,7 @@ public struct TrackedFile: Sendable {
         var p = parser
         var pending = emptyContribution(context: context)
         p.finish(into: &pending)
+        pending.summary = p.summary
         return pending
     }
 
@@ -49,6 +50,7 @@ public struct TrackedFile: Sendable {
     /// the file, for a one-shot read.
     public mutating func finish(into contribution: inout FileContribution) {
         parser.finish(into: &contribution)
+        contribution.summary = parser.summary
     }
 
     /// What changed since the last read, judged from `stat` and the file's bytes.
@@ -90,7 +92,7 @@ public struct TrackedFile: Sendable {
         let sameFile = identity.map(new.isSameFile) ?? false
         if !sameFile || new.size < offset || !tailMatches(fd) || !store.contains(path: path) {
             restart(context: context)
-            identity = new
+            identify(new)
             var contribution = emptyContribution(context: context)
             read(fd, until: new.size, into: &contribution, chunkSize: chunkSize)
             store.set(contribution)
@@ -104,12 +106,19 @@ public struct TrackedFile: Sendable {
         } else {
             return .unchanged
         }
-        identity = new
+        identify(new)
         store.update(path: path) { contribution in
             contribution.modificationTime = new.modifiedNanoseconds
             read(fd, until: new.size, into: &contribution, chunkSize: chunkSize)
         }
         return change
+    }
+
+    /// Records which file was read; the parser takes the first modification time it is told
+    /// as the file's export day when the file's name has no date.
+    private mutating func identify(_ identity: FileIdentity) {
+        self.identity = identity
+        parser.noteModificationTime(identity.modifiedNanoseconds)
     }
 
     private mutating func restart(context: IngestContext) {
@@ -138,6 +147,7 @@ public struct TrackedFile: Sendable {
             return true
         }
         if case .failed(let reason) = outcome { contribution.rejected(line: 0, reason: "read error: \(reason)") }
+        contribution.summary = parser.summary
     }
 
     // MARK: First read in parts
@@ -158,7 +168,7 @@ public struct TrackedFile: Sendable {
             close(fd)
             return nil
         }
-        identity = FileIdentity(status: info)
+        identify(FileIdentity(status: info))
         contribution.modificationTime = modificationTime
         return (fd, identity!.size)
     }
@@ -177,14 +187,16 @@ public struct TrackedFile: Sendable {
     @discardableResult
     mutating func absorb(_ segment: FileSegment, fd: Int32, into contribution: inout FileContribution,
                          chunkSize: Int) -> Bool {
-        guard offset == segment.start, parser.isAtRecordBoundary, segment.isComplete else {
+        // A note names the line it was made at, counted from the segment's start: such a
+        // segment is read again here (notes are rare, a few per file).
+        let hasNewNotes = segment.contribution.notes.contains { !contribution.notes.contains($0) }
+        guard offset == segment.start, parser.canHandOver(to: segment.parser), segment.isComplete, !hasNewNotes else {
             read(fd, until: segment.end, into: &contribution, chunkSize: chunkSize)
             return false
         }
-        let linesBefore = parser.linesConsumed
-        contribution.append(segment.contribution, linesBefore: linesBefore)
-        parser = segment.parser
-        parser.offsetLineNumbers(by: linesBefore)
+        contribution.append(segment.contribution, linesBefore: parser.linesConsumed)
+        parser = parser.handedOver(to: segment.parser)
+        contribution.summary = parser.summary
         let keep = Int(min(Int64(Self.tailCheckLength), offset))
         tail = [UInt8](repeating: 0, count: keep)
         if pread(fd, &tail, keep, off_t(offset) - off_t(keep)) != keep { tail = [] }
