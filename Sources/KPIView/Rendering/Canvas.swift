@@ -25,7 +25,7 @@ struct Canvas {
         guard y >= rect.y, y < rect.maxY, x < rect.maxX else { return 0 }
         let start = max(x, rect.x)
         let skipped = start - x
-        let visible = skipped > 0 ? String(text.dropFirst(skipped)) : text
+        let visible = skipped > 0 ? TextWidth.dropping(columns: skipped, of: text) : text
         return buffer.write(visible, x: start, y: y, style: style, maxWidth: rect.maxX - start)
     }
 
@@ -70,15 +70,7 @@ struct Canvas {
     static func fit(_ text: String, width: Int, ellipsis: String) -> String {
         guard width > 0 else { return "" }
         guard TextWidth.columns(text) > width else { return text }
-        var result = ""
-        var used = 0
-        for character in text {
-            let w = TextWidth.columns(of: TextWidth.displayable(character))
-            if used + w > width - 1 { break }
-            result.append(character)
-            used += w
-        }
-        return result + ellipsis
+        return TextWidth.prefix(text, columns: width - TextWidth.columns(ellipsis)) + ellipsis
     }
 }
 
