@@ -40,6 +40,20 @@ struct Canvas {
                      maxWidth: width)
     }
 
+    /// Writes spans one after the other in a row of `width` columns, aligned; spans that do not
+    /// fit are cut with an ellipsis.
+    mutating func spans(_ spans: [TextSpan], x: Int, y: Int, width: Int, alignment: Alignment = .left) {
+        guard width > 0 else { return }
+        let total = spans.reduce(0) { $0 + TextWidth.columns($1.text) }
+        var column = alignment == .right ? x + max(0, width - total) : x
+        for span in spans {
+            let room = x + width - column
+            guard room > 0 else { break }
+            field(span.text, x: column, y: y, width: room, style: span.style)
+            column += min(room, TextWidth.columns(span.text))
+        }
+    }
+
     /// Fills a rectangle with blanks in a style.
     mutating func clear(_ rect: Rect, style: Style) {
         buffer.fill(x: rect.x, y: rect.y, width: rect.width, height: rect.height, with: Cell(" ", style: style))
