@@ -51,7 +51,7 @@ enum Header {
             pieces.append(piece("\(state.window) window", sheet.style(.text, bold: true), rank: 0))
         }
         if state.platformFilter == KPISnapshot.allPlatforms {
-            pieces.append(piece("all platforms", sheet.style(.text), rank: 2))
+            pieces.append(piece("all platforms", sheet.style(.text), rank: 3))
         } else {
             var filter = Piece(forms: [[TextSpan(state.platformFilter, sheet.style(.text, bold: true))]], rank: 0)
             if ages.isStale(state.platformFilter) {
@@ -122,8 +122,8 @@ enum Header {
         return TodayText.forms(today, platform: state.platformFilter)
     }
 
-    /// Today's line in the longest form whose items all fit; else the shortest, with the items
-    /// that fit.
+    /// Today's line in the longest form whose items all fit; else with the time and as many
+    /// items as fit; else the shortest form with the items that fit.
     private static func drawToday(_ forms: [TodayText.Form], on canvas: inout Canvas, in rect: Rect) {
         let sheet = canvas.sheet
         let separator = canvas.glyphs.separator
@@ -131,8 +131,14 @@ enum Header {
             TextWidth.columns(form.lead) + form.items.reduce(0) { $0 + TextWidth.columns($1) }
                 + (form.items.isEmpty ? 0 : 1 + (form.items.count - 1) * TextWidth.columns(separator))
         }
-        guard var form = forms.first(where: { width($0) <= rect.width }) ?? forms.last else { return }
-        while !form.items.isEmpty, width(form) > rect.width { form.items.removeLast() }
+        func trimmed(_ form: TodayText.Form) -> TodayText.Form {
+            var form = form
+            while !form.items.isEmpty, width(form) > rect.width { form.items.removeLast() }
+            return form
+        }
+        let timed = forms.count >= 2 ? trimmed(forms[forms.count - 2]) : nil
+        guard let form = forms.first(where: { width($0) <= rect.width })
+            ?? (timed?.items.count ?? 0 >= 2 ? timed : nil) ?? forms.last.map(trimmed) else { return }
         var x = rect.x + canvas.text(form.lead, x: rect.x, y: rect.y, style: sheet.style(.accent, bold: true), clip: rect)
         for (index, item) in form.items.enumerated() {
             x += canvas.text(index == 0 ? " " : separator, x: x, y: rect.y,

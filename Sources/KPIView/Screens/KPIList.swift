@@ -90,6 +90,7 @@ struct KPIList {
         { layout, _ in if layout.coverageForm != nil { layout.coverageForm = 1 } },
         { layout, _ in layout.fullTitles = true },
         { layout, _ in layout.sparkline = minimumSparkline },
+        { layout, _ in layout.sparkline = 14 },
         { layout, _ in layout.fullChanges = true },
         { layout, _ in if layout.coverageForm != nil { layout.coverageForm = 0 } },
         { layout, _ in layout.previous = true },
