@@ -74,6 +74,19 @@ import Testing
         #expect(!narrow.row(1).contains("…"))
     }
 
+    @Test func aOneDayWindowNamesItsDayAndTheDayBefore() {
+        var snapshot = CoverageSample.snapshot()
+        snapshot.window = ReportWindow(days: 1, endingOn: CoverageSample.asOf)
+        snapshot.comparisonWindow = snapshot.window.previous
+        let forms = WindowText.forms(snapshot)
+        #expect(forms[0].window == "1d 2026-11-23")
+        #expect(forms[0].comparison == "compared with the day before (2026-11-22)")
+        #expect(forms.last! == ("11-23", "vs 11-22"))
+        snapshot.comparison = .yearBefore
+        snapshot.comparisonWindow = snapshot.window.yearBefore
+        #expect(WindowText.forms(snapshot)[0].comparison == "compared with the same day a year earlier (2025-11-23)")
+    }
+
     // 4. Rates change in percentage points, the sentiment index absolutely; tones follow.
 
     @Test func ratesChangeInPointsAndTheirToneFollowsGoodAndBad() throws {
