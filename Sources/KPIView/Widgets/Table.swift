@@ -25,17 +25,6 @@ struct TableColumn {
     }
 }
 
-/// A piece of text in its own style; a table cell or a line can be made of several.
-struct TextSpan: Equatable {
-    var text: String
-    var style: Style
-
-    init(_ text: String, _ style: Style) {
-        self.text = text
-        self.style = style
-    }
-}
-
 /// One cell of a table row.
 enum TableCell {
     case text(String, Style)
