@@ -63,6 +63,17 @@ import Testing
             #expect(text.contains(note), "missing: \(note)\n\(text)")
         }
         #expect(!text.contains("scroll)"), "the help should not need scrolling at 80x24")
+        // More keys (as the app loop adds them) go into two columns and still fit.
+        let more = HelpOverlay.entries(themeName: "Default") + [
+            ("[  ]  .", "anchor a day earlier / later / latest"), ("a", "alerts: every alert, breached first"),
+            ("z", "pause updates / resume"), ("e", "save this view as Markdown and CSV"),
+        ]
+        let sheet = StyleSheet(theme: ThemeLoader.builtInDefault, options: RenderOptions())
+        let lines = HelpOverlay.lines(more, width: 80, height: 24, sheet: sheet)
+        let shown = lines.map { $0.map(\.text).joined() }.joined(separator: "\n")
+        #expect(lines.count + 2 <= 24, "\(lines.count) lines:\n\(shown)")
+        for entry in more { #expect(shown.contains(entry.keys.split(separator: " ")[0])) }
+        #expect(!shown.contains("…"))
         // Smaller, it scrolls and says so; the last line can be reached.
         var small = CoverageSample.model(width: 40, height: 12)
         _ = small.handle(.character("?"))
