@@ -69,7 +69,9 @@ import Testing
         #expect(wide.row(1).hasPrefix("Today so far (2026-11-24, until 14:05): Impressions 1,234 (yesterday by this time 1,100)"
             + " · Interactions 56 (yesterday by this time 60) · Clicks 12"), "\(wide.row(1))")
         let narrow = screen(width: 80, height: 24)
-        #expect(narrow.row(0).contains("28d 2026-10-27..2026-11-23 · vs 2026-09-29..2026-10-26"), "\(narrow.row(0))")
+        #expect(narrow.row(0).contains("28d 2026-10-27..11-23 · compared with 09-29..10-26"), "\(narrow.row(0))")
+        let small = screen(width: 40, height: 12)
+        #expect(small.row(0) == "28d 2026-10-27..11-23 · vs 09-29..10-26 ", "\(small.row(0))")
         #expect(narrow.row(1).hasPrefix("Today until 14:05: Impressions 1,234 · Interactions 56 · Clicks 12"), "\(narrow.row(1))")
         #expect(!narrow.row(1).contains("…"))
     }
