@@ -22,8 +22,10 @@ let package = Package(
         // Snapshot + UI state -> a grid of styled cells. Pure functions, no terminal.
         .target(
             name: "KPIView",
-            dependencies: ["KPIEngine"]
+            dependencies: ["KPIEngine", "CWcwidth"]
         ),
+        // The C library's wcwidth(3), which Swift's Glibc module does not declare.
+        .target(name: "CWcwidth"),
         // ncursesw, as a system library (module map + shim header).
         .systemLibrary(
             name: "CNcursesw",

@@ -67,13 +67,15 @@ public struct DashboardModel: Sendable {
     }
 
     /// Everything on screen that changes with the time alone: the header's "updated 3s ago",
-    /// each platform's data age and which platforms are stale. When it is the same as at the
-    /// last `render`, so is the screen, unless keys or engine news came in between.
+    /// each platform's data age (and its newest ticket's), and which platforms are stale. When
+    /// it is the same as at the last `render`, so is the screen, unless keys or engine news
+    /// came in between.
     public func clockText(now: Int64) -> String {
         let freshness = state.freshness(now: now)
         let ages = state.platforms.map { platform in
             (freshness.age(of: platform).map { AgeFormat.text(milliseconds: $0) } ?? "no data")
                 + (freshness.isStale(platform) ? " stale" : "")
+                + (state.snapshot?.newestInquiry[platform].map { ", ticket " + AgeFormat.text(milliseconds: now - $0) } ?? "")
         }
         return ([Header.freshness(state.status, now: now)] + ages).joined(separator: "; ")
     }

@@ -62,8 +62,10 @@ struct DashboardEndToEndTests {
     @Test func adaptsToEverySizeAndSaysWhenTooSmall() throws {
         try withDashboard { session in
             try session.resize(width: 80, height: 24)
-            let medium = try session.waitForScreen { $0.contains("Reach") && $0.split(separator: "\n").count <= 24 }
-            #expect(medium.contains("Reach"), "80x24:\n\(medium)")
+            // All four panels at once, and no label cut short.
+            let medium = try session.waitForScreen { Self.showsAllPanels($0) && $0.split(separator: "\n").count <= 24 }
+            #expect(Self.showsAllPanels(medium), "80x24:\n\(medium)")
+            #expect(!medium.contains("…"), "80x24:\n\(medium)")
 
             try session.resize(width: 40, height: 12)
             let small = try session.waitForScreen { !$0.contains("Customer service") && $0.contains("Reach") }

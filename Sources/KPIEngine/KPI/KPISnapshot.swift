@@ -13,7 +13,8 @@ public struct KPIValue: Sendable, Equatable {
     /// The same KPI over the previous window (or the same window a year earlier); nil when
     /// undefined, for the `all` window, or when the data does not cover it (`previousGap`).
     public var previous: Double?
-    /// One point per day of the window; a ratio's point is that day's ratio of sums.
+    /// One point per day of the window; a ratio's point is that day's ratio of sums. A sum's
+    /// point is nil on a day without any metrics row of the platform (no data, not 0).
     public var daily: [Double?]
     /// For `all`: the platforms that entered the value (for a ratio, those reporting every
     /// field of its formula); nil for a single platform.

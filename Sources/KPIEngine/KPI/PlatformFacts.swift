@@ -23,7 +23,13 @@ struct PlatformFacts: Sendable {
         name = rollup.name
         current = WindowFacts(rollup, window, clock: clock)
         previous = comparison.map { WindowFacts(rollup, $0, clock: clock) }
-        daily = window.allDays.map { WindowFacts(rollup, ReportWindow(start: $0, end: $0), clock: clock) }
+        // A day without any metrics row of the platform has no sums (nil, not 0): charts tell
+        // a day with no data from a day with 0.
+        daily = window.allDays.map { day in
+            var facts = WindowFacts(rollup, ReportWindow(start: day, end: day), clock: clock)
+            if rollup.days[day] == nil { facts.sums.present = 0 }
+            return facts
+        }
         if let comparison, let first = rollup.span?.lowerBound, first > comparison.start {
             gap = first > window.start ? .new : .noEarlierData
         } else {

@@ -10,7 +10,7 @@ enum DashboardRenderer {
             TooSmallScreen.draw(on: &canvas)
             return canvas
         }
-        var (header, body) = canvas.bounds.splitTop(1)
+        var (header, body) = canvas.bounds.splitTop(Header.height(state, screenHeight: height))
         Header.draw(state, dataDirectory: dataDirectory, now: now, on: &canvas, in: header)
         if let progress = state.status.loading {
             let (line, rest) = body.splitTop(1)
@@ -24,13 +24,13 @@ enum DashboardRenderer {
 
         switch state.page.screen {
         case .overview: OverviewScreen.draw(state, now: now, on: &canvas, in: main)
-        case .platform(let platform): PlatformScreen.draw(state, platform: platform, on: &canvas, in: main)
-        case .kpi(let kpi, _): KPIScreen.draw(state, kpi: kpi, on: &canvas, in: main)
+        case .platform(let platform): PlatformScreen.draw(state, platform: platform, now: now, on: &canvas, in: main)
+        case .kpi(let kpi, _): KPIScreen.draw(state, kpi: kpi, now: now, on: &canvas, in: main)
         case .goals: GoalsScreen.draw(state, on: &canvas, in: main)
         }
 
         switch state.overlay {
-        case .help: HelpOverlay.draw(themeName: sheet.theme.name, on: &canvas, in: main)
+        case .help: HelpOverlay.draw(themeName: sheet.theme.name, scroll: state.overlayRow, on: &canvas, in: canvas.bounds)
         case .platformPicker: PlatformPickerOverlay.draw(state, on: &canvas, in: main)
         case .rejections: RejectionsOverlay.draw(state, on: &canvas, in: main)
         case nil: break

@@ -15,8 +15,9 @@ enum StatusBar {
         var hints: [(String, String)] = [("↑↓", "select"), ("Enter", "open")]
         switch state.page.screen {
         case .overview: hints += [("Tab", "panel"), ("p", "platform"), ("g", "goals")]
-        case .platform: hints += [("Tab", "list"), ("s", "sort"), ("/", "filter"), ("Esc", "back")]
-        case .kpi, .goals: hints += [("Esc", "back")]
+        case .platform: hints += [("Tab", "list"), ("s", "sort"), ("/", "filter"), ("Esc", "back"), ("y", "zoom")]
+        case .kpi: hints += [("Esc", "back"), ("y", "zoom")]
+        case .goals: hints += [("Esc", "back")]
         }
         return hints + [("w", "window"), ("t", "theme"), ("?", "help"), ("q", "quit")]
     }

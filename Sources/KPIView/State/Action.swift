@@ -17,6 +17,8 @@ enum Action: Equatable {
     /// `g`: the goals page (back to it when it is already on the stack).
     case openGoals
     case cycleWindow, cycleSort, cycleTheme
+    /// `y`: charts and sparklines fitted to their data, or from 0 again.
+    case toggleZoom
     /// `/`: start typing a filter for the list.
     case beginFilter
     case typeFilter(Character)

@@ -59,7 +59,7 @@ enum KeyMap {
 
     private static let characterActions: [Character: Action] = [
         "q": .quit, "p": .togglePlatformPicker, "w": .cycleWindow, "/": .beginFilter, "s": .cycleSort,
-        "t": .cycleTheme, "?": .toggleHelp, "r": .toggleRejections, "g": .openGoals,
+        "t": .cycleTheme, "?": .toggleHelp, "r": .toggleRejections, "g": .openGoals, "y": .toggleZoom,
     ]
 
     /// Up/down/page keys, the same everywhere.

@@ -45,6 +45,8 @@ func reduce(_ state: inout UIState, _ action: Action) {
             state.postSort = state.postSort.next
             state.page.rows[PlatformArea.posts.rawValue] = 0
         }
+    case .toggleZoom:
+        state.chartsZoomed.toggle()
     case .cycleTheme:
         state.themeIndex = (state.themeIndex + 1) % state.themeCount
     case .beginFilter:

@@ -15,6 +15,8 @@ struct UIState {
     var filter = ""
     var isEditingFilter = false
     var postSort = PostSort.interactions
+    /// Charts and sparklines fitted to their data (`y`) instead of starting at 0.
+    var chartsZoomed = false
     /// The platform the overview shows (`all` for every platform together).
     var platformFilter = KPISnapshot.allPlatforms
     var snapshot: KPISnapshot?
@@ -92,7 +94,8 @@ struct UIState {
         switch overlay {
         case .platformPicker: platformChoices.count
         case .rejections: visibleRejections.count
-        case .help, nil: 0
+        case .help: HelpOverlay.scrollPositions(width: terminalWidth, height: terminalHeight)
+        case nil: 0
         }
     }
 }
