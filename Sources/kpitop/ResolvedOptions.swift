@@ -29,7 +29,7 @@ struct ResolvedOptions {
     /// The snapshot request these options describe, now, with the config's alerts.
     func request(goals: [Goal]) -> SnapshotRequest {
         SnapshotRequest(window: config.window.value, asOf: asOf, now: currentMilliseconds(), goals: goals,
-                        alerts: config.alerts)
+                        alerts: config.alerts, defaultCurrency: config.currency.value)
     }
 
     /// `--goals FILE` or the configured goals file, else the data directory's `goals.toml`
@@ -52,7 +52,8 @@ struct ResolvedOptions {
     /// today's rows keep hourly sums for "today so far".
     func ingestContext(directory: String) throws -> IngestContext {
         let today = clock.day(ofEpochMilliseconds: currentMilliseconds())
-        return try IngestContext(clock: clock, mapping: loadMapping(directory: directory), hourlyFrom: today.adding(days: -1))
+        return try IngestContext(clock: clock, mapping: loadMapping(directory: directory), currency: config.currency.value,
+                                 hourlyFrom: today.adding(days: -1))
     }
 
     /// Reads the whole directory once.

@@ -23,10 +23,12 @@ public struct ConfigFile: Sendable, Equatable {
     public var poll: Entry<Bool>?
     public var goals: Entry<String>?
     public var bell: Entry<Bool>?
+    /// The currency of money values the data does not name.
+    public var currency: Entry<Currency>?
     public var alerts: [AlertRule] = []
 
     /// The keys a config file may have (`alert` as `[[alert]]` tables).
-    public static let keys = ["data", "theme", "window", "tz", "refresh", "poll", "goals", "bell", "alert"]
+    public static let keys = ["data", "theme", "window", "tz", "refresh", "poll", "goals", "bell", "currency", "alert"]
 
     /// A file that sets nothing.
     public init(path: String) { self.path = path }
@@ -89,6 +91,13 @@ public struct ConfigFile: Sendable, Equatable {
                 file.poll = flag()
             case "bell":
                 file.bell = flag()
+            case "currency":
+                guard let code = text("an ISO 4217 code such as \"EUR\"") else { continue }
+                guard let currency = Currency(code: code.trimmingSpaces) else {
+                    problem("currency '\(Sanitized.line(code))' is not a three-letter ISO code such as EUR or USD")
+                    continue
+                }
+                file.currency = Entry(currency, line: line)
             case "alert":
                 file.alerts = AlertTable.rules(value, document: document, problems: &problems)
             default:

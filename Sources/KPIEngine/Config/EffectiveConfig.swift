@@ -21,6 +21,8 @@ public struct EffectiveConfig: Sendable {
     public var refresh: Setting<RefreshInterval>
     public var poll: Setting<Bool>
     public var bell: Setting<Bool>
+    /// The currency of money values the data does not name; nil: none (amounts without a sign).
+    public var currency: Setting<Currency?>
 
     /// The alert rules of the config file, in file order.
     public var alerts: [AlertRule] { file?.alerts ?? [] }
@@ -49,6 +51,8 @@ public struct EffectiveConfig: Sendable {
         refresh = given(flags.refresh, "--refresh", file?.refresh) ?? Setting(.standard, from: .builtIn(note: nil))
         poll = given(flags.poll, "--poll", file?.poll) ?? Setting(false, from: .builtIn(note: nil))
         bell = given(flags.bell, "--bell", file?.bell) ?? Setting(false, from: .builtIn(note: nil))
+        currency = given(nil, "", file?.currency).map { Setting($0.value, from: $0.source) }
+            ?? Setting(nil, from: .builtIn(note: "what the data says"))
     }
 
     /// Finds and reads the config file, then merges. `configFile` is `--config` (it must
