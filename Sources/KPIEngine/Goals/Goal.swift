@@ -13,8 +13,15 @@ public struct Goal: Sendable, Equatable {
     public var name: String
     public var kpi: KPI
     public var platform: String
-    /// In the KPI's unit: fractions for percentages, seconds for durations.
+    /// In the KPI's unit: fractions for percentages, seconds for durations. For a relative
+    /// goal (``relative``) the target is worked out from the baseline instead, and this is 0.
     public var target: Double
+    /// For a relative goal (`target = "+20%"`, data contract section 9.1): the change asked
+    /// for against the baseline (0.20, or -0.15 for "-15%"); nil for an absolute goal.
+    public var relative: Double?
+    /// For a relative goal: the days of the baseline period, which ends the day before the
+    /// start (the file's `baseline_days`, else deadline - start + 1 days, at most 90).
+    public var baselineDays: Int?
     public var direction: Direction
     /// nil = the first day with data on the platform.
     public var start: Day?
@@ -23,15 +30,33 @@ public struct Goal: Sendable, Equatable {
     public var line: Int
 
     public init(name: String, kpi: KPI, platform: String, target: Double, direction: Direction,
-                start: Day?, deadline: Day, line: Int) {
+                start: Day?, deadline: Day, line: Int, relative: Double? = nil, baselineDays: Int? = nil) {
         self.name = name
         self.kpi = kpi
         self.platform = platform
         self.target = target
+        self.relative = relative
+        self.baselineDays = baselineDays
         self.direction = direction
         self.start = start
         self.deadline = deadline
         self.line = line
+    }
+
+    /// True for a goal whose target is relative to a baseline.
+    public var isRelative: Bool { relative != nil }
+
+    /// The baseline period of a relative goal: ``baselineDays`` days ending the day before
+    /// the start; nil for an absolute goal.
+    public var baselineWindow: ReportWindow? {
+        guard relative != nil, let start, let days = baselineDays, days >= 1 else { return nil }
+        return ReportWindow(days: days, endingOn: start.adding(days: -1))
+    }
+
+    /// The default baseline length for a goal running from `start` to `deadline`:
+    /// deadline - start + 1 days, at most 90.
+    public static func defaultBaselineDays(start: Day, deadline: Day) -> Int {
+        min(90, start.distance(to: deadline) + 1)
     }
 
     /// True when `value` reaches `target` in this goal's direction.
@@ -40,8 +65,27 @@ public struct Goal: Sendable, Equatable {
     }
 }
 
-/// Parses a goal target: a number, `5%`, `$1,200`, `2h`, `30m`, `45s`, `1h 30m`, `2d`.
+/// Parses a goal target: a number, `5%`, `$1,200`, `2h`, `30m`, `45s`, `1h 30m`, `2d`; or a
+/// relative one, `+20%` / `-15%`.
 public enum GoalTarget {
+    /// True when the text starts with a sign: a relative target (data contract section 9.1).
+    public static func isRelative(_ text: String) -> Bool {
+        guard let first = text.trimmingSpaces.first else { return false }
+        return first == "+" || first == "-"
+    }
+
+    /// `+20%` -> 0.2, `-15%` -> -0.15, `+12.5 %` -> 0.125; nil when the text is not a signed
+    /// percentage.
+    public static func relative(_ text: String) -> Double? {
+        let t = String(text.trimmingSpaces)
+        guard isRelative(t), t.hasSuffix("%") else { return nil }
+        let number = String(t.dropFirst().dropLast().trimmingSpaces)
+        guard !number.isEmpty, number.first?.isNumber == true || number.first == ".",
+              let magnitude = Double(number), magnitude.isFinite
+        else { return nil }
+        return (t.first == "-" ? -magnitude : magnitude) / 100
+    }
+
     public static func parse(_ text: String) -> Double? {
         var t = String(text.trimmingSpaces).replacing(",", with: "")
         if t.hasSuffix("%") {

@@ -46,15 +46,23 @@ public struct GoalFile: Sendable {
                 continue
             }
             let target: Double?
+            var relative: Double?
             if let v = table["target"]?.double ?? table["target"]?.int.map(Double.init) {
                 target = v
+            } else if let text = table["target"]?.string, GoalTarget.isRelative(text) {
+                guard let p = GoalTarget.relative(text) else {
+                    problem("target", "bad relative target '\(Sanitized.line(text))' (a signed percentage such as \"+20%\" or \"-15%\")")
+                    continue
+                }
+                relative = p
+                target = 0
             } else if let text = table["target"]?.string {
                 target = GoalTarget.parse(text)
             } else {
                 target = nil
             }
             guard let target else {
-                problem("target", "missing or bad target (a number, \"5%\", \"$1,200\", \"2h\", \"30m\" or \"45s\")")
+                problem("target", "missing or bad target (a number, \"5%\", \"$1,200\", \"2h\", \"30m\", \"45s\" or \"+20%\")")
                 continue
             }
             guard let deadline = day(table["deadline"]) else {
@@ -66,7 +74,27 @@ public struct GoalFile: Sendable {
                 guard let d = day(value) else { problem("start", "bad start (a date such as 2026-10-01)"); continue }
                 start = d
             }
-            var direction = Goal.Direction.defaultFor(kpi)
+            var baselineDays: Int?
+            if relative != nil {
+                guard let start else {
+                    problem("target", "a relative target (\"+20%\") needs a start date: the baseline is the period before it")
+                    continue
+                }
+                guard start <= deadline else { problem("deadline", "deadline before start"); continue }
+                if let value = table["baseline_days"] {
+                    guard let n = value.int, n >= 1 else {
+                        problem("baseline_days", "baseline_days must be a whole number of days, at least 1")
+                        continue
+                    }
+                    baselineDays = n
+                } else {
+                    baselineDays = Goal.defaultBaselineDays(start: start, deadline: deadline)
+                }
+            } else if table["baseline_days"] != nil {
+                problem("baseline_days", "baseline_days goes with a relative target such as \"+20%\"")
+                continue
+            }
+            var direction = relative.map { $0.sign == .minus ? Goal.Direction.atMost : .atLeast } ?? Goal.Direction.defaultFor(kpi)
             if let text = table["direction"]?.string {
                 guard let d = Goal.Direction(rawValue: text) else {
                     problem("direction", "direction must be at_least or at_most")
@@ -77,7 +105,8 @@ public struct GoalFile: Sendable {
             let platform = table["platform"]?.string.map(PlatformName.normalize) ?? KPISnapshot.allPlatforms
             let name = table["name"]?.string ?? "\(kpi.id) \(platform)"
             out.goals.append(Goal(name: name, kpi: kpi, platform: platform, target: target, direction: direction,
-                                  start: start, deadline: deadline, line: header))
+                                  start: start, deadline: deadline, line: header, relative: relative,
+                                  baselineDays: baselineDays))
         }
         return out
     }

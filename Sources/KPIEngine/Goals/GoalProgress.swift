@@ -1,4 +1,4 @@
-/// Where a goal stands on the anchor day (data contract section 9).
+/// Where a goal stands on the anchor day (data contract sections 9 and 9.1).
 public struct GoalProgress: Sendable, Equatable {
     public enum Status: String, Sendable {
         case met
@@ -6,6 +6,8 @@ public struct GoalProgress: Sendable, Equatable {
         case atRisk = "at_risk"
         case offTrack = "off_track"
         case expired
+        /// A relative goal whose baseline is null or 0: it has no target.
+        case noBaseline = "no_baseline"
     }
 
     public var goal: Goal
@@ -13,6 +15,15 @@ public struct GoalProgress: Sendable, Equatable {
     public var start: Day
     public var value: Double?
     public var projection: Double?
+    /// The absolute target: the goal's own, or for a relative goal baseline × (1 + p); nil for
+    /// a relative goal without a baseline.
+    public var target: Double?
+    /// For a relative goal: the KPI over its baseline period (per day for a sum); nil for an
+    /// absolute goal.
+    public var baseline: Double?
+    /// True for a relative goal on a sum KPI, whose value, projection, baseline and target
+    /// are per day.
+    public var perDay: Bool
     /// Deadline − anchor day, in days (negative once past).
     public var daysLeft: Int
     public var status: Status
@@ -21,6 +32,11 @@ public struct GoalProgress: Sendable, Equatable {
 
     /// Evaluates `goal` against the store's data for a snapshot's anchor day and window.
     public init(goal: Goal, calculator: KPICalculator, snapshot: KPISnapshot) {
+        if goal.isRelative {
+            self = RelativeGoalEvaluation(goal: goal, calculator: calculator, asOf: snapshot.asOf).progress
+            currency = snapshot.currencies[goal.platform]
+            return
+        }
         let asOf = snapshot.asOf
         let platform = goal.platform == KPISnapshot.allPlatforms ? nil : goal.platform
         let start = goal.start
@@ -41,10 +57,7 @@ public struct GoalProgress: Sendable, Equatable {
                 projection = value.flatMap { v in recent.map { v + $0 / Double(rateDays) * Double(daysLeft) } }
             }
         case .level:
-            value = calculator.value(.followers, platform: platform, window: ReportWindow(start: asOf, end: asOf))
-            let earlier = calculator.value(.followers, platform: platform,
-                                           window: ReportWindow(start: asOf.adding(days: -28), end: asOf.adding(days: -28)))
-            projection = value.flatMap { v in earlier.map { v + (v - $0) / 28 * Double(daysLeft) } }
+            (value, projection) = Self.followers(goal, calculator: calculator, asOf: asOf, daysLeft: daysLeft)
         case .other:
             value = snapshot.value(goal.kpi, platform: goal.platform).value
             projection = value
@@ -53,34 +66,63 @@ public struct GoalProgress: Sendable, Equatable {
         currency = snapshot.currencies[goal.platform]
     }
 
-    /// Progress from figures already worked out; the status follows from them.
+    /// Progress of an absolute goal from figures already worked out; the status follows from them.
     public init(goal: Goal, start: Day, value: Double?, projection: Double?, daysLeft: Int) {
+        self.init(goal: goal, start: start, value: value, projection: projection, target: goal.target,
+                  baseline: nil, perDay: false, daysLeft: daysLeft)
+    }
+
+    /// Progress from figures already worked out, with the absolute target (nil: no baseline);
+    /// the status follows from them.
+    public init(goal: Goal, start: Day, value: Double?, projection: Double?, target: Double?, baseline: Double?,
+                perDay: Bool, daysLeft: Int) {
         self.goal = goal
         self.start = start
         self.value = value
         self.projection = projection
+        self.target = target
+        self.baseline = baseline
+        self.perDay = perDay
         self.daysLeft = daysLeft
-        status = Self.status(goal: goal, value: value, projection: projection, daysLeft: daysLeft)
+        if goal.isRelative && target == nil {
+            status = .noBaseline
+        } else {
+            status = Self.status(goal: goal, target: target ?? goal.target, value: value, projection: projection,
+                                 daysLeft: daysLeft)
+        }
     }
 
-    static func status(goal: Goal, value: Double?, projection: Double?, daysLeft: Int) -> Status {
+    /// Followers at `asOf`, and the projection at the pace of the last 28 days (section 9).
+    static func followers(_ goal: Goal, calculator: KPICalculator, asOf: Day,
+                          daysLeft: Int) -> (value: Double?, projection: Double?) {
+        let platform = goal.platform == KPISnapshot.allPlatforms ? nil : goal.platform
+        let value = calculator.value(.followers, platform: platform, window: ReportWindow(start: asOf, end: asOf))
+        let earlier = calculator.value(.followers, platform: platform,
+                                       window: ReportWindow(start: asOf.adding(days: -28), end: asOf.adding(days: -28)))
+        let projection = value.flatMap { v in earlier.map { v + (v - $0) / 28 * Double(daysLeft) } }
+        return (value, projection)
+    }
+
+    /// Section 9's status: met, expired, on track, at risk (within 10% of the target in the
+    /// goal's direction), off track; a null value is off track.
+    static func status(goal: Goal, target: Double, value: Double?, projection: Double?, daysLeft: Int) -> Status {
         guard let value else { return .offTrack }
-        if goal.reaches(value, goal.target) { return .met }
+        if goal.reaches(value, target) { return .met }
         if daysLeft < 0 { return .expired }
         guard let projection else { return .offTrack }
-        if goal.reaches(projection, goal.target) { return .onTrack }
-        let nearly = goal.direction == .atLeast ? goal.target * 0.9 : goal.target * 1.1
+        if goal.reaches(projection, target) { return .onTrack }
+        let nearly = goal.direction == .atLeast ? target * 0.9 : target * 1.1
         if goal.reaches(projection, nearly) { return .atRisk }
         return .offTrack
     }
 
     /// Progress towards the target in 0...1, for gauges (1 when met).
     public var fraction: Double {
-        guard let v = value else { return 0 }
-        if goal.reaches(v, goal.target) { return 1 }
+        guard let v = value, let target else { return 0 }
+        if goal.reaches(v, target) { return 1 }
         switch goal.direction {
-        case .atLeast: return goal.target > 0 ? max(0, min(1, v / goal.target)) : 0
-        case .atMost: return v > 0 ? max(0, min(1, goal.target / v)) : 1
+        case .atLeast: return target > 0 ? max(0, min(1, v / target)) : 0
+        case .atMost: return v > 0 ? max(0, min(1, target / v)) : 1
         }
     }
 }

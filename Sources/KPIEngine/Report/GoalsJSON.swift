@@ -6,7 +6,10 @@ public enum GoalsJSON {
                 ("name", JSONWriter.string(p.goal.name)),
                 ("kpi", JSONWriter.string(p.goal.kpi.id)),
                 ("platform", JSONWriter.string(p.goal.platform)),
-                ("target", JSONWriter.number(p.goal.target)),
+                ("target", JSONWriter.number(p.target)),
+                ("relative", JSONWriter.number(p.goal.relative)),
+                ("baseline", JSONWriter.number(p.baseline)),
+                ("per_day", p.perDay ? "true" : "false"),
                 ("direction", JSONWriter.string(p.goal.direction.rawValue)),
                 ("start", JSONWriter.string(p.start.description)),
                 ("deadline", JSONWriter.string(p.goal.deadline.description)),
@@ -14,9 +17,16 @@ public enum GoalsJSON {
                 ("value", JSONWriter.number(p.value)),
                 ("projection", JSONWriter.number(p.projection)),
                 ("status", JSONWriter.string(p.status.rawValue)),
-            ])
+            ] + baselinePeriod(p))
         }
         return ("goals", JSONWriter.lines(items))
+    }
+
+    /// A relative goal's baseline period: `baseline_start`, `baseline_end`.
+    private static func baselinePeriod(_ p: GoalProgress) -> [(String, String)] {
+        guard let window = p.goal.baselineWindow else { return [] }
+        return [("baseline_start", JSONWriter.string(window.start.description)),
+                ("baseline_end", JSONWriter.string(window.end.description))]
     }
 
     /// `goal_problems`: goals that were left out, with file, line and reason.

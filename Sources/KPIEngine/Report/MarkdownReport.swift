@@ -38,14 +38,18 @@ public enum MarkdownReport {
             if !notes.isEmpty { out += [""] + notes.map { "_\($0)._" } }
         }
         if !snapshot.goals.isEmpty {
-            out += ["", "## Goals", "", "| Goal | Platform | Now | Target | Projection | Deadline | Status |",
-                    "|---|---|---:|---:|---:|---|---|"]
+            out += ["", "## Goals", "", "| Goal | Platform | Baseline | Now | Target | Projection | Deadline | Status |",
+                    "|---|---|---:|---:|---:|---:|---|---|"]
             for progress in snapshot.goals {
-                let goal = progress.goal, unit = goal.kpi.unit
-                out.append("| \(cell(goal.name)) | \(cell(goal.platform)) | \(ValueFormat.format(progress.value, unit: unit, currency: progress.currency)) | "
-                           + "\(GoalLine.target(goal, currency: progress.currency)) | "
-                           + "\(ValueFormat.format(progress.projection, unit: unit, currency: progress.currency)) | "
+                let goal = progress.goal
+                let baseline = goal.isRelative ? GoalLine.amount(progress.baseline, progress) : ""
+                let target = GoalLine.target(progress) + (goal.isRelative && progress.target != nil ? " (\(GoalLine.relative(goal)))" : "")
+                out.append("| \(cell(goal.name)) | \(cell(goal.platform)) | \(baseline) | \(GoalLine.amount(progress.value, progress)) | "
+                           + "\(target) | \(GoalLine.amount(progress.projection, progress)) | "
                            + "\(goal.deadline) (\(GoalLine.daysLeft(progress.daysLeft))) | **\(GoalLine.status(progress.status))** |")
+            }
+            if snapshot.goals.contains(where: \.perDay) {
+                out += ["", "_A relative goal on a sum compares a daily pace: its baseline, value, target and projection are per day._"]
             }
         }
         let posts = snapshot.posts[KPISnapshot.allPlatforms] ?? []

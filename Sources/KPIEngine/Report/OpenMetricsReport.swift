@@ -17,19 +17,22 @@ public enum OpenMetricsReport {
         rejected.add([], Double(snapshot.rejectedRows))
         families.append(rejected)
 
-        var goalValue = Family(name: "kpitop_goal_value", help: "A goal's progress: the sum since its start for sums, else the KPI over the window.")
+        var goalValue = Family(name: "kpitop_goal_value", help: "A goal's progress: the sum since its start for sums (per day for a relative goal), else the KPI over the window.")
         var goalTarget = Family(name: "kpitop_goal_target", help: "A goal's target, in its KPI's unit.")
+        var goalBaseline = Family(name: "kpitop_goal_baseline",
+                                  help: "A relative goal's baseline: the KPI over the period before its start (per day for a sum).")
         for progress in snapshot.goals {
             let labels = [("goal", progress.goal.name), ("kpi", progress.goal.kpi.id), ("platform", progress.goal.platform)]
             goalValue.add(labels, progress.value)
-            goalTarget.add(labels, progress.goal.target)
+            goalTarget.add(labels, progress.target)
+            goalBaseline.add(labels, progress.baseline)
         }
         var alerts = Family(name: "kpitop_alert_breached", help: "1 when the alert's KPI is beyond its limit over the window, else 0.")
         for state in snapshot.alerts {
             alerts.add([("alert", state.rule.name), ("kpi", state.rule.kpi.id), ("platform", state.rule.platform),
                         ("bound", state.rule.bound.rawValue), ("window", window)], state.breached ? 1 : 0)
         }
-        families += [goalValue, goalTarget, alerts]
+        families += [goalValue, goalTarget, goalBaseline, alerts]
         return families.filter { !$0.samples.isEmpty }.map(\.text).joined() + "# EOF\n"
     }
 

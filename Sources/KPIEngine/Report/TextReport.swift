@@ -39,12 +39,15 @@ public enum TextReport {
         if !snapshot.goals.isEmpty {
             out += ["", "Goals"]
             for progress in snapshot.goals {
-                let goal = progress.goal, unit = goal.kpi.unit
+                let goal = progress.goal
                 out.append(pad("  " + Sanitized.line(goal.name), 30) + pad(Sanitized.line(goal.platform), 12)
-                           + pad(ValueFormat.format(progress.value, unit: unit, currency: progress.currency), 10, right: true)
-                           + pad(GoalLine.target(goal, currency: progress.currency), 12, right: true)
-                           + "  projection " + pad(ValueFormat.format(progress.projection, unit: unit), 9, right: true)
+                           + pad(GoalLine.amount(progress.value, progress), 10, right: true)
+                           + pad(GoalLine.target(progress), 12, right: true)
+                           + "  projection " + pad(GoalLine.amount(progress.projection, progress), 9, right: true)
                            + "  " + pad(GoalLine.daysLeft(progress.daysLeft), 18) + GoalLine.status(progress.status))
+                if let baseline = GoalLine.baselineToTarget(progress) {
+                    out.append("    baseline \(baseline), \(goal.baselineDays ?? 0) days to \(goal.baselineWindow?.end.description ?? "")")
+                }
             }
         }
         return out.joined(separator: "\n") + "\n"

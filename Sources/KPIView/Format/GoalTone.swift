@@ -8,7 +8,7 @@ enum GoalTone: Int, Comparable {
     init(_ status: GoalProgress.Status) {
         switch status {
         case .met, .onTrack: self = .good
-        case .atRisk: self = .warning
+        case .atRisk, .noBaseline: self = .warning
         case .offTrack, .expired: self = .bad
         }
     }

@@ -8,10 +8,15 @@ enum GoalDetail {
     static func lines(_ progress: GoalProgress, window: ReportWindow, width: Int, sheet: StyleSheet) -> [(String, Style)] {
         let ascii = sheet.options.asciiOnly
         let goal = progress.goal
-        let value = ValueFormat.format(progress.value, unit: goal.kpi.unit, ascii: ascii, currency: progress.currency)
+        let value = GoalLine.amount(progress.value, progress, ascii: ascii)
         let projection = GoalText.projection(progress, ascii: ascii)
-        let aim = "\(goal.kpi.title) \(GoalText.platform(goal)) \(GoalLine.target(goal, currency: progress.currency, ascii: ascii)) by \(goal.deadline)"
+        let aim = "\(goal.kpi.title) \(GoalText.platform(goal)) \(GoalLine.target(progress, ascii: ascii)) by \(goal.deadline)"
             + " (\(GoalLine.daysLeft(progress.daysLeft)))."
+        if goal.isRelative {
+            return [(goal.name, sheet.style(.text, bold: true))]
+                + WordWrap.lines(aim, width: width).map { ($0, sheet.style(.muted)) }
+                + WordWrap.lines(GoalText.relativeCounting(progress, ascii: ascii), width: width).map { ($0, sheet.style(.text)) }
+        }
         let counting = switch goal.kpi.kind {
         case .sum: "\(value) since \(progress.start); at the recent daily pace \(projection) by the deadline."
         case .level: "\(value) now; at the pace of the last 28 days \(projection) by the deadline."

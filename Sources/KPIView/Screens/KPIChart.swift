@@ -12,17 +12,19 @@ enum KPIChart {
                            currency: snapshot?.currencies[platform],
                            mode: KPIScale.mode(kpi, zoomed: state.chartsZoomed),
                            zoomed: state.chartsZoomed && KPIScale.mode(kpi) == .fromZero,
-                           target: goal.map { target($0, ascii: ascii) },
+                           target: goal.flatMap { target($0, ascii: ascii) },
                            unavailable: value.unavailable.map(Sanitized.line))
     }
 
     /// A goal's target as a line on its KPI's daily chart: the target itself for a ratio, a
-    /// time or followers (`goal ≥ 5.00%`); for a sum, whose target is a total by the deadline,
-    /// the even daily pace that reaches it (`goal ≥ 133K/day`).
-    static func target(_ progress: GoalProgress, ascii: Bool) -> ChartTarget {
+    /// time or followers (`goal ≥ 5.00%`) and for a relative sum goal, whose target is a daily
+    /// pace already; for an absolute sum, whose target is a total by the deadline, the even
+    /// daily pace that reaches it (`goal ≥ 133K/day`). Nil for a relative goal without a baseline.
+    static func target(_ progress: GoalProgress, ascii: Bool) -> ChartTarget? {
         let goal = progress.goal
-        guard goal.kpi.kind == .sum else {
-            return ChartTarget(value: goal.target, label: "goal " + GoalLine.target(goal, currency: progress.currency, ascii: ascii))
+        guard let target = progress.target else { return nil }
+        guard goal.kpi.kind == .sum, !progress.perDay else {
+            return ChartTarget(value: target, label: "goal " + GoalLine.target(progress, ascii: ascii))
         }
         let days = Double(max(1, progress.start.distance(to: goal.deadline) + 1))
         let pace = goal.target / days

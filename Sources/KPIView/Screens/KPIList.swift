@@ -58,7 +58,7 @@ struct KPIList {
                     : [TextSpan(text, sheet.style(.text))] + marker
             }
             let target = goals(on: kpi).first.map { progress in
-                TextSpan(GoalLine.target(progress.goal, currency: progress.currency, ascii: ascii),
+                TextSpan(GoalLine.target(progress, ascii: ascii),
                          sheet.style(for: GoalTone(progress.status)))
             } ?? TextSpan("", sheet.base)
             return Row(kpi: kpi, title: title(kpi.title), shortTitle: title(KPILabel.short(kpi)),

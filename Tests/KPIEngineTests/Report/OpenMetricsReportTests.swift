@@ -51,7 +51,7 @@ import Testing
             # HELP kpitop_rejected_rows Rows refused while reading the data directory (kpitop check lists them).
             kpitop_rejected_rows 3
             # TYPE kpitop_goal_value gauge
-            # HELP kpitop_goal_value A goal's progress: the sum since its start for sums, else the KPI over the window.
+            # HELP kpitop_goal_value A goal's progress: the sum since its start for sums (per day for a relative goal), else the KPI over the window.
             kpitop_goal_value{goal="Reach \"Q4\"",kpi="impressions",platform="x"} 1000
             # TYPE kpitop_goal_target gauge
             # HELP kpitop_goal_target A goal's target, in its KPI's unit.
