@@ -54,10 +54,11 @@ struct Report: ParsableCommand {
         }
         let store = try options.loadStore(directory: directory)
         let goalFile = options.loadGoals(directory: directory)
-        for problem in goalFile.problems {
+        let benchmarkFile = options.loadBenchmarks(directory: directory)
+        for problem in goalFile.problems + benchmarkFile.problems {
             FileHandle.standardError.write(Data("kpitop: \(Sanitized.line(problem.description))\n".utf8))
         }
-        let snapshot = store.snapshot(options.request(goals: goalFile.goals))
+        let snapshot = store.snapshot(options.request(goals: goalFile.goals, benchmarks: benchmarkFile.benchmarks))
         let output: String
         switch format {
         case .json, .jsonl: output = JSONReport.render(snapshot, goalProblems: goalFile.problems)

@@ -11,8 +11,9 @@ struct ReportWatcher {
 
     func run(directory: String) throws {
         let goalFile = options.loadGoals(directory: directory)
+        let benchmarkFile = options.loadBenchmarks(directory: directory)
         let session = try options.makeSession(directory: directory, goals: goalFile.goals,
-                                              watcher: .init(forcePolling: poll))
+                                              benchmarks: benchmarkFile.benchmarks, watcher: .init(forcePolling: poll))
         let signals = SignalGuard.install()
         defer { signals.uninstall() }
         session.start()

@@ -26,10 +26,23 @@ struct ResolvedOptions {
         return directory
     }
 
-    /// The snapshot request these options describe, now, with the config's alerts.
-    func request(goals: [Goal]) -> SnapshotRequest {
-        SnapshotRequest(window: config.window.value, asOf: asOf, now: currentMilliseconds(), goals: goals,
-                        alerts: config.alerts, defaultCurrency: config.currency.value)
+    /// The snapshot request these options describe, now, with the config's alerts,
+    /// comparison and customer values.
+    func request(goals: [Goal], benchmarks: [Benchmark] = []) -> SnapshotRequest {
+        var request = SnapshotRequest(window: config.window.value, asOf: asOf, now: currentMilliseconds(), goals: goals,
+                                      alerts: config.alerts, comparison: config.compare.value,
+                                      defaultCurrency: config.currency.value)
+        request.customerValues = config.customerValues
+        request.benchmarks = benchmarks
+        return request
+    }
+
+    /// `--benchmarks FILE`, the configured or the brand's benchmarks file, else the data
+    /// directory's `benchmarks.toml` (no file there is no benchmarks). Benchmarks with a
+    /// mistake are left out; their problems are in the result.
+    func loadBenchmarks(directory: String) -> BenchmarkFile {
+        let file = config.benchmarksFile(dataDirectory: directory)
+        return BenchmarkFile.load(path: file.path, required: file.required)
     }
 
     /// `--goals FILE` or the configured goals file, else the data directory's `goals.toml`
@@ -67,12 +80,13 @@ struct ResolvedOptions {
 
     /// A session that follows `directory` (not yet started), computing `goals` and the
     /// config's alerts.
-    func makeSession(directory: String, isDemo: Bool = false, goals: [Goal],
+    func makeSession(directory: String, isDemo: Bool = false, goals: [Goal], benchmarks: [Benchmark] = [],
                      watcher: DirectoryWatcher.Options) throws -> EngineSession {
         try EngineSession(
             root: directory, context: ingestContext(directory: directory),
             status: EngineStatus(dataDirectory: directory, isDemo: isDemo,
                                  loading: LoadProgress(filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0)),
-            request: request(goals: goals), options: .init(watcher: watcher), now: { currentMilliseconds() })
+            request: request(goals: goals, benchmarks: benchmarks), options: .init(watcher: watcher),
+            now: { currentMilliseconds() })
     }
 }

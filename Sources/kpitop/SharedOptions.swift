@@ -21,6 +21,19 @@ struct SharedOptions: ParsableArguments {
     var goals: String?
 
     @Option(name: .long, help: ArgumentHelp(
+        "Benchmarks file (default: benchmarks.toml in the data directory).", valueName: "file"))
+    var benchmarks: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Compare each KPI with the previous window or the same window a year earlier (default: previous).",
+        valueName: "previous|year"))
+    var compare: String?
+
+    @Option(name: .long, help: ArgumentHelp("A brand of the config file's [brands]: its data, goals, benchmarks and alerts.",
+                                            valueName: "name"))
+    var brand: String?
+
+    @Option(name: .long, help: ArgumentHelp(
         "Config file (default: $XDG_CONFIG_HOME/kpitop/config.toml, else ~/.config/kpitop/config.toml).",
         valueName: "file"))
     var config: String?
@@ -35,6 +48,10 @@ struct SharedOptions: ParsableArguments {
         if let tz, DayClock(identifier: tz) == nil {
             throw ValidationError("--tz '\(tz)' is not a known time zone (expected an IANA name such as Europe/Berlin)")
         }
+        if let compare, Comparison(rawValue: compare) == nil {
+            throw ValidationError("--compare '\(compare)' must be previous or year")
+        }
+        if brand != nil, data != nil { throw ValidationError("--brand names a data directory: leave out --data") }
     }
 
     /// These flags (and the dashboard's) merged with the config file and the defaults.
@@ -43,13 +60,17 @@ struct SharedOptions: ParsableArguments {
     func resolve(dashboard: DashboardOptions? = nil) throws -> ResolvedOptions {
         let flags = ConfigFlags(
             data: data, window: window.flatMap(WindowLength.init), tz: tz, goals: goals, theme: dashboard?.theme,
-            refresh: dashboard?.refresh, poll: dashboard?.poll, bell: dashboard?.bell)
+            refresh: dashboard?.refresh, poll: dashboard?.poll, bell: dashboard?.bell,
+            compare: compare.flatMap(Comparison.init(rawValue:)), benchmarks: benchmarks, brand: brand)
         do {
             let config = try EffectiveConfig.load(flags: flags, configFile: config,
                                                   environment: ProcessInfo.processInfo.environment)
+            if let unknown = config.unknownBrand {
+                throw ValidationError("--brand: " + Brand.unknownMessage(unknown, among: config.brands))
+            }
             return ResolvedOptions(config: config, asOf: asOf.flatMap { Day(iso: $0) })
-        } catch {
-            FileHandle.standardError.write(Data("kpitop: \(Sanitized.line(error.description))\n".utf8))
+        } catch let problem as ConfigProblem {
+            FileHandle.standardError.write(Data("kpitop: \(Sanitized.line(problem.description))\n".utf8))
             throw ExitCode(65)
         }
     }

@@ -13,16 +13,17 @@ enum AlertTable {
     static let keys = ["name", "kpi", "platform", "above", "below"]
 
     /// The rules of the `alert` value, in file order; every mistake is added to `problems`.
-    static func rules(_ value: any TOMLValueConvertible, document: TOMLDocument,
+    /// `tableName` is the tables' name in the file (`alert`, or `brands.acme.alert`).
+    static func rules(_ value: any TOMLValueConvertible, document: TOMLDocument, tableName: String = "alert",
                       problems: inout [ConfigProblem]) -> [AlertRule] {
         guard let entries = value.array else {
             problems.append(ConfigProblem(file: document.file, line: document.line(ofKey: "alert", from: 0),
-                                          reason: "alerts are [[alert]] tables (see docs/CONFIG.md)"))
+                                          reason: "alerts are [[\(tableName)]] tables (see docs/CONFIG.md)"))
             return []
         }
         var rules: [AlertRule] = []
         for (index, entry) in entries.enumerated() {
-            let header = document.line(ofArrayTable: "alert", index: index)
+            let header = document.line(ofArrayTable: tableName, index: index)
             var entryProblems: [ConfigProblem] = []
             func problem(_ key: String, _ reason: String) {
                 entryProblems.append(ConfigProblem(file: document.file, line: document.line(ofKey: key, from: header),

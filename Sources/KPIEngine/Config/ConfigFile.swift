@@ -25,10 +25,21 @@ public struct ConfigFile: Sendable, Equatable {
     public var bell: Entry<Bool>?
     /// The currency of money values the data does not name.
     public var currency: Entry<Currency>?
+    /// What each KPI is compared with: the previous window or the same window a year earlier.
+    public var compare: Entry<Comparison>?
+    /// The benchmarks file (default: `benchmarks.toml` in the data directory).
+    public var benchmarks: Entry<String>?
+    /// Customer lifetime value per platform (`*`: every platform), for data without `cltv`.
+    public var customerValues: Entry<[String: Double]>?
+    /// The brand to open when no flag names a data directory or a brand.
+    public var brand: Entry<String>?
+    /// The `[brands]`, in file order.
+    public var brands: [Brand] = []
     public var alerts: [AlertRule] = []
 
-    /// The keys a config file may have (`alert` as `[[alert]]` tables).
-    public static let keys = ["data", "theme", "window", "tz", "refresh", "poll", "goals", "bell", "currency", "alert"]
+    /// The keys a config file may have (`alert` as `[[alert]]` tables, `brands` and `cltv` as tables).
+    public static let keys = ["data", "theme", "window", "tz", "refresh", "poll", "goals", "bell", "currency", "compare",
+                              "benchmarks", "cltv", "brand", "brands", "alert"]
 
     /// A file that sets nothing.
     public init(path: String) { self.path = path }
@@ -98,6 +109,24 @@ public struct ConfigFile: Sendable, Equatable {
                     continue
                 }
                 file.currency = Entry(currency, line: line)
+            case "compare":
+                guard let written = text("previous or year") else { continue }
+                guard let comparison = Comparison(rawValue: written.trimmingSpaces.lowercased()) else {
+                    problem("compare '\(Sanitized.line(written))' must be \"previous\" or \"year\"")
+                    continue
+                }
+                file.compare = Entry(comparison, line: line)
+            case "benchmarks":
+                file.benchmarks = text("a file").map { Entry(paths.resolve($0), line: line) }
+            case "cltv":
+                let keyLine = line > 0 ? line : document.line(ofTable: key)
+                if let values = CustomerValueSetting.parse(value, document: document, line: keyLine, problems: &problems) {
+                    file.customerValues = Entry(values, line: keyLine)
+                }
+            case "brand":
+                file.brand = text("a brand name").map { Entry(String($0.trimmingSpaces), line: line) }
+            case "brands":
+                file.brands = BrandTable.brands(value, document: document, paths: paths, problems: &problems)
             case "alert":
                 file.alerts = AlertTable.rules(value, document: document, problems: &problems)
             default:
@@ -107,6 +136,10 @@ public struct ConfigFile: Sendable, Equatable {
             }
         }
         if let first = problems.min(by: { $0.line < $1.line }) { throw first }
+        if let brand = file.brand, !file.brands.contains(where: { $0.name == brand.value }) {
+            throw ConfigProblem(file: document.file, line: brand.line,
+                                reason: Brand.unknownMessage(brand.value, among: file.brands))
+        }
         return file
     }
 }

@@ -8,9 +8,16 @@ public struct ConfigFlags: Sendable, Equatable {
     public var refresh: RefreshInterval?
     public var poll: Bool?
     public var bell: Bool?
+    /// `--compare previous|year`.
+    public var compare: Comparison?
+    /// `--benchmarks FILE`.
+    public var benchmarks: String?
+    /// `--brand NAME`: a brand of the config file's `[brands]`.
+    public var brand: String?
 
     public init(data: String? = nil, window: WindowLength? = nil, tz: String? = nil, goals: String? = nil,
-                theme: String? = nil, refresh: RefreshInterval? = nil, poll: Bool? = nil, bell: Bool? = nil) {
+                theme: String? = nil, refresh: RefreshInterval? = nil, poll: Bool? = nil, bell: Bool? = nil,
+                compare: Comparison? = nil, benchmarks: String? = nil, brand: String? = nil) {
         self.data = data
         self.window = window
         self.tz = tz
@@ -19,5 +26,8 @@ public struct ConfigFlags: Sendable, Equatable {
         self.refresh = refresh
         self.poll = poll
         self.bell = bell
+        self.compare = compare
+        self.benchmarks = benchmarks
+        self.brand = brand
     }
 }

@@ -28,6 +28,21 @@ public enum ConfigListing {
         line("poll", String(config.poll.value), config.poll.source)
         line("bell", String(config.bell.value), config.bell.source)
         line("currency", config.currency.value.map { quoted($0.code) }, config.currency.source)
+        line("compare", quoted(config.compare.value.rawValue), config.compare.source)
+        let benchmarks = config.benchmarks.value ?? config.data.value.map { config.benchmarksFile(dataDirectory: $0).path }
+        line("benchmarks", benchmarks.map(quoted), config.benchmarks.source)
+        line("brand", config.brand.value.map { quoted($0.name) }, config.brand.source)
+        if let values = config.file?.customerValues {
+            let text = values.value.sorted { $0.key < $1.key }.map { "\(quoted($0.key)) = \(JSONWriter.number($0.value))" }
+            line("cltv", "{ " + text.joined(separator: ", ") + " }", .file(config.file?.path ?? "", line: values.line))
+        }
+        let brands = config.brands
+        if !brands.isEmpty {
+            lines += ["", "[brands]"]
+            for brand in brands {
+                lines.append(annotated("\(brand.name) = \(quoted(brand.data))", .file(config.file?.path ?? "", line: brand.line)))
+            }
+        }
 
         let alerts = config.alerts
         lines += ["", alerts.isEmpty ? "# no alerts" : "# \(alerts.count) alert\(alerts.count == 1 ? "" : "s")"]

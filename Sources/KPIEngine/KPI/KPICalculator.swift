@@ -3,9 +3,17 @@
 /// and today's figures so far (data contract sections 4 and 5).
 public struct KPICalculator: Sendable {
     public let store: MetricsStore
+    /// The config's customer lifetime value per platform (`*`: every platform).
+    public var customerValues: [String: Double]
 
-    public init(store: MetricsStore) {
+    public init(store: MetricsStore, customerValues: [String: Double] = [:]) {
         self.store = store
+        self.customerValues = customerValues
+    }
+
+    /// The config's CLTV for a platform: its own, else the one for every platform.
+    func configuredCustomerValue(_ platform: String) -> Double? {
+        customerValues[platform] ?? customerValues["*"]
     }
 
     public var clock: DayClock { store.clock }
@@ -47,6 +55,12 @@ public struct KPICalculator: Sendable {
     /// A snapshot, with each platform's part taken from `cache` when neither the platform nor
     /// the request's window changed.
     public func snapshot(_ request: SnapshotRequest, cache: inout SnapshotCache) -> KPISnapshot {
+        var calculator = self
+        calculator.customerValues = request.customerValues
+        return calculator.computeSnapshot(request, cache: &cache)
+    }
+
+    private func computeSnapshot(_ request: SnapshotRequest, cache: inout SnapshotCache) -> KPISnapshot {
         let (window, anchoredOnNewest) = resolveWindow(request)
         let comparisonWindow = window.comparisonWindow(request.comparison)
         let rollups = store.platforms.values.sorted { $0.name < $1.name }
@@ -59,11 +73,14 @@ public struct KPICalculator: Sendable {
         var facts: [PlatformFacts] = []
 
         for rollup in rollups {
+            let configured = configuredCustomerValue(rollup.name)
             let key = SnapshotCache.Key(version: rollup.version, window: window, comparison: comparisonWindow,
-                                        defaultCurrency: request.defaultCurrency, postLimit: request.postLimit)
+                                        defaultCurrency: request.defaultCurrency, postLimit: request.postLimit,
+                                        configuredCustomerValue: configured)
             let part = cache.part(of: rollup.name, for: key) {
                 let facts = PlatformFacts(rollup: rollup, window: window, comparison: comparisonWindow,
-                                          defaultCurrency: request.defaultCurrency, clock: clock)
+                                          defaultCurrency: request.defaultCurrency, configuredCustomerValue: configured,
+                                          clock: clock)
                 let (top, count) = topPosts(rollup, window, limit: request.postLimit)
                 return SnapshotCache.Part(facts: facts, values: facts.values(), posts: top, postCount: count)
             }
@@ -96,6 +113,7 @@ public struct KPICalculator: Sendable {
         snapshot.postDetail = request.post.flatMap { postDetail($0, window: window) }
         snapshot.goals = request.goals.map { GoalProgress(goal: $0, calculator: self, snapshot: snapshot) }
         snapshot.alerts = request.alerts.map { AlertState(rule: $0, snapshot: snapshot) }
+        for benchmark in request.benchmarks { snapshot.benchmarks[benchmark.platform, default: [:]][benchmark.kpi] = benchmark }
         return snapshot
     }
 
@@ -105,11 +123,12 @@ public struct KPICalculator: Sendable {
         let rollups = store.platforms
         if let platform {
             guard let rollup = rollups[platform] else { return nil }
-            return WindowFacts(rollup, window, clock: clock).value(of: kpi)
+            return WindowFacts(rollup, window, clock: clock, configuredCustomerValue: configuredCustomerValue(platform))
+                .value(of: kpi)
         }
         var all = WindowFacts()
         for rollup in rollups.values {
-            let facts = WindowFacts(rollup, window, clock: clock)
+            let facts = WindowFacts(rollup, window, clock: clock, configuredCustomerValue: configuredCustomerValue(rollup.name))
             if kpi.inputs.allSatisfy(facts.has) { all.add(facts) }
         }
         return all.value(of: kpi)

@@ -139,6 +139,13 @@ public struct KPISnapshot: Sendable {
     public var goals: [GoalProgress] = []
     /// The request's alert rules checked against the current window, in file order.
     public var alerts: [AlertState] = []
+    /// The benchmarks of the request, by platform (`all` included) and KPI.
+    public var benchmarks: [String: [KPI: Benchmark]] = [:]
+
+    /// The benchmark of `kpi` on `platform`, if the benchmarks file has one.
+    public func benchmark(_ kpi: KPI, platform: String = KPISnapshot.allPlatforms) -> Benchmark? {
+        benchmarks[platform]?[kpi]
+    }
 
     public init(asOf: Day, anchoredOnNewest: Bool, window: ReportWindow, timeZone: String,
                 platforms: [String], kpis: [String: [KPI: KPIValue]], posts: [String: [PostSummary]],

@@ -19,14 +19,15 @@ struct PlatformFacts: Sendable {
     }
 
     init(rollup: PlatformRollup, window: ReportWindow, comparison: ReportWindow?, defaultCurrency: Currency?,
-         clock: DayClock) {
+         configuredCustomerValue: Double? = nil, clock: DayClock) {
         name = rollup.name
-        current = WindowFacts(rollup, window, clock: clock)
-        previous = comparison.map { WindowFacts(rollup, $0, clock: clock) }
+        current = WindowFacts(rollup, window, clock: clock, configuredCustomerValue: configuredCustomerValue)
+        previous = comparison.map { WindowFacts(rollup, $0, clock: clock, configuredCustomerValue: configuredCustomerValue) }
         // A day without any metrics row of the platform has no sums (nil, not 0): charts tell
         // a day with no data from a day with 0.
         daily = window.allDays.map { day in
-            var facts = WindowFacts(rollup, ReportWindow(start: day, end: day), clock: clock)
+            var facts = WindowFacts(rollup, ReportWindow(start: day, end: day), clock: clock,
+                                    configuredCustomerValue: configuredCustomerValue)
             if rollup.days[day] == nil { facts.sums.present = 0 }
             return facts
         }
@@ -60,8 +61,9 @@ struct PlatformFacts: Sendable {
 }
 
 extension WindowFacts {
-    /// The facts of one platform over one window.
-    init(_ rollup: PlatformRollup, _ window: ReportWindow, clock: DayClock) {
+    /// The facts of one platform over one window; `configuredCustomerValue` is the config's
+    /// CLTV for the platform, used when the window has no `cltv` data.
+    init(_ rollup: PlatformRollup, _ window: ReportWindow, clock: DayClock, configuredCustomerValue: Double? = nil) {
         self.init()
         if window.days <= rollup.sortedDays.count {
             for day in window.allDays { if let t = rollup.days[day] { sums.add(t.values) } }
@@ -79,5 +81,6 @@ extension WindowFacts {
                 ?? rollup.followers(onOrAfter: window.start, upTo: window.end))?.value
         }
         service = ServiceFacts(rollup.service, window: window)
+        settleCustomerValue(configured: configuredCustomerValue)
     }
 }

@@ -9,6 +9,8 @@ public struct SnapshotCache: Sendable {
         var comparison: ReportWindow?
         var defaultCurrency: Currency?
         var postLimit: Int
+        /// The platform's customer lifetime value from the config, if any.
+        var configuredCustomerValue: Double?
     }
 
     struct Part: Sendable {

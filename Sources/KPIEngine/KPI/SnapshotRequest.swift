@@ -27,6 +27,11 @@ public struct SnapshotRequest: Sendable, Equatable {
     public var defaultCurrency: Currency?
     /// A post whose detail the snapshot should carry (the post page is open).
     public var post: PostReference?
+    /// The customer lifetime value per platform from the config (`cltv`), for platforms whose
+    /// data has none; the key `*` stands for every platform.
+    public var customerValues: [String: Double] = [:]
+    /// Reference values the snapshot carries beside each KPI (`benchmarks.toml`).
+    public var benchmarks: [Benchmark] = []
 
     public init(window: WindowLength = .days(28), asOf: Day? = nil, now: Int64, postLimit: Int = 500,
                 goals: [Goal] = [], alerts: [AlertRule] = [], comparison: Comparison = .previousWindow,

@@ -6,6 +6,9 @@ struct WindowFacts: Sendable {
     var followers: Double?
     var followersStart: Double?
     var service = ServiceFacts()
+    /// Customer lifetime value as a weighted total and its weight (their ratio is the CLTV);
+    /// nil when neither the data nor the config gives one (see ``settleCustomerValue(configured:)``).
+    var customerValue: (total: Double, weight: Double)?
 
     /// Adds another platform's facts (sums, and followers summed where known).
     mutating func add(_ other: WindowFacts) {
@@ -13,6 +16,25 @@ struct WindowFacts: Sendable {
         followers = Self.sum(followers, other.followers)
         followersStart = Self.sum(followersStart, other.followersStart)
         service.add(other.service)
+        if let theirs = other.customerValue {
+            customerValue = ((customerValue?.total ?? 0) + theirs.total, (customerValue?.weight ?? 0) + theirs.weight)
+        }
+    }
+
+    /// Decides the platform's customer value over this window: the data's `cltv` rows (their
+    /// values weighted by new customers) when the window has any, else `configured` weighted
+    /// by the window's new customers (1 when it has none, so the platform's CLTV is the
+    /// configured value).
+    mutating func settleCustomerValue(configured: Double?) {
+        if let weight = sums[.customerValueWeight], weight > 0, let total = sums[.customerValueSum] {
+            customerValue = (total, weight)
+        } else if let configured {
+            let customers = sums[.newCustomers] ?? 0
+            let weight = customers > 0 ? customers : 1
+            customerValue = (configured * weight, weight)
+        } else {
+            customerValue = nil
+        }
     }
 
     private static func sum(_ a: Double?, _ b: Double?) -> Double? {
@@ -30,7 +52,8 @@ struct WindowFacts: Sendable {
         case .field(let field): sums.present & field.bit != 0
         case .followers: followers != nil
         case .service: service.hasServiceData
-        case .customerValue, .allSessions: false
+        case .customerValue: customerValue != nil
+        case .allSessions: false
         }
     }
 
@@ -70,7 +93,11 @@ struct WindowFacts: Sendable {
         case .bounceRate:
             guard let engaged = s[.engagedSessions], let sessions = s[.sessions], sessions != 0 else { return nil }
             return 1 - engaged / sessions
-        case .cltv, .cltvToCac, .socialShareOfTraffic: return nil
+        case .cltv: return customerValue.flatMap { ratio($0.total, $0.weight) }
+        case .cltvToCac:
+            guard let cltv = value(of: .cltv), let cac = value(of: .cac) else { return nil }
+            return ratio(cltv, cac)
+        case .socialShareOfTraffic: return nil
         case .inquiries: return service.hasServiceData ? Double(c.inquiries) : nil
         case .responseRate: return count(c.answered, of: c.inquiries)
         case .firstResponseMedianSeconds: return Percentile.median(service.firstResponseSeconds)

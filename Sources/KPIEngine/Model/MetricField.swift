@@ -19,6 +19,10 @@ public enum MetricField: Int, CaseIterable, Sendable {
     /// Key events and revenue on the website from those sessions (Google Analytics 4).
     case siteConversions, siteRevenue
     case newCustomers
+    /// A row's customer lifetime value (`cltv`) times its weight, and the weight: the row's
+    /// new customers, or 1 for a row without them. Their ratio over a window is the window's
+    /// CLTV, the rows' values weighted by the customers they brought (docs/DATA.md).
+    case customerValueSum, customerValueWeight
 
     /// The canonical snake_case name used in the contract and in reports.
     public var id: String {
@@ -50,11 +54,19 @@ public enum MetricField: Int, CaseIterable, Sendable {
         case .siteConversions: "site_conversions"
         case .siteRevenue: "site_revenue"
         case .newCustomers: "new_customers"
+        case .customerValueSum: "cltv_weighted_sum"
+        case .customerValueWeight: "cltv_weight"
         }
     }
 
     /// True for money fields, which may be negative (refunds) and carry a currency.
-    public var isMoney: Bool { self == .revenue || self == .spend || self == .siteRevenue }
+    public var isMoney: Bool { self == .revenue || self == .spend || self == .siteRevenue || self == .customerValueSum }
+
+    /// True for the lanes the ingester works out from other columns, which no column or
+    /// mapping entry names.
+    public var isDerived: Bool {
+        self == .interactions || self == .customerValueSum || self == .customerValueWeight
+    }
 
     /// True for fields whose daily value is a net change and may be negative (TikTok's daily
     /// `Comments` net of deletions, net follower growth).

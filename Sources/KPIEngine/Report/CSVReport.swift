@@ -5,7 +5,7 @@ import Foundation
 /// difference as a fraction: 0.004 = +0.4 pp) or `difference` (the sentiment index, multiples).
 public enum CSVReport {
     public static let header = "platform,kpi,family,value,previous,change,window_start,window_end,as_of,tz,"
-        + "change_kind,platforms,previous_missing,unavailable,currency"
+        + "change_kind,platforms,previous_missing,unavailable,currency,benchmark"
 
     public static func render(_ snapshot: KPISnapshot) -> String {
         var lines = [header]
@@ -20,6 +20,7 @@ public enum CSVReport {
                     changeKind(kpi), field(v.platforms?.joined(separator: ";") ?? ""),
                     v.previousGap?.rawValue ?? "", field(v.unavailable ?? ""),
                     kpi.involvesMoney && kpi.unit == .money ? snapshot.currencies[name]?.code ?? "" : "",
+                    number(snapshot.benchmark(kpi, platform: name)?.value),
                 ].joined(separator: ","))
             }
         }

@@ -11,7 +11,8 @@ public enum JSONReport {
         ])
         let platforms = ([KPISnapshot.allPlatforms] + snapshot.platforms).map { name in
             let kpis = KPI.allCases.map { kpi -> String in
-                "      " + JSONWriter.string(kpi.id) + ": " + kpiObject(snapshot.value(kpi, platform: name))
+                "      " + JSONWriter.string(kpi.id) + ": "
+                    + kpiObject(snapshot.value(kpi, platform: name), benchmark: snapshot.benchmark(kpi, platform: name))
             }
             return "    " + JSONWriter.string(name) + ": {\n" + kpis.joined(separator: ",\n") + "\n    }"
         }
@@ -36,14 +37,19 @@ public enum JSONReport {
     }
 
     /// `{"value": v, "previous": p}`, with the platforms that entered an `all` value, why the
-    /// previous value is missing, or why the value is.
-    static func kpiObject(_ v: KPIValue) -> String {
+    /// previous value is missing, or why the value is, and the KPI's benchmark when the
+    /// benchmarks file has one (`"benchmark"`, and its `"benchmark_source"`).
+    static func kpiObject(_ v: KPIValue, benchmark: Benchmark? = nil) -> String {
         var members = [("value", JSONWriter.number(v.value)), ("previous", JSONWriter.number(v.previous))]
         if let platforms = v.platforms {
             members.append(("platforms", "[" + platforms.map(JSONWriter.string).joined(separator: ", ") + "]"))
         }
         if let gap = v.previousGap { members.append(("previous_missing", JSONWriter.string(gap.rawValue))) }
         if let reason = v.unavailable { members.append(("unavailable", JSONWriter.string(reason))) }
+        if let benchmark {
+            members.append(("benchmark", JSONWriter.number(benchmark.value)))
+            if let source = benchmark.source { members.append(("benchmark_source", JSONWriter.string(source))) }
+        }
         return JSONWriter.object(members)
     }
 

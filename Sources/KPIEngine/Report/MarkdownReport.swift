@@ -37,6 +37,17 @@ public enum MarkdownReport {
             let notes = CoverageNote.lines(snapshot, family: family)
             if !notes.isEmpty { out += [""] + notes.map { "_\($0)._" } }
         }
+        let benchmarks = BenchmarkLine.listed(snapshot)
+        if !benchmarks.isEmpty {
+            out += ["", "## Benchmarks", "", "| KPI | Platform | Now | Benchmark | |", "|---|---|---:|---:|---|"]
+            for benchmark in benchmarks {
+                let value = snapshot.value(benchmark.kpi, platform: benchmark.platform).value
+                let currency = snapshot.currencies[benchmark.platform]
+                out.append("| \(benchmark.kpi.title) | \(cell(benchmark.platform)) | "
+                           + "\(ValueFormat.format(value, unit: benchmark.kpi.unit, currency: currency)) | "
+                           + "\(cell(BenchmarkLine.reference(benchmark, currency: currency))) | \(BenchmarkLine.standing(benchmark, value: value)) |")
+            }
+        }
         if !snapshot.goals.isEmpty {
             out += ["", "## Goals", "", "| Goal | Platform | Baseline | Now | Target | Projection | Deadline | Status |",
                     "|---|---|---:|---:|---:|---:|---|---|"]

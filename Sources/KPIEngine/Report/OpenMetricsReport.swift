@@ -32,7 +32,11 @@ public enum OpenMetricsReport {
             alerts.add([("alert", state.rule.name), ("kpi", state.rule.kpi.id), ("platform", state.rule.platform),
                         ("bound", state.rule.bound.rawValue), ("window", window)], state.breached ? 1 : 0)
         }
-        families += [goalValue, goalTarget, goalBaseline, alerts]
+        var benchmarks = Family(name: "kpitop_benchmark", help: "A KPI's reference value from benchmarks.toml, in the KPI's unit.")
+        for benchmark in BenchmarkLine.listed(snapshot) {
+            benchmarks.add([("kpi", benchmark.kpi.id), ("platform", benchmark.platform)], benchmark.value)
+        }
+        families += [goalValue, goalTarget, goalBaseline, benchmarks, alerts]
         return families.filter { !$0.samples.isEmpty }.map(\.text).joined() + "# EOF\n"
     }
 

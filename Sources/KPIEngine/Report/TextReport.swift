@@ -36,6 +36,18 @@ public enum TextReport {
             }
             out += CoverageNote.lines(snapshot, family: family).map { "  * " + $0 }
         }
+        let benchmarks = BenchmarkLine.listed(snapshot)
+        if !benchmarks.isEmpty {
+            out += ["", "Benchmarks"]
+            for benchmark in benchmarks {
+                let value = snapshot.value(benchmark.kpi, platform: benchmark.platform).value
+                let currency = snapshot.currencies[benchmark.platform]
+                out.append(pad("  " + benchmark.kpi.title, 30) + pad(Sanitized.line(benchmark.platform), 12)
+                           + pad(ValueFormat.format(value, unit: benchmark.kpi.unit, currency: currency), 10, right: true)
+                           + "  " + pad(BenchmarkLine.standing(benchmark, value: value), 6)
+                           + "benchmark " + BenchmarkLine.reference(benchmark, currency: currency))
+            }
+        }
         if !snapshot.goals.isEmpty {
             out += ["", "Goals"]
             for progress in snapshot.goals {

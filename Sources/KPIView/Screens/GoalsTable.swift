@@ -6,7 +6,7 @@ import KPIEngine
 /// the gauge and the status always stay.
 enum GoalsTable {
     enum Column: CaseIterable {
-        case name, platform, kpi, gauge, progress, projection, deadline, daysLeft, status
+        case name, platform, kpi, gauge, progress, baseline, projection, deadline, daysLeft, status
 
         var title: String {
             switch self {
@@ -15,6 +15,7 @@ enum GoalsTable {
             case .kpi: "KPI"
             case .gauge: "progress"
             case .progress: "value of target"
+            case .baseline: "baseline to target"
             case .projection: "projected"
             case .deadline: "deadline"
             case .daysLeft: "time left"
@@ -31,7 +32,7 @@ enum GoalsTable {
     }
 
     /// The columns that give way on narrow screens, the most needed first.
-    static let optionalColumns: [Column] = [.progress, .daysLeft, .projection, .kpi, .platform, .deadline]
+    static let optionalColumns: [Column] = [.progress, .baseline, .daysLeft, .projection, .kpi, .platform, .deadline]
     static let minimumNameWidth = 12
     static let minimumGaugeWidth = 10
     static let narrowestGaugeWidth = 4
@@ -58,7 +59,7 @@ enum GoalsTable {
                 case .kpi, .progress: .text(text(column, progress, ascii: ascii), sheet.style(.text))
                 case .daysLeft where progress.daysLeft < 0:
                     .text(text(column, progress, ascii: ascii), sheet.style(for: tone))
-                case .platform, .projection, .deadline, .daysLeft:
+                case .platform, .projection, .deadline, .daysLeft, .baseline:
                     .text(text(column, progress, ascii: ascii), sheet.style(.muted))
                 }
             }
@@ -81,7 +82,8 @@ enum GoalsTable {
         let smallestGauge = min(minimumGaugeWidth, max(narrowestGaugeWidth, gaugeRoom))
         let essentials = smallestGauge + 1 + contentWidth(.status) + 1
         var used = max(minimumNameWidth, min(contentWidth(.name), width - essentials)) + essentials
-        for column in optionalColumns where used + contentWidth(column) + 1 <= width {
+        let hasRelative = goals.contains { $0.goal.isRelative }
+        for column in optionalColumns where used + contentWidth(column) + 1 <= width && (column != .baseline || hasRelative) {
             chosen.insert(column)
             used += contentWidth(column) + 1
         }
@@ -104,6 +106,7 @@ enum GoalsTable {
         case .kpi: goal.kpi.title
         case .gauge: ""
         case .progress: GoalText.progress(progress, ascii: ascii)
+        case .baseline: GoalLine.baselineToTarget(progress, ascii: ascii) ?? ""
         case .projection: GoalText.projection(progress, ascii: ascii)
         case .deadline: goal.deadline.description
         case .daysLeft: GoalText.daysLeft(progress.daysLeft)

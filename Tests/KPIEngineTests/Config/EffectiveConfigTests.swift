@@ -135,6 +135,9 @@ import Testing
             poll = false                      # default
             bell = true                       # /home/ana/.config/kpitop/config.toml:2
             # currency =                      # default (what the data says)
+            compare = "previous"              # default
+            benchmarks = "/srv/kpi/benchmarks.toml" # default (benchmarks.toml in the data directory, if any)
+            # brand =                         # default
 
             # 2 alerts
             [[alert]]                         # /home/ana/.config/kpitop/config.toml:4

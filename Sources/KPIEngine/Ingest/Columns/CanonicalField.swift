@@ -18,6 +18,9 @@ enum CanonicalField: Hashable, Sendable {
     case currency
     /// Average view duration (`0:02:10`), from which watch time is derived when no column has it.
     case averageViewDuration
+    /// A customer lifetime value (`cltv`): money per customer, weighted by the row's new
+    /// customers (see ``MetricField/customerValueSum``).
+    case customerValue
     case openedAt
     case firstResponseAt
     case resolvedAt
@@ -28,9 +31,9 @@ enum CanonicalField: Hashable, Sendable {
 
     /// Every field, in the order used for messages.
     static let all: [CanonicalField] =
-        MetricField.allCases.filter { $0 != .interactions }.map(CanonicalField.metric)
+        MetricField.allCases.filter { !$0.isDerived }.map(CanonicalField.metric)
         + [.followers, .time, .id, .title, .platform, .rangeStart, .rangeEnd, .campaignStart, .campaignEnd,
-           .currency, .averageViewDuration,
+           .currency, .averageViewDuration, .customerValue,
            .openedAt, .firstResponseAt, .resolvedAt, .csat, .sentiment, .firstReplyMinutes]
 
     /// The snake_case name of the contract.
@@ -48,6 +51,7 @@ enum CanonicalField: Hashable, Sendable {
         case .campaignEnd: "campaign_end"
         case .currency: "currency"
         case .averageViewDuration: "average_view_duration"
+        case .customerValue: "cltv"
         case .openedAt: "opened_at"
         case .firstResponseAt: "first_response_at"
         case .resolvedAt: "resolved_at"
@@ -71,7 +75,7 @@ enum CanonicalField: Hashable, Sendable {
     /// True for the fields whose column makes a header look like metrics.
     var isMeasure: Bool {
         switch self {
-        case .metric, .followers: true
+        case .metric, .followers, .customerValue: true
         default: false
         }
     }

@@ -103,7 +103,7 @@ struct ColumnLayout {
         self.notes = notes
 
         let hasTime = sources[.time] != nil || sources[.rangeStart] != nil
-        let hasMeasure = !metrics.isEmpty || sources[.followers] != nil
+        let hasMeasure = !metrics.isEmpty || sources[.followers] != nil || sources[.customerValue] != nil
         if sources[.openedAt] != nil {
             kind = .service
         } else if hasMeasure {

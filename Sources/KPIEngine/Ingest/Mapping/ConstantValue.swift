@@ -11,7 +11,7 @@ enum ConstantValue {
                 var reader = TimeText(clock: utcClock)
                 if case .time = reader.parse(value) { return true }
                 return false
-            case .metric, .followers, .csat, .firstReplyMinutes:
+            case .metric, .followers, .csat, .firstReplyMinutes, .customerValue:
                 if case .number = NumberText.parse(value) { return true }
                 return false
             case .averageViewDuration:

@@ -43,6 +43,8 @@ struct RecordBuilder {
     private let currencySource: ColumnLayout.Source?
     /// Average view duration, used for watch time only when no column has watch time.
     private let averageViewDurationSource: ColumnLayout.Source?
+    /// A customer lifetime value column (`cltv`).
+    private let customerValueSource: ColumnLayout.Source?
     private let openedAtSource: ColumnLayout.Source?
     private let firstResponseAtSource: ColumnLayout.Source?
     private let firstReplyMinutesSource: ColumnLayout.Source?
@@ -111,6 +113,7 @@ struct RecordBuilder {
         currencySource = layout.source(.currency)
         averageViewDurationSource = layout.metrics.contains { $0.field == .watchTimeSeconds }
             ? nil : layout.source(.averageViewDuration)
+        customerValueSource = layout.source(.customerValue)
         openedAtSource = layout.source(.openedAt)
         firstResponseAtSource = layout.source(.firstResponseAt)
         firstReplyMinutesSource = layout.source(.firstReplyMinutes)
@@ -259,6 +262,9 @@ struct RecordBuilder {
             }
         }
         if averageViewDurationSource != nil { addWatchTimeFromAverage(fields) }
+        if customerValueSource != nil {
+            if let problem = addCustomerValue(fields, sign: &sign, progress: &progress) { return .rejected(reason: problem) }
+        }
         let mayHaveCurrency = sign != .none || headerCurrency != nil || currencySource != nil || facts.currency != nil
         row.currency = mayHaveCurrency && row.values.present & Self.moneyBits != 0
             ? currency(headerCurrency: headerCurrency, sign: sign, fields) : nil
@@ -316,6 +322,7 @@ struct RecordBuilder {
     }
 
     private static let moneyBits = MetricField.revenue.bit | MetricField.spend.bit | MetricField.siteRevenue.bit
+        | MetricField.customerValueSum.bit
 
     /// Counts a row in the file's summary and gives it to the sink.
     @inline(__always)
@@ -352,6 +359,30 @@ struct RecordBuilder {
               let average = DurationText.seconds(value(source, fields))
         else { return }
         row.values.set(.watchTimeSeconds, to: (average * views).rounded())
+    }
+
+    /// The row's customer lifetime value as its two lanes: the value times the row's new
+    /// customers (1 without them), and that weight (our choice, docs/DATA.md). A problem with
+    /// the value is returned as the row's rejection.
+    @inline(never)
+    private mutating func addCustomerValue(_ fields: UnsafeBufferPointer<FieldText>, sign: inout MoneySign,
+                                           progress: inout FileProgress) -> String? {
+        guard let source = customerValueSource else { return nil }
+        let text = value(source, fields)
+        let (number, moneySign) = progress.state.decimals.readMoney(text)
+        switch number {
+        case .missing: return nil
+        case .number(let cltv):
+            guard cltv >= 0 else { return "negative cltv" }
+            guard cltv <= MetricValues.largestMagnitude else { return "number too large in cltv: '\(text.excerpt())'" }
+            let weight = row.values[.newCustomers] ?? 1
+            row.values.set(.customerValueSum, to: cltv * weight)
+            row.values.set(.customerValueWeight, to: weight)
+            if sign == .none { sign = moneySign }
+            return nil
+        case .notANumber: return "not a number in cltv: '\(text.excerpt())'"
+        case .notFinite: return "not a finite number in cltv: '\(text.excerpt())'"
+        }
     }
 
     /// The row's currency: a code in a money column's header, a currency column, `€`/`£`/an
