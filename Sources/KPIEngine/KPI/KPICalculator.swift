@@ -63,7 +63,12 @@ public struct KPICalculator: Sendable {
     private func computeSnapshot(_ request: SnapshotRequest, cache: inout SnapshotCache) -> KPISnapshot {
         let (window, anchoredOnNewest) = resolveWindow(request)
         let comparisonWindow = window.comparisonWindow(request.comparison)
-        let rollups = store.platforms.values.sorted { $0.name < $1.name }
+        let everyRollup = store.platforms.values.sorted { $0.name < $1.name }
+        let rollups = everyRollup.filter { $0.name != KPISnapshot.notSocialPlatform }
+        let notSocial = everyRollup.first { $0.name == KPISnapshot.notSocialPlatform }.map {
+            PlatformFacts(rollup: $0, window: window, comparison: comparisonWindow, defaultCurrency: request.defaultCurrency,
+                          clock: clock)
+        }
         var kpis: [String: [KPI: KPIValue]] = [:]
         var posts: [String: [PostSummary]] = [:]
         var postCounts: [String: Int] = [:]
@@ -93,6 +98,8 @@ public struct KPICalculator: Sendable {
             if let instant = rollup.newestInquiry { newestInquiry[rollup.name] = instant }
         }
         kpis[KPISnapshot.allPlatforms] = allValues(facts, window: window)
+        let shares = TrafficShare.values(facts, notSocial: notSocial, days: window.days, hasPrevious: !window.isAll)
+        for (name, share) in shares { kpis[name]?[.socialShareOfTraffic] = share }
         if let currency = Self.currencyOfAll(facts) { currencies[KPISnapshot.allPlatforms] = currency }
         cache.keep(only: Set(rollups.map(\.name)))
         let everyPost = Array(posts.values.joined())
@@ -105,6 +112,10 @@ public struct KPICalculator: Sendable {
             newestData: newest, rejectedRows: store.rejectedRows, rejections: store.rejections,
             fileCount: store.fileCount)
         snapshot.comparison = request.comparison
+        snapshot.notSocial = notSocial.map { facts in
+            let values = facts.values()
+            return Dictionary(uniqueKeysWithValues: KPI.all(in: .traffic).compactMap { kpi in values[kpi].map { (kpi, $0) } })
+        } ?? [:]
         snapshot.comparisonWindow = comparisonWindow
         snapshot.postCounts = postCounts
         snapshot.newestInquiry = newestInquiry
@@ -120,7 +131,12 @@ public struct KPICalculator: Sendable {
     /// One KPI of one platform (nil = `all`, with its platforms paired as in section 4) over
     /// any window.
     public func value(_ kpi: KPI, platform: String?, window: ReportWindow) -> Double? {
-        let rollups = store.platforms
+        var rollups = store.platforms
+        let notSocial = rollups.removeValue(forKey: KPISnapshot.notSocialPlatform)
+        if kpi == .socialShareOfTraffic {
+            return TrafficShare.value(platform: platform, facts: rollups.mapValues { WindowFacts($0, window, clock: clock) },
+                                      notSocial: notSocial.map { WindowFacts($0, window, clock: clock) })
+        }
         if let platform {
             guard let rollup = rollups[platform] else { return nil }
             return WindowFacts(rollup, window, clock: clock, configuredCustomerValue: configuredCustomerValue(platform))

@@ -98,6 +98,11 @@ public struct TodaySoFar: Sendable, Equatable {
 public struct KPISnapshot: Sendable {
     /// The reserved name for every platform together.
     public static let allPlatforms = "all"
+    /// The reserved platform of website sessions that did not come from social media (Google
+    /// Analytics sources kpitop does not map to a platform). The store keeps them like a
+    /// platform's; snapshots keep them out of the platforms and out of `all`, and use them
+    /// only as the rest of the site's traffic for `social_share_of_traffic`.
+    public static let notSocialPlatform = "(not social)"
 
     /// The anchor day.
     public var asOf: Day
@@ -139,6 +144,10 @@ public struct KPISnapshot: Sendable {
     public var goals: [GoalProgress] = []
     /// The request's alert rules checked against the current window, in file order.
     public var alerts: [AlertState] = []
+    /// The website traffic that did not come from social media (``notSocialPlatform``): its
+    /// sessions, engaged sessions, bounce rate, site conversions and revenue; empty without
+    /// such data.
+    public var notSocial: [KPI: KPIValue] = [:]
     /// The benchmarks of the request, by platform (`all` included) and KPI.
     public var benchmarks: [String: [KPI: Benchmark]] = [:]
 

@@ -26,6 +26,7 @@ public enum JSONReport {
             ("currencies", JSONWriter.object(snapshot.currencies.sorted { $0.key < $1.key }.map {
                 ($0.key, JSONWriter.string($0.value.code))
             })),
+            ("not_social", notSocial(snapshot)),
             ("today", today(snapshot.today)),
             ("rejected_rows", String(snapshot.rejectedRows)),
             ("files", String(snapshot.fileCount)),
@@ -61,6 +62,15 @@ public enum JSONReport {
             ("start", JSONWriter.string(window.start.description)),
             ("end", JSONWriter.string(window.end.description)),
         ])
+    }
+
+    /// The website traffic that did not come from social media, by traffic KPI (its share of
+    /// traffic left out: it is not social); null without such data.
+    private static func notSocial(_ snapshot: KPISnapshot) -> String {
+        guard !snapshot.notSocial.isEmpty else { return "null" }
+        return JSONWriter.object(KPI.all(in: .traffic).filter { $0 != .socialShareOfTraffic }.map { kpi in
+            (kpi.id, kpiObject(snapshot.notSocial[kpi] ?? KPIValue(value: nil, previous: nil)))
+        })
     }
 
     /// Today's sums so far: `{"date", "time", "platforms": {name: {kpi: {"value", "yesterday_same_time"}}}}`.

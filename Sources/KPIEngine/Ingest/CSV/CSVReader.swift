@@ -2,6 +2,11 @@
 /// (Meta Business Suite insights), the header (which decides the delimiter, the kind, the
 /// layout and the platform), then rows. A Meta Business Suite insights file may hold several
 /// tables, each after a title line of its own and its own `Date,Primary` header.
+///
+/// `#` lines before the header are comments. A Google Analytics export starts with such lines
+/// (`# ----`, `# Start date: 20260510`): then every `#` line ends a table, the next line is a
+/// table's header, only website-traffic tables are read (their rows wait for the end of the
+/// file, see ``HeldTraffic``) and the others are skipped with a note.
 struct CSVReader {
     private let rules: ColumnMapping.FileRules
     private let clock: DayClock
@@ -33,6 +38,11 @@ struct CSVReader {
     private var isSkippingTable = false
     /// True once the file is known not to be a data file: the rest of it is ignored.
     private(set) var isStopped = false
+    /// The reporting range of the `#` comment lines (Google Analytics).
+    private var reportRange = ReportRange()
+    /// True for a Google Analytics export: its first lines were `#` comments with a rule
+    /// (`# ----`) or a date.
+    private var isAnalyticsFile = false
 
     init(relativePath: String, rules: ColumnMapping.FileRules, clock: DayClock, currency: Currency?) {
         self.relativePath = relativePath
@@ -41,12 +51,15 @@ struct CSVReader {
         configuredCurrency = currency
     }
 
-    /// True while rows wait for the end of the file (dates without a year).
-    var isHoldingRows: Bool { !progress.yearless.isEmpty }
+    /// True while rows wait for the end of the file (dates without a year, traffic tables).
+    var isHoldingRows: Bool { !progress.yearless.isEmpty || !progress.traffic.isEmpty }
 
     /// Reads one non-empty record (without its line end) that starts on `line`.
     mutating func read<S: RecordSink>(_ record: UnsafeRawBufferPointer, line: Int, into sink: inout S) {
         guard !isStopped else { return }
+        if record.first == UInt8(ascii: "#"), !hasReadHeader || isAnalyticsFile {
+            return readComment(record)
+        }
         guard hasBuilder || isSkippingTable else { return readHeader(record, line: line, into: &sink) }
         if isInsightsTable || pendingTitle != nil, readTableStart(record, line: line, into: &sink) { return }
         guard !isSkippingTable, hasBuilder else { return }
@@ -65,9 +78,23 @@ struct CSVReader {
         delivery.deliver(outcome, line: line, into: &sink)
     }
 
-    /// Gives rows still waiting (dates without a year) to the sink: the file ended.
+    /// Gives rows still waiting (dates without a year, traffic tables) to the sink: the file ended.
     mutating func finish<S: RecordSink>(into sink: inout S) {
         builder?.finish(progress: &progress, into: &sink)
+        progress.traffic.release(into: &sink, summary: &progress.summary)
+    }
+
+    /// A `#` comment line: its dates may give the reporting range; in a Google Analytics
+    /// export it also ends the table above it.
+    private mutating func readComment(_ record: UnsafeRawBufferPointer) {
+        let text = String(decoding: record.dropFirst(), as: UTF8.self)
+        if !hasReadHeader, text.contains("---") || !ReportRange.dates(in: text).isEmpty { isAnalyticsFile = true }
+        reportRange.read(comment: text)
+        if isAnalyticsFile {
+            hasBuilder = false
+            builder = nil
+            isSkippingTable = false
+        }
     }
 
     /// True when every field is empty or white space (a row of delimiters).
@@ -82,7 +109,7 @@ struct CSVReader {
     /// read, holds rows, or has tables after titles.
     func continuation() -> CSVReader? {
         guard hasBuilder, !awaitingFirstRow, !isStopped, !isInsightsTable, pendingTitle == nil,
-              progress.yearless.isEmpty
+              progress.yearless.isEmpty, !isAnalyticsFile, progress.traffic.isEmpty
         else { return nil }
         var copy = self
         copy.fields = FieldSlots(count: fields.slots.count)
@@ -126,6 +153,12 @@ struct CSVReader {
         let title = pendingTitle
         pendingTitle = nil
         let layout = ColumnLayout(headers: headers, rules: rules, constants: constants, title: title?.title)
+        let range = reportRange.takeForTable()
+        if isAnalyticsFile, let skipped = Self.analyticsSkipReason(layout, rules: rules) {
+            sink.note("table at line \(line) skipped: \(skipped)")
+            isSkippingTable = true
+            return
+        }
         isInsightsTable = layout.shape?.takesFieldFromTitle == true
         if case .notData(let reason) = layout.kind {
             guard isInsightsTable, let title else {
@@ -145,11 +178,31 @@ struct CSVReader {
         builder = RecordBuilder(layout: layout, facts: FileFacts(
             clock: clock, defaultPlatform: platform.name,
             exportDay: ExportDay.of(relativePath: relativePath, modificationTime: modificationTime, clock: clock),
-            currency: rules.currency ?? configuredCurrency))
+            currency: rules.currency ?? configuredCurrency, reportRange: range,
+            trafficSources: TrafficSource(extra: rules.sources)))
+        if let traffic = layout.traffic {
+            builder!.holdsTraffic = true
+            progress.traffic.beginTable(traffic.breakdown, line: line)
+            progress.summary.hasPlatformColumn = true
+        }
         progress.summary.shape = progress.summary.shape ?? layout.shape?.name
         progress.summary.addPlatform(platform.name, origin: platform.origin)
         if builder!.hasPlatformColumn { progress.summary.hasPlatformColumn = true }
         awaitingFirstRow = true
+    }
+
+    /// Why a table of a Google Analytics export is not read: it is not a traffic table (pages,
+    /// events, users by day...), or it breaks sessions down by campaign alone and the mapping
+    /// file names no platform for it. Nil for a table that is read.
+    private static func analyticsSkipReason(_ layout: ColumnLayout, rules: ColumnMapping.FileRules) -> String? {
+        guard let traffic = layout.traffic else {
+            return "not a website-traffic table (kpitop reads sessions by source, channel group or campaign)"
+        }
+        if traffic.breakdown == .campaign, rules.platform == nil {
+            return "sessions by campaign alone do not say their platform: add the session source / medium "
+                + "dimension, or name the platform in mapping.toml"
+        }
+        return nil
     }
 
     /// In a file of titled tables, a title line or the header after it: reads it and returns

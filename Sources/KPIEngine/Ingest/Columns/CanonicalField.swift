@@ -21,6 +21,15 @@ enum CanonicalField: Hashable, Sendable {
     /// A customer lifetime value (`cltv`): money per customer, weighted by the row's new
     /// customers (see ``MetricField/customerValueSum``).
     case customerValue
+    /// The source of website sessions (`facebook.com / referral`, `ig`, a `utm_source`): it
+    /// decides the row's platform, or the "not social" total.
+    case trafficSource
+    /// A default channel group (`Organic Social`, `Direct`).
+    case channelGroup
+    /// A UTM campaign (`Session campaign`, `utm_campaign`): the row's id and title.
+    case campaign
+    /// `Nth day` of a Google Analytics report: days since the report's start date.
+    case nthDay
     case openedAt
     case firstResponseAt
     case resolvedAt
@@ -33,7 +42,7 @@ enum CanonicalField: Hashable, Sendable {
     static let all: [CanonicalField] =
         MetricField.allCases.filter { !$0.isDerived }.map(CanonicalField.metric)
         + [.followers, .time, .id, .title, .platform, .rangeStart, .rangeEnd, .campaignStart, .campaignEnd,
-           .currency, .averageViewDuration, .customerValue,
+           .currency, .averageViewDuration, .customerValue, .trafficSource, .channelGroup, .campaign, .nthDay,
            .openedAt, .firstResponseAt, .resolvedAt, .csat, .sentiment, .firstReplyMinutes]
 
     /// The snake_case name of the contract.
@@ -52,6 +61,10 @@ enum CanonicalField: Hashable, Sendable {
         case .currency: "currency"
         case .averageViewDuration: "average_view_duration"
         case .customerValue: "cltv"
+        case .trafficSource: "traffic_source"
+        case .channelGroup: "channel_group"
+        case .campaign: "utm_campaign"
+        case .nthDay: "nth_day"
         case .openedAt: "opened_at"
         case .firstResponseAt: "first_response_at"
         case .resolvedAt: "resolved_at"

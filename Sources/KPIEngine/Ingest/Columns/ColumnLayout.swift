@@ -35,6 +35,8 @@ struct ColumnLayout {
     let headers: [String]
     /// The export the header was recognised as, if any.
     let shape: ExportShape?
+    /// The traffic columns, when the header is a website-traffic table (Google Analytics 4).
+    let traffic: TrafficColumns?
     /// Sources of each field but the metrics, best first; fields with one value keep only the
     /// best source.
     let sources: [CanonicalField: [Source]]
@@ -49,8 +51,11 @@ struct ColumnLayout {
     init(headers: [String], rules: ColumnMapping.FileRules, constants: ConstantStorage, title: SectionTitle? = nil) {
         self.headers = headers
         let names = headers.map(HeaderName.normalize)
+        let traffic = TrafficColumns(names, mapping: rules.columns)
         let shape = ExportShape.recognise(names)
+            ?? traffic.map { ExportShape(name: "Google Analytics 4 traffic by \($0.breakdown.name)", platform: nil, signature: []) }
         self.shape = shape
+        self.traffic = traffic
         var seen: Set<String> = []
         var notes: [String] = []
         var meanings: [ColumnMeaning?] = []
@@ -62,7 +67,7 @@ struct ColumnLayout {
                 firstOccurrences.append(nil)
                 continue
             }
-            meanings.append(Self.meaning(of: name, rules: rules, shape: shape, title: title))
+            meanings.append(Self.meaning(of: name, rules: rules, shape: shape, traffic: traffic, title: title))
             firstOccurrences.append(name)
         }
         Self.applyViewsRule(names: names, meanings: &meanings, rules: rules, shape: shape)
@@ -120,8 +125,15 @@ struct ColumnLayout {
     /// The meaning of one column: the mapping's word first, then the export shape's (with the
     /// title line for a `Primary` column), then the general aliases.
     private static func meaning(of name: String, rules: ColumnMapping.FileRules, shape: ExportShape?,
-                                title: SectionTitle?) -> ColumnMeaning? {
+                                traffic: TrafficColumns?, title: SectionTitle?) -> ColumnMeaning? {
         if let mapped = rules.columns[name] { return ColumnMeaning(field: mapped, rank: -2) }
+        if let traffic {
+            // Only the table's own columns and its time: GA4's `Views` are page views, not
+            // impressions, and `Sessions` are not `website_visits` here.
+            if let field = traffic.meanings[name] { return ColumnMeaning(field: field, rank: -1) }
+            guard let general = FieldAliases.meaning(of: name), general.field == .time else { return nil }
+            return general
+        }
         if let shape {
             if let field = shape.columns[name] { return ColumnMeaning(field: field, rank: -1) }
             if shape.takesFieldFromTitle, name == "primary" {

@@ -21,6 +21,10 @@ import TOMLKit
 /// "Page total likes" = "followers"
 /// [file.values]                   # constant values for fields the file lacks
 /// date = "2014-06-01"
+///
+/// [sources]                       # website traffic: a session source -> its platform
+/// "meta" = "facebook"             # (besides the built-in list, see ``TrafficSource``)
+/// "partner.example" = "not social"
 /// ```
 ///
 /// Canonical fields are those of the data contract: `date` (or `timestamp`, `time`),
@@ -42,6 +46,8 @@ public struct ColumnMapping: Sendable {
         var currency: Currency?
         /// True / false when the mapping fixes whether the file writes decimal commas.
         var decimalComma: Bool?
+        /// Traffic sources (lower-cased) -> platform, nil for "not social" (`[sources]`).
+        var sources: [String: String?] = [:]
     }
 
     private struct FileEntry: Sendable {
@@ -87,6 +93,18 @@ public struct ColumnMapping: Sendable {
         var defaults = FileRules()
         for (key, value) in document.table {
             switch key {
+            case "sources":
+                guard let table = value.table else { throw fail("[sources] must be a table", near: "sources") }
+                let start = document.line(containing: "[sources]", from: 1)
+                for (source, platform) in table {
+                    guard let name = platform.string else {
+                        throw fail("the platform of source '\(source)' must be a name in quotes (or \"not social\")",
+                                   near: source, after: start)
+                    }
+                    let normalized = PlatformName.normalize(name)
+                    defaults.sources[source.trimmingWhitespace().lowercased()] =
+                        normalized.isEmpty || normalized == "not social" ? String?.none : normalized
+                }
             case "currency", "decimal_comma":
                 try readSetting(key, value, into: &defaults) { fail($0, near: key) }
             case "columns":
@@ -100,7 +118,7 @@ public struct ColumnMapping: Sendable {
                     files.append(try fileEntry(table, startLine: line, fail: fail))
                 }
             default:
-                throw fail("unknown section '\(key)' (expected [columns], [[file]], currency or decimal_comma)",
+                throw fail("unknown section '\(key)' (expected [columns], [[file]], [sources], currency or decimal_comma)",
                            near: key)
             }
         }
@@ -189,7 +207,8 @@ public struct ColumnMapping: Sendable {
 
     /// The rules for a file: its `[[file]]` columns over the global ones, platform and values.
     func rules(forPath relativePath: String) -> FileRules {
-        var rules = FileRules(columns: columns, currency: defaults.currency, decimalComma: defaults.decimalComma)
+        var rules = FileRules(columns: columns, currency: defaults.currency, decimalComma: defaults.decimalComma,
+                              sources: defaults.sources)
         if let entry = files.first(where: { PathGlob.matches($0.pattern, path: relativePath) }) {
             rules.columns.merge(entry.rules.columns) { _, fileSpecific in fileSpecific }
             rules.platform = entry.rules.platform

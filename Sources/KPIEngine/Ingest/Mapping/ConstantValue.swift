@@ -18,7 +18,10 @@ enum ConstantValue {
                 return DurationText.seconds(value) != nil
             case .currency:
                 return Currency(code: text) != nil
-            case .id, .title, .platform, .sentiment:
+            case .nthDay:
+                if case .number = NumberText.parse(value) { return true }
+                return false
+            case .id, .title, .platform, .sentiment, .trafficSource, .channelGroup, .campaign:
                 return true
             }
         }

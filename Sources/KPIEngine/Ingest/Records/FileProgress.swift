@@ -7,6 +7,8 @@ struct FileProgress {
     var summary = FileSummary()
     /// Rows waiting for the years of their dates.
     var yearless = YearlessDates()
+    /// Rows of website-traffic tables, waiting for the end of the file.
+    var traffic = HeldTraffic()
 
     init(decimals: DecimalDecision) {
         state = ReadingState(decimals: decimals)

@@ -7,6 +7,11 @@ struct FileFacts {
     var exportDay: ExportDay?
     /// The currency of money written without a sign or code (mapping file, then config).
     var currency: Currency?
+    /// The reporting range the file's `#` comment lines give for the current table (Google
+    /// Analytics), which a table without a date column totals.
+    var reportRange: ClosedRange<Day>?
+    /// Which platform website sessions came from, by their source.
+    var trafficSources = TrafficSource()
 }
 
 /// Turns the field values of one record into a ``MetricsRow``, a ``ServiceRow`` or a
@@ -45,6 +50,15 @@ struct RecordBuilder {
     private let averageViewDurationSource: ColumnLayout.Source?
     /// A customer lifetime value column (`cltv`).
     private let customerValueSource: ColumnLayout.Source?
+    /// A website-traffic table's breakdown (nil for other files) and its dimension columns.
+    private let traffic: TrafficColumns.Breakdown?
+    private let trafficSourceSource: ColumnLayout.Source?
+    private let channelGroupSource: ColumnLayout.Source?
+    private let campaignSource: ColumnLayout.Source?
+    private let nthDaySource: ColumnLayout.Source?
+    /// True when traffic rows wait in ``FileProgress/traffic`` for the end of the file (CSV);
+    /// false delivers them at once (JSON Lines).
+    var holdsTraffic = false
     private let openedAtSource: ColumnLayout.Source?
     private let firstResponseAtSource: ColumnLayout.Source?
     private let firstReplyMinutesSource: ColumnLayout.Source?
@@ -114,6 +128,11 @@ struct RecordBuilder {
         averageViewDurationSource = layout.metrics.contains { $0.field == .watchTimeSeconds }
             ? nil : layout.source(.averageViewDuration)
         customerValueSource = layout.source(.customerValue)
+        traffic = layout.traffic?.breakdown
+        trafficSourceSource = layout.source(.trafficSource)
+        channelGroupSource = layout.source(.channelGroup)
+        campaignSource = layout.source(.campaign)
+        nthDaySource = layout.source(.nthDay)
         openedAtSource = layout.source(.openedAt)
         firstResponseAtSource = layout.source(.firstResponseAt)
         firstReplyMinutesSource = layout.source(.firstReplyMinutes)
@@ -186,7 +205,22 @@ struct RecordBuilder {
     private func isSummary(_ fields: UnsafeBufferPointer<FieldText>) -> Bool {
         if let first = fields.first, Self.isTotal(first) { return true }
         for source in summarySources where Self.isTotal(value(source, fields)) { return true }
+        if traffic != nil { return isTrafficTotal(fields) }
         return false
+    }
+
+    /// A Google Analytics total row: no dimension value at all (an exploration's first row,
+    /// `,,1091621,...,Grand total`), or one that says `Grand total` / `Gesamtsumme`.
+    @inline(never)
+    private func isTrafficTotal(_ fields: UnsafeBufferPointer<FieldText>) -> Bool {
+        let dimensions = [trafficSourceSource, channelGroupSource, campaignSource].compactMap { $0 }
+        var allMissing = true
+        for source in dimensions {
+            let text = value(source, fields).trimmed
+            if text.equalsIgnoringCase("grand total") || text.equalsIgnoringCase("gesamtsumme") { return true }
+            if !text.isEmpty { allMissing = false }
+        }
+        return allMissing
     }
 
     @inline(__always)
@@ -272,9 +306,14 @@ struct RecordBuilder {
         if platformSource != nil { row.platform = platform(fields) }
         if !idSources.isEmpty { row.id = id(fields, line: line, progress: &progress, into: &sink) }
         if !titleSources.isEmpty { row.title = firstText(titleSources, fields) }
+        if traffic != nil { attributeTraffic(fields) }
         row.followers = followers
         row.line = line
         row.isLifetimeSnapshot = false
+        if holdsTraffic {
+            holdTraffic(when, progress: &progress, into: &sink)
+            return .delivered
+        }
         if case .period(let first, let last) = when {
             deliverPeriod(from: first, to: last, progress: &progress, into: &sink)
             return .delivered
@@ -289,6 +328,70 @@ struct RecordBuilder {
         }
         holdOrBook(when, progress: &progress, into: &sink)
         return .delivered
+    }
+
+    /// A traffic row's platform (by its source or channel group, else the "not social" total)
+    /// and campaign (its id and title; GA4's `(not set)`, `(direct)`... are no campaign).
+    @inline(never)
+    private mutating func attributeTraffic(_ fields: UnsafeBufferPointer<FieldText>) {
+        var social: String?
+        if let source = trafficSourceSource {
+            social = facts.trafficSources.platform(ofSource: value(source, fields).string())
+        } else if let source = channelGroupSource {
+            social = facts.trafficSources.platform(ofChannel: value(source, fields).string())
+        } else {
+            social = facts.defaultPlatform
+        }
+        row.platform = social ?? KPISnapshot.notSocialPlatform
+        row.id = nil
+        row.title = nil
+        if social != nil, let source = campaignSource {
+            let campaign = value(source, fields).trimmed
+            if !campaign.isMissing, !Self.isNoCampaign(campaign) {
+                row.id = campaign.string()
+                row.title = row.id
+            }
+        }
+    }
+
+    /// GA4's placeholders for sessions without a campaign.
+    private static func isNoCampaign(_ text: FieldText) -> Bool {
+        guard let first = text.bytes.first, first == UInt8(ascii: "(") else { return false }
+        return noCampaign.contains(text.string().lowercased())
+    }
+
+    private static let noCampaign: Set<String> = ["(not set)", "(direct)", "(organic)", "(referral)", "(none)",
+                                                  "(cross-network)", "(data not available)", "(other)"]
+
+    /// Holds a traffic row (each day's share of a period total) until the file ends.
+    @inline(never)
+    private mutating func holdTraffic<S: RecordSink>(_ when: When, progress: inout FileProgress, into sink: inout S) {
+        switch when {
+        case .instant(let day, let instant):
+            Self.addDerivedFields(to: &row.values)
+            row.day = day
+            row.time = instant
+            progress.traffic.countRow(from: day, to: day)
+            progress.traffic.add(row)
+        case .period(let first, let last):
+            let total = row.values
+            let spread = PeriodSpread(days: first.distance(to: last) + 1)
+            progress.traffic.countRow(from: first, to: last)
+            for index in 0..<spread.days {
+                row.values = spread.share(of: total, onDay: index)
+                row.day = first.adding(days: index)
+                row.time = facts.clock.startOfDay(row.day)
+                progress.traffic.add(row)
+            }
+        case .snapshot(let day):
+            row.day = day
+            row.time = facts.clock.startOfDay(day)
+            row.isLifetimeSnapshot = true
+            progress.traffic.countRow(from: day, to: day)
+            progress.traffic.add(row)
+        case .withoutYear:
+            holdOrBook(when, progress: &progress, into: &sink)
+        }
     }
 
     /// The rarer ends of a metrics row: held for the year of its date (or behind such rows), or
@@ -453,8 +556,19 @@ struct RecordBuilder {
             case .unparsable: problem = problem ?? RowProblem(reason: "unparsable time '\(text.excerpt())'")
             }
         }
+        if let source = nthDaySource, let range = facts.reportRange {
+            let text = value(source, fields)
+            guard case .number(let n) = NumberText.parse(text), n >= 0, n == n.rounded(), n < 3660 else {
+                return .failure(RowProblem(reason: "not a day number in nth_day: '\(text.excerpt())'"))
+            }
+            let day = range.lowerBound.adding(days: Int(n))
+            return .success(.instant(day: day, epochMilliseconds: facts.clock.startOfDay(day)))
+        }
         if let start = rangeStartSource {
             return period(start, fields, line: line, progress: &progress, into: &sink)
+        }
+        if let range = facts.reportRange {
+            return reportPeriod(range, line: line, progress: &progress, into: &sink)
         }
         if case .measuresWithoutTime = kind {
             guard let exportDay = facts.exportDay else {
@@ -504,6 +618,24 @@ struct RecordBuilder {
         }
         return .success(from == to ? .instant(day: from, epochMilliseconds: facts.clock.startOfDay(from))
             : .period(first: from, last: to))
+    }
+
+    /// A row without a date in a file whose comment lines give its reporting range (Google
+    /// Analytics `# Start date` / `# End date`): a period total over that range, booked as the
+    /// Ads Manager's are (``PeriodSpread``).
+    @inline(never)
+    private func reportPeriod<S: RecordSink>(_ range: ClosedRange<Day>, line: Int, progress: inout FileProgress,
+                                             into sink: inout S) -> Result<When, RowProblem> {
+        let (first, last) = (range.lowerBound, range.upperBound)
+        guard first.distance(to: last) < 3660 else {
+            return .failure(RowProblem(reason: "reporting range longer than ten years: \(first)..\(last)"))
+        }
+        if first < last, progress.state.firstTime(.periodTotals) {
+            sink.note("period totals, not daily: spread evenly over the report's range \(first)..\(last) "
+                + "(# Start date / # End date, first at line \(line)); add the Date dimension for a daily series")
+        }
+        return .success(first == last ? .instant(day: first, epochMilliseconds: facts.clock.startOfDay(first))
+            : .period(first: first, last: last))
     }
 
     private mutating func platform(_ fields: UnsafeBufferPointer<FieldText>) -> String {
