@@ -1,9 +1,13 @@
 /// Parses one data file incrementally: feed it the bytes as they are appended.
 ///
 /// CSV or JSON Lines by extension (`.jsonl`, `.ndjson`: JSON Lines; else CSV). A UTF-8 BOM is
-/// skipped, UTF-16 with a BOM is decoded, a NUL byte in the first 4 KiB marks a file that is
-/// not text (one rejection at line 0, the rest ignored), a record over 1 MiB is rejected and
-/// skipped without being buffered whole. Records go to the sink in line order.
+/// skipped, UTF-16 with a BOM is decoded, a record over 1 MiB is rejected and skipped without
+/// being buffered whole. Records go to the sink in line order.
+///
+/// The first NUL byte, wherever it is, ends the file: the complete records before it count,
+/// the record holding it is rejected at its line, and nothing after it is read (a NUL before
+/// the header is read means the file is not text: one rejection at line 0). The same bytes
+/// give the same result whether they arrive at once or in pieces.
 public struct FileParser: Sendable {
     private enum Encoding {
         /// Fewer than three bytes seen: the byte-order mark is not known yet.
@@ -14,8 +18,8 @@ public struct FileParser: Sendable {
 
     /// The longest record read; longer ones are rejected.
     static let maximumRecordLength = 1 << 20
-    /// How much of the start of a file must be free of NUL bytes.
-    static let textCheckLength = 4096
+    /// Why the record holding a file's first NUL byte is rejected.
+    static let nulByteReason = "not text (NUL byte); the rest of the file is ignored"
 
     private let isCSV: Bool
     private var encoding = Encoding.undecided
@@ -28,7 +32,8 @@ public struct FileParser: Sendable {
     /// The physical line the next record starts on.
     private var nextLine = 1
     private var isSkippingLongRecord = false
-    private var textBytesSeen = 0
+    /// True once a non-empty record was read.
+    private var hasReadRecord = false
     private var isStopped = false
 
     /// Bytes consumed so far (the file offset reading should continue from); this includes
@@ -67,9 +72,9 @@ public struct FileParser: Sendable {
     /// further on, as if that line feed ended a record: same header, delimiter and reader state,
     /// nothing held, line numbers counted from 1 there (see ``offsetLineNumbers(by:)``). Nil
     /// unless this is a UTF-8 CSV file whose header and a first row are read, and `offset` is
-    /// past the start that is checked for NUL bytes.
+    /// past the file's start.
     func continuation(at offset: Int) -> FileParser? {
-        guard isCSV, case .utf8 = encoding, !isStopped, offset >= Self.textCheckLength,
+        guard isCSV, case .utf8 = encoding, !isStopped, offset > 0,
               let reader = csv?.continuation()
         else { return nil }
         var copy = self
@@ -79,7 +84,6 @@ public struct FileParser: Sendable {
         copy.isSkippingLongRecord = false
         copy.nextLine = 1
         copy.consumedBytes = offset
-        copy.textBytesSeen = Self.textCheckLength
         return copy
     }
 
@@ -134,20 +138,25 @@ public struct FileParser: Sendable {
         text.withUnsafeBytes { consumeText($0, into: &sink) }
     }
 
-    /// Frames UTF-8 text into records and reads them.
+    /// Reads the text up to its first NUL byte, if any; that byte stops the file.
     private mutating func consumeText<S: RecordSink>(_ text: UnsafeRawBufferPointer, into sink: inout S) {
         guard !isStopped, !text.isEmpty else { return }
-        if textBytesSeen < Self.textCheckLength {
-            let checked = UnsafeRawBufferPointer(rebasing: text[0..<min(text.count, Self.textCheckLength - textBytesSeen)])
-            if CSVRecordScanner.find(0, in: checked, from: 0) != nil {
-                sink.rejected(line: 0, reason: "not a text file")
-                isStopped = true
-                carry = []
-                return
-            }
+        guard let nul = CSVRecordScanner.find(0, in: text, from: 0) else { return frame(text, into: &sink) }
+        frame(UnsafeRawBufferPointer(rebasing: text[0..<nul]), into: &sink)
+        guard !isStopped else { return }
+        if isCSV ? csv!.hasReadHeader : hasReadRecord {
+            sink.rejected(line: nextLine, reason: Self.nulByteReason)
+        } else {
+            sink.rejected(line: 0, reason: "not a text file")
         }
-        textBytesSeen += text.count
+        isStopped = true
+        carry = []
+        isSkippingLongRecord = false
+    }
 
+    /// Frames UTF-8 text into records and reads them.
+    private mutating func frame<S: RecordSink>(_ text: UnsafeRawBufferPointer, into sink: inout S) {
+        guard !text.isEmpty else { return }
         var position = 0
         var nextQuote = -1
         if isSkippingLongRecord {
@@ -205,6 +214,7 @@ public struct FileParser: Sendable {
         if length > 0, record[length - 1] == 0x0D { length -= 1 }
         guard length > 0 else { return }
         let body = UnsafeRawBufferPointer(rebasing: record[0..<length])
+        hasReadRecord = true
         if isCSV {
             csv!.read(body, line: nextLine, into: &sink)
             if csv!.isStopped { isStopped = true }

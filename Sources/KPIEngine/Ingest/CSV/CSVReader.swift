@@ -14,6 +14,8 @@ struct CSVReader {
     private var awaitingFirstRow = true
     /// True once the file is known not to be a data file: the rest of it is ignored.
     private(set) var isStopped = false
+    /// True once the header was read.
+    var hasReadHeader: Bool { builder != nil }
 
     init(rules: ColumnMapping.FileRules, clock: DayClock, defaultPlatform: String) {
         self.rules = rules
