@@ -58,6 +58,22 @@ import Testing
         #expect(file.problems[2].reason.contains("deadline"))
     }
 
+    @Test func nanInfinityAndNegativeTargetsAreRefusedWithTheirLine() throws {
+        var text = ""
+        for target in ["nan", "inf", "-inf", "+nan", "\"nan%\"", "\"inf%\"", "-5", "-0.5", "\"-5%\""] {
+            text += "[[goal]]\nkpi = \"reach\"\ntarget = \(target)\ndeadline = 2026-12-31\n\n"
+        }
+        text += "[[goal]]\nkpi = \"sentiment\"\ntarget = -0.2\ndeadline = 2026-12-31\n"
+        text += "[[goal]]\nkpi = \"reach\"\ntarget = 0\ndeadline = 2026-12-31\n"
+        let file = GoalFile.parse(try Self.document(text))
+        #expect(file.goals.map(\.kpi) == [.sentiment, .reach])
+        #expect(file.goals.map(\.target) == [-0.2, 0])
+        #expect(file.problems.map(\.line) == [3, 8, 13, 18, 23, 28, 33, 38, 43])
+        #expect(file.problems.prefix(6).allSatisfy { $0.reason == "target must be a finite number (nan and inf are not targets)" })
+        #expect(file.problems.dropFirst(6).prefix(3).allSatisfy { $0.reason == "target must be 0 or more (reach is never negative)" })
+        #expect(file.problems[0].description == "goals.toml:3: target must be a finite number (nan and inf are not targets)")
+    }
+
     @Test func syntaxErrorNamesTheLine() {
         let error = #expect(throws: ConfigProblem.self) { try Self.document("[[goal]]\nkpi = \n") }
         #expect(error?.line == 2)
