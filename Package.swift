@@ -55,5 +55,17 @@ let package = Package(
         // The few tests that touch ncurses; they must never run in parallel.
         .testTarget(name: "KPITerminalTests", dependencies: ["KPITerminal", "KPIView"]),
         .testTarget(name: "EndToEndTests", dependencies: ["KPIEngine"]),
+        // What the fuzz targets check (whole vs pieces, loaders), shared with the test that
+        // runs the seed corpus and the kept regression inputs (Fuzz/README.md).
+        .target(name: "FuzzChecks", dependencies: ["KPIEngine", "KPIView"], path: "Fuzz/Checks"),
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzChecks"]),
     ]
 )
+
+// The libFuzzer executables, one per parser, exist only for `Scripts/fuzz` (KPITOP_FUZZ=1),
+// so that `swift build` and `swift test` never compile them.
+if Context.environment["KPITOP_FUZZ"] == "1" {
+    for name in ["FuzzCSV", "FuzzJSONLines", "FuzzConfig", "FuzzGoals", "FuzzMapping", "FuzzThemes"] {
+        package.targets.append(.executableTarget(name: name, dependencies: ["FuzzChecks"], path: "Fuzz/Targets/\(name)"))
+    }
+}

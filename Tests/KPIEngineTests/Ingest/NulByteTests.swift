@@ -112,7 +112,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: root.path + "/instagram", withIntermediateDirectories: true)
         let pieces = [Array("date,likes\n2026-11-20,1\n".utf8), Array("2026-11-21,2\n2026-11-2".utf8),
                       [0x32, 0x00, 0x2C], Array("3\n2026-11-23,4\n".utf8)]
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         var live = TrackedFile(path: "instagram/a.csv", context: context)
         for piece in pieces {
             let handle = try #require(FileHandle(forWritingAtPath: path))
