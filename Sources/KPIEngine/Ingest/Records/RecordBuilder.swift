@@ -227,7 +227,11 @@ struct RecordBuilder {
             var firstResponseAt = try instant(firstResponseAtSource, .firstResponseAt, fields)
             if firstResponseAt == nil, let source = firstReplyMinutesSource,
                let minutes = try Self.number(value(source, fields), named: "first_reply_minutes", negativeAllowed: false).get() {
-                firstResponseAt = openedAt + Int64((minutes * 60_000).rounded())
+                // Beyond 10^15 ms (31,000 years) it is no reply time, and no instant: it would
+                // trap on conversion (found by the CSV fuzz target).
+                let milliseconds = (minutes * 60_000).rounded()
+                guard milliseconds < 1e15 else { return .rejected(reason: "first_reply_minutes out of range") }
+                firstResponseAt = openedAt + Int64(milliseconds)
             }
             let resolvedAt = try instant(resolvedAtSource, .resolvedAt, fields)
             if let firstResponseAt, firstResponseAt < openedAt { return .rejected(reason: "first_response_at before opened_at") }
