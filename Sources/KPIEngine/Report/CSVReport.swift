@@ -24,10 +24,12 @@ public enum CSVReport {
         v == nil ? "" : JSONWriter.number(v)
     }
 
-    /// RFC 4180 quoting; a leading `=`, `+`, `-` or `@` is prefixed with `'` so a spreadsheet
-    /// never runs data as a formula.
+    /// Text from data made safe twice: control characters and escape sequences become `?`
+    /// (as in every other format) so that a terminal showing the file never runs them, and a
+    /// leading `=`, `+`, `-` or `@` is prefixed with `'` so a spreadsheet never runs data as
+    /// a formula; then RFC 4180 quoting.
     static func field(_ text: String) -> String {
-        var t = text
+        var t = Sanitized.line(text)
         if let first = t.first, "=+-@".contains(first) { t = "'" + t }
         if t.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
             return "\"" + t.replacingOccurrences(of: "\"", with: "\"\"") + "\""

@@ -58,6 +58,20 @@ import Testing
         #expect(lines.contains("all,impressions,Reach,5,0,,2026-11-08,2026-11-14,2026-11-14,UTC"))
     }
 
+    @Test func csvReportNeutralisesTerminalEscapesAndKeepsTheFormulaGuard() {
+        #expect(CSVReport.field("\u{1B}]0;pwned\u{07}x") == "?]0;pwned?x")
+        #expect(CSVReport.field("=\u{1B}[2Jcmd()") == "'=?[2Jcmd()")
+        #expect(CSVReport.field("\u{9B}31m,red") == "\"?31m,red\"")
+        #expect(CSVReport.field("two\nlines") == "two?lines")
+        let osc52 = "\u{1B}]52;c;ZXZpbA==\u{07}"
+        let s = F.snapshot([F.file("a.csv", rows: [F.row("x" + osc52, day: 13, [.impressions: 5]),
+                                                   F.row("@" + osc52, day: 13, [.impressions: 1])])])
+        let text = CSVReport.render(s)
+        #expect(!text.unicodeScalars.contains { $0 != "\n" && Sanitized.isUnsafe($0) })
+        #expect(text.contains("\nx?]52;c;ZXZpbA==?,impressions,"))
+        #expect(text.contains("\n'@?]52;c;ZXZpbA==?,impressions,"))
+    }
+
     @Test func sanitisedTextShowsEscapesInsteadOfRunningThem() {
         #expect(Sanitized.line("evil\u{1B}]0;title\u{07}") == "evil?]0;title?")
         #expect(Sanitized.line("plain é 日本") == "plain é 日本")
