@@ -25,9 +25,17 @@ struct SharedOptions: ParsableArguments {
         valueName: "file"))
     var config: String?
 
+    /// The years `--as-of` accepts: the Unix epoch on, with four digits.
+    static let asOfYears = 1970...9999
+
     func validate() throws {
-        if let asOf, Day(iso: asOf) == nil {
-            throw ValidationError("--as-of '\(asOf)' is not a date (expected YYYY-MM-DD)")
+        if let asOf {
+            guard let day = Day(iso: asOf) else {
+                throw ValidationError("--as-of '\(asOf)' is not a date (expected YYYY-MM-DD)")
+            }
+            guard Self.asOfYears.contains(day.civil.year) else {
+                throw ValidationError("--as-of '\(asOf)' is out of range: the year must be from 1970 to 9999")
+            }
         }
         if let window, WindowLength(window) == nil {
             throw ValidationError("--window '\(window)' is not a window (expected 1d, 7d, 28d, 90d, Nd or all)")
