@@ -90,7 +90,7 @@ struct DashboardLauncher {
             throw ValidationError("the dashboard needs a terminal; for a pipe or a file use `kpitop report`")
         }
         let config = options.config
-        let goalFile = options.loadGoals(directory: directory)
+        let goalFile = try options.loadGoals(directory: directory)
         var watcher = DirectoryWatcher.Options(forcePolling: config.poll.value)
         if isDemo { watcher.pollInterval = .milliseconds(250) }
         let session = try options.makeSession(directory: directory, isDemo: isDemo, goals: goalFile.goals, watcher: watcher)

@@ -52,8 +52,8 @@ struct Report: ParsableCommand {
         if watch {
             return try ReportWatcher(options: options, poll: poll || options.config.poll.value).run(directory: directory)
         }
+        let goalFile = try options.loadGoals(directory: directory)
         var store = try options.loadStore(directory: directory)
-        let goalFile = options.loadGoals(directory: directory)
         for problem in goalFile.problems {
             FileHandle.standardError.write(Data("kpitop: \(Sanitized.line(problem.description))\n".utf8))
         }

@@ -10,7 +10,7 @@ struct ReportWatcher {
     let poll: Bool
 
     func run(directory: String) throws {
-        let goalFile = options.loadGoals(directory: directory)
+        let goalFile = try options.loadGoals(directory: directory)
         let session = try options.makeSession(directory: directory, goals: goalFile.goals,
                                               watcher: .init(forcePolling: poll))
         let signals = SignalGuard.install()

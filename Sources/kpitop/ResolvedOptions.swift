@@ -34,9 +34,15 @@ struct ResolvedOptions {
 
     /// `--goals FILE` or the configured goals file, else the data directory's `goals.toml`
     /// (no file there is no goals). Goals with a mistake are left out; their problems are
-    /// in the result.
-    func loadGoals(directory: String) -> GoalFile {
+    /// in the result. A named file that cannot be read stops the program with exit status
+    /// 66 (EX_NOINPUT), as a missing data directory does.
+    func loadGoals(directory: String) throws -> GoalFile {
         let file = config.goalsFile(dataDirectory: directory)
+        if file.required, access(file.path, R_OK) != 0 {
+            let reason = String(cString: strerror(errno))
+            FileHandle.standardError.write(Data("kpitop: cannot read goals file '\(Sanitized.line(file.path))': \(reason)\n".utf8))
+            throw ExitCode(66)
+        }
         return GoalFile.load(path: file.path, required: file.required)
     }
 
