@@ -17,8 +17,10 @@ let package = Package(
         // Files -> records -> per-day rollups -> KPI snapshots. No terminal code.
         .target(
             name: "KPIEngine",
-            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["CStatfs", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
+        // statfs(2), as a system library (module map + shim header): file-system types.
+        .systemLibrary(name: "CStatfs"),
         // Snapshot + UI state -> a grid of styled cells. Pure functions, no terminal.
         .target(
             name: "KPIView",

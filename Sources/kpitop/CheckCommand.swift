@@ -8,6 +8,8 @@ struct Check: ParsableCommand {
             Example:
               kpitop check --data ~/exports
             Consecutive rows of a file rejected for the same reason are shown as one range.
+            Symbolic links to directories that were not read are listed too (see
+            --follow-links).
             """
     )
 
@@ -15,11 +17,15 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let options = try shared.resolve()
-        var store = try options.loadStore(directory: options.requireDataDirectory())
+        let directory = try options.requireDataDirectory()
+        var store = try options.loadStore(directory: directory)
         let rollup = store.rollup()
         let counts = rollup.platforms.values.reduce(0) { $0 + $1.inquiries.count }
         print("\(rollup.fileCount) files, \(rollup.platformNames.count) platforms, "
               + "\(counts) inquiries; \(rollup.rejectedRows) rejected rows")
+        for link in DataFiles.scan(root: directory, followLinks: options.config.followLinks.value).skippedLinks {
+            print("skipped link: \(Sanitized.line(link.description))")
+        }
         for (file, note) in rollup.notes { print("note: \(Sanitized.line(file)): \(Sanitized.line(note))") }
         guard rollup.rejectedRows > 0 else { return }
         print("")

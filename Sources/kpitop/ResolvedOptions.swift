@@ -56,7 +56,7 @@ struct ResolvedOptions {
 
     /// How to read the directory: these options' clock and its `mapping.toml`.
     func ingestContext(directory: String) throws -> IngestContext {
-        try IngestContext(clock: clock, mapping: loadMapping(directory: directory))
+        try IngestContext(clock: clock, mapping: loadMapping(directory: directory), followLinks: config.followLinks.value)
     }
 
     /// Reads the whole directory once.

@@ -25,6 +25,10 @@ struct SharedOptions: ParsableArguments {
         valueName: "file"))
     var config: String?
 
+    @Flag(inversion: .prefixedNo, help: ArgumentHelp(
+        "Read the directories that symbolic links in the data directory lead to, and follow them live (default: no; never into /proc, /sys or /dev)."))
+    var followLinks: Bool?
+
     /// The years `--as-of` accepts: the Unix epoch on, with four digits.
     static let asOfYears = 1970...9999
 
@@ -51,7 +55,7 @@ struct SharedOptions: ParsableArguments {
     func resolve(dashboard: DashboardOptions? = nil) throws -> ResolvedOptions {
         let flags = ConfigFlags(
             data: data, window: window.flatMap(WindowLength.init), tz: tz, goals: goals, theme: dashboard?.theme,
-            refresh: dashboard?.refresh, poll: dashboard?.poll, bell: dashboard?.bell)
+            refresh: dashboard?.refresh, poll: dashboard?.poll, bell: dashboard?.bell, followLinks: followLinks)
         do {
             let config = try EffectiveConfig.load(flags: flags, configFile: config,
                                                   environment: ProcessInfo.processInfo.environment)

@@ -23,10 +23,11 @@ public struct ConfigFile: Sendable, Equatable {
     public var poll: Entry<Bool>?
     public var goals: Entry<String>?
     public var bell: Entry<Bool>?
+    public var followLinks: Entry<Bool>?
     public var alerts: [AlertRule] = []
 
     /// The keys a config file may have (`alert` as `[[alert]]` tables).
-    public static let keys = ["data", "theme", "window", "tz", "refresh", "poll", "goals", "bell", "alert"]
+    public static let keys = ["data", "theme", "window", "tz", "refresh", "poll", "goals", "bell", "follow_links", "alert"]
 
     /// A file that sets nothing.
     public init(path: String) { self.path = path }
@@ -89,6 +90,8 @@ public struct ConfigFile: Sendable, Equatable {
                 file.poll = flag()
             case "bell":
                 file.bell = flag()
+            case "follow_links":
+                file.followLinks = flag()
             case "alert":
                 file.alerts = AlertTable.rules(value, document: document, problems: &problems)
             default:

@@ -8,9 +8,12 @@ public struct ConfigFlags: Sendable, Equatable {
     public var refresh: RefreshInterval?
     public var poll: Bool?
     public var bell: Bool?
+    /// `--follow-links` / `--no-follow-links`.
+    public var followLinks: Bool?
 
     public init(data: String? = nil, window: WindowLength? = nil, tz: String? = nil, goals: String? = nil,
-                theme: String? = nil, refresh: RefreshInterval? = nil, poll: Bool? = nil, bell: Bool? = nil) {
+                theme: String? = nil, refresh: RefreshInterval? = nil, poll: Bool? = nil, bell: Bool? = nil,
+                followLinks: Bool? = nil) {
         self.data = data
         self.window = window
         self.tz = tz
@@ -19,5 +22,6 @@ public struct ConfigFlags: Sendable, Equatable {
         self.refresh = refresh
         self.poll = poll
         self.bell = bell
+        self.followLinks = followLinks
     }
 }

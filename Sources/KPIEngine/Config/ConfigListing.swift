@@ -27,6 +27,7 @@ public enum ConfigListing {
         line("theme", quoted(config.theme.value ?? "default"), config.theme.source)
         line("poll", String(config.poll.value), config.poll.source)
         line("bell", String(config.bell.value), config.bell.source)
+        line("follow_links", String(config.followLinks.value), config.followLinks.source)
 
         let alerts = config.alerts
         lines += ["", alerts.isEmpty ? "# no alerts" : "# \(alerts.count) alert\(alerts.count == 1 ? "" : "s")"]

@@ -21,6 +21,8 @@ public struct EffectiveConfig: Sendable {
     public var refresh: Setting<RefreshInterval>
     public var poll: Setting<Bool>
     public var bell: Setting<Bool>
+    /// Whether symbolic links to directories in the data directory are followed.
+    public var followLinks: Setting<Bool>
 
     /// The alert rules of the config file, in file order.
     public var alerts: [AlertRule] { file?.alerts ?? [] }
@@ -49,6 +51,7 @@ public struct EffectiveConfig: Sendable {
         refresh = given(flags.refresh, "--refresh", file?.refresh) ?? Setting(.standard, from: .builtIn(note: nil))
         poll = given(flags.poll, "--poll", file?.poll) ?? Setting(false, from: .builtIn(note: nil))
         bell = given(flags.bell, "--bell", file?.bell) ?? Setting(false, from: .builtIn(note: nil))
+        followLinks = given(flags.followLinks, "--follow-links", file?.followLinks) ?? Setting(false, from: .builtIn(note: nil))
     }
 
     /// Finds and reads the config file, then merges. `configFile` is `--config` (it must

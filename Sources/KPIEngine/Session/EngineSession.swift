@@ -1,4 +1,9 @@
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Synchronization
 
 /// The engine as the dashboard sees it. On a background queue it reads the data directory
@@ -107,7 +112,9 @@ public final class EngineSession: SnapshotSource {
     // MARK: - Engine queue
 
     private func startWatcher() {
-        let w = DirectoryWatcher(root: root, options: options.watcher, isDataFile: DataFiles.isDataFile) {
+        var watcherOptions = options.watcher
+        watcherOptions.followLinks = context.followLinks
+        let w = DirectoryWatcher(root: root, options: watcherOptions, isDataFile: DataFiles.isDataFile) {
             [weak self] batch in self?.enqueue(batch)
         }
         do {
@@ -146,8 +153,15 @@ public final class EngineSession: SnapshotSource {
         }) else { return }
         let changed = engine.withLock { e -> Set<String> in
             var candidates = batch.paths
+            // The files of the whole directory, walked once when needed: a directory reached
+            // through a link has one path only, the one the walk gives it.
+            var walked: [String]?
+            func allFiles() -> [String] {
+                if walked == nil { walked = DataFiles.list(root: root, followLinks: context.followLinks) }
+                return walked!
+            }
             if batch.rescanAll {
-                candidates.formUnion(DataFiles.list(root: root))
+                candidates.formUnion(allFiles())
                 candidates.formUnion(e.files.keys)
             }
             // A path may name a directory: everything followed below it is a candidate too,
@@ -155,7 +169,7 @@ public final class EngineSession: SnapshotSource {
             for path in batch.paths {
                 let prefix = path + "/"
                 candidates.formUnion(e.files.keys.filter { $0.hasPrefix(prefix) })
-                candidates.formUnion(DataFiles.list(root: root + "/" + path).map { prefix + $0 })
+                if Self.isDirectory(root + "/" + path) { candidates.formUnion(allFiles().filter { $0.hasPrefix(prefix) }) }
             }
             var changed: Set<String> = []
             for path in candidates {
@@ -233,6 +247,14 @@ public final class EngineSession: SnapshotSource {
             s.version += 1
         }
         wake.signal()
+    }
+}
+
+extension EngineSession {
+    /// True when `path` is a directory (or a link to one).
+    fileprivate static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 }
 

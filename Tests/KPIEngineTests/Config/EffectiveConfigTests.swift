@@ -134,6 +134,7 @@ import Testing
             theme = "nord"                    # flag --theme
             poll = false                      # default
             bell = true                       # /home/ana/.config/kpitop/config.toml:2
+            follow_links = false              # default
 
             # 2 alerts
             [[alert]]                         # /home/ana/.config/kpitop/config.toml:4
