@@ -13,7 +13,7 @@ until the process has exited. A second, shorter storm times `q` pressed mid-stor
     python3 Scripts/bench_storm.py [--writers 4] [--rows 2000000] [--poll] [--binary PATH]
 
 Prints: rows and writers, the storm's duration and rate, memory before / peak / after, key
-latency p50/p90/max during the storm (from the moment tmux is asked to send the key), settle time, whether the totals equal the cold report,
+latency p50/p90/max before and during the storm (from the moment tmux is asked to send the key, so tmux's own time is in it), settle time, whether the totals equal the cold report,
 and q latency after and during the storm. Target: q within 100 ms, memory flat (rows are summed
 per platform and day). Linux only (/proc); needs tmux. Builds the release binary first unless
 --binary is given; the temporary directory and tmux servers are removed on every exit path.
@@ -140,6 +140,19 @@ def open_dashboard(tmux, binary, directory, poll):
     return pid
 
 
+def key_round_trip(tmux):
+    """'?' until the help overlay shows, then Esc until it is gone: two latencies, or None."""
+    opened = press(tmux, "?", lambda: HELP_TEXT in tmux.screen())
+    closed = press(tmux, "Escape", lambda: HELP_TEXT not in tmux.screen())
+    return None if opened is None or closed is None else [opened, closed]
+
+
+def describe(latencies):
+    ordered = sorted(latencies)
+    return (f"p50 {percentile(ordered, 50) * 1000:.0f} ms, p90 {percentile(ordered, 90) * 1000:.0f} ms, "
+            f"max {ordered[-1] * 1000:.0f} ms")
+
+
 def process_gone(pid):
     try:
         with open(f"/proc/{pid}/stat") as stat:
@@ -155,6 +168,10 @@ def main_storm(args, binary, scratch):
     try:
         pid = open_dashboard(tmux, binary, directory, args.poll)
         time.sleep(1)
+        idle_latencies = []
+        for _ in range(10):
+            idle_latencies += key_round_trip(tmux) or []
+            time.sleep(0.2)
         rss_before = rss_kib(pid)
         samples = []
         sampling = threading.Event()
@@ -171,12 +188,11 @@ def main_storm(args, binary, scratch):
         key_latencies = []
         missed_keys = 0
         while any(process.is_alive() for process in writers):
-            opened = press(tmux, "?", lambda: HELP_TEXT in tmux.screen())
-            closed = press(tmux, "Escape", lambda: HELP_TEXT not in tmux.screen())
-            if opened is None or closed is None:
+            latencies = key_round_trip(tmux)
+            if latencies is None:
                 missed_keys += 1
             else:
-                key_latencies += [opened, closed]
+                key_latencies += latencies
             time.sleep(0.3)
         for process in writers:
             process.join()
@@ -206,11 +222,9 @@ def main_storm(args, binary, scratch):
           f"({'--poll' if args.poll else 'inotify'}), {storm_seconds:.1f} s, {rows / storm_seconds:,.0f} rows/s")
     print(f"memory (VmRSS): before {rss_before / 1024:.1f} MiB, peak during {max(samples) / 1024:.1f} MiB, "
           f"after {rss_after / 1024:.1f} MiB ({len(samples)} samples)")
+    print(f"keys before the storm ('?' then Esc, {len(idle_latencies)} presses): {describe(idle_latencies)}")
     if key_latencies:
-        latencies = sorted(key_latencies)
-        print(f"keys during the storm ('?' then Esc, {len(latencies)} presses, {missed_keys} missed): "
-              f"p50 {percentile(latencies, 0.5) * 1000:.0f} ms, p90 {percentile(latencies, 0.9) * 1000:.0f} ms, "
-              f"max {latencies[-1] * 1000:.0f} ms")
+        print(f"keys during the storm ({len(key_latencies)} presses, {missed_keys} missed): {describe(key_latencies)}")
     print("settled " + (f"{settle:.2f} s after the writers stopped" if settle is not None else "NOT within 120 s"))
     equal = (cold_likes == rows and cold["rejected_rows"] == rejected
              and shown_likes(screen) == compact_count(cold_likes) and f" {cold['rejected_rows']} rejected rows" in screen)
