@@ -31,8 +31,6 @@ struct DirectoryWalker: Sendable {
 
     /// What a walk found.
     struct Walk {
-        /// Directories walked (the starting one first), in walk order.
-        var directories: [String] = []
         /// Data files, in walk order.
         var files: [String] = []
         /// Directory links not followed, and why.
@@ -57,7 +55,6 @@ struct DirectoryWalker: Sendable {
         while true {
             // Real directories first, depth first in name order; then the links they hold.
             while let directory = pending.popLast() {
-                result.directories.append(directory.path)
                 let entries = self.entries(of: directory.path)
                 result.files.append(contentsOf: entries.files)
                 links.append(contentsOf: entries.links.map { ($0, directory.inPseudo) })
