@@ -138,25 +138,15 @@ public struct FileParser: Sendable {
         text.withUnsafeBytes { consumeText($0, into: &sink) }
     }
 
-    /// Reads the text up to its first NUL byte, if any; that byte stops the file.
+    /// Frames UTF-8 text into records and reads them, up to the first NUL byte, which stops
+    /// the file.
     private mutating func consumeText<S: RecordSink>(_ text: UnsafeRawBufferPointer, into sink: inout S) {
         guard !isStopped, !text.isEmpty else { return }
-        guard let nul = CSVRecordScanner.find(0, in: text, from: 0) else { return frame(text, into: &sink) }
-        frame(UnsafeRawBufferPointer(rebasing: text[0..<nul]), into: &sink)
-        guard !isStopped else { return }
-        if isCSV ? csv!.hasReadHeader : hasReadRecord {
-            sink.rejected(line: nextLine, reason: Self.nulByteReason)
-        } else {
-            sink.rejected(line: 0, reason: "not a text file")
+        if let nul = CSVRecordScanner.find(0, in: text, from: 0) {
+            consumeText(UnsafeRawBufferPointer(rebasing: text[0..<nul]), into: &sink)
+            return stopAtNulByte(into: &sink)
         }
-        isStopped = true
-        carry = []
-        isSkippingLongRecord = false
-    }
 
-    /// Frames UTF-8 text into records and reads them.
-    private mutating func frame<S: RecordSink>(_ text: UnsafeRawBufferPointer, into sink: inout S) {
-        guard !text.isEmpty else { return }
         var position = 0
         var nextQuote = -1
         if isSkippingLongRecord {
@@ -194,6 +184,20 @@ public struct FileParser: Sendable {
             nextLine += 1 + scanner.embeddedLineFeeds
             position = end + 1
         }
+    }
+
+    /// Rejects the record holding a NUL byte (the whole file when its header is not read
+    /// yet) and ignores everything after it.
+    private mutating func stopAtNulByte<S: RecordSink>(into sink: inout S) {
+        guard !isStopped else { return }
+        if isCSV ? csv!.hasReadHeader : hasReadRecord {
+            sink.rejected(line: nextLine, reason: Self.nulByteReason)
+        } else {
+            sink.rejected(line: 0, reason: "not a text file")
+        }
+        isStopped = true
+        carry = []
+        isSkippingLongRecord = false
     }
 
     /// Keeps the unfinished record at the end of `text`, or gives up on it when it grows too
