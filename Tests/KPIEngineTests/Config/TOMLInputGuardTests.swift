@@ -32,6 +32,35 @@ import Testing
         #expect(document.table["table"]?.table?["d"]?.string == "x")
     }
 
+    @Test(arguments: ["a=1979-05-27T:", "a = 1979-05-27Tx:00", "a = [1, 1979-05-27T:00]", "a = { b = 1979-05-27t-1 }",
+                      "a = [\n  1979-05-27T.5,\n]", "a = 1979-05-27T\u{00A0}"])
+    func aDateTimeWithoutATimeIsRefusedNotAborted(text: String) {
+        let problem = Self.problem("# first\n" + text)
+        #expect(problem?.line == (text.contains("[\n") ? 3 : 2))
+        #expect(problem?.reason == "a date-time needs a time after 'T' (such as 1979-05-27T07:32:00)")
+    }
+
+    @Test func datesAndTsElsewhereAreFine() throws {
+        let text = """
+            1979-05-27Tx = 1
+            s = "1979-05-27Tuesday" # 1979-05-27T:
+            m = '''
+            1979-05-27T:
+            '''
+            e = "say \\"1979-05-27T:\\""
+            d = 1979-05-27T07:32:00Z
+            l = 1979-05-27 07:32:00
+            t = [1979-05-27T00:00:00, 1979-05-27]
+            [1979-05-27Ty]
+            k = 1
+            """
+        let document = try TOMLDocument(text: text, file: "x.toml")
+        #expect(document.table["1979-05-27Tx"]?.int == 1)
+        #expect(document.table["s"]?.string == "1979-05-27Tuesday")
+        #expect(document.table["e"]?.string == "say \"1979-05-27T:\"")
+        #expect(document.table["1979-05-27Ty"]?.table?["k"]?.int == 1)
+    }
+
     @Test func aNulByteIsRefusedAtItsLine() {
         let problem = Self.problem("[[goal]]\nkpi = \"reach\"\u{0}\n")
         #expect(problem?.line == 2)
