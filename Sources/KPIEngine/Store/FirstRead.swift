@@ -97,6 +97,7 @@ struct FirstRead: Sendable {
             loaded.file.absorb(segment, fd: descriptor, into: &loaded.contribution, chunkSize: chunkSize)
         }
         close(descriptor)
+        loaded.contribution.shrinkToFit()
         return loaded
     }
 
