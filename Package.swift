@@ -36,6 +36,7 @@ let package = Package(
             dependencies: [
                 "KPIEngine", "KPIView", "KPITerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         .testTarget(

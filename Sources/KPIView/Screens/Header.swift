@@ -10,9 +10,10 @@ enum Header {
         pieces.append((status.dataDirectory.isEmpty ? dataDirectory : status.dataDirectory, sheet.style(.text), 4))
         if let snapshot = state.snapshot {
             let window = snapshot.window
-            let length = window.isAll ? "all" : "\(window.days)d"
+            let length = window.isAll ? "all" : window.period.map { $0 == .month ? "mtd" : "qtd" } ?? "\(window.days)d"
             pieces.append(("\(length) \(window.start)..\(window.end)", sheet.style(.text, bold: true), 0))
             pieces.append(("as of \(snapshot.asOf) \(snapshot.timeZone)", sheet.style(.muted), 3))
+            if state.asOf != nil { pieces.append(("earlier day (. latest)", sheet.style(.warning), 1)) }
         } else {
             pieces.append(("\(state.window) window", sheet.style(.text, bold: true), 0))
         }
@@ -29,6 +30,8 @@ enum Header {
         case .none: break
         }
         if status.isDemo { pieces.append(("DEMO DATA", sheet.style(.warning, bold: true), 0)) }
+        if state.paused { pieces.append(("PAUSED (z)", sheet.style(.warning, bold: true), 0)) }
+        for problem in status.problems { pieces.append((problem.description, sheet.style(.warning, bold: true), 1)) }
         if state.snapshot?.anchoredOnNewest == true {
             pieces.append(("anchored on newest data", sheet.style(.warning), 1))
         }

@@ -4,27 +4,34 @@ import KPIEngine
 enum PostsTable {
     static let minimumTitleWidth = 16
     static let metricWidth = 13
+    /// The first-day column: `2026-11-23`.
+    static let dateWidth = 10
 
     static func draw(_ state: UIState, posts: [PostSummary], on canvas: inout Canvas, in rect: Rect,
                      selected: Int?, area: Int, focused: Bool) {
         let sheet = canvas.sheet
         let ascii = sheet.options.asciiOnly
-        let available = rect.width - Canvas.markerWidth
-        var shown: [PostSort] = [state.postSort]
-        for column in PostSort.allCases where column != state.postSort
+        let marker = state.postSortAscending ? (ascii ? "^" : "▲") : sheet.glyphs.sortMarker
+        let available = rect.width - Canvas.markerWidth - (dateWidth + 1)
+        var shown: [PostSort] = state.postSort == .date ? [] : [state.postSort]
+        for column in PostSort.metrics where !shown.contains(column)
             && minimumTitleWidth + (shown.count + 1) * (metricWidth + 1) <= available {
             shown.append(column)
         }
-        shown = PostSort.allCases.filter(shown.contains)
+        shown = PostSort.metrics.filter(shown.contains)
         let titleWidth = max(minimumTitleWidth, available - shown.count * (metricWidth + 1))
-        let columns = [TableColumn(title: "title", width: titleWidth)] + shown.map { column in
-            let marker = column == state.postSort ? sheet.glyphs.sortMarker : ""
-            return TableColumn(title: column.title + marker, width: metricWidth, alignment: .right)
-        }
+        let dateTitle = "date" + (state.postSort == .date ? marker : "")
+        let columns = [TableColumn(title: "title", width: titleWidth), TableColumn(title: dateTitle, width: dateWidth)]
+            + shown.map { column in
+                TableColumn(title: column.title + (column == state.postSort ? marker : ""), width: metricWidth,
+                            alignment: .right)
+            }
         let rows: [[TableCell]] = posts.map { post in
             let title: TableCell = post.title.map { .text($0, sheet.style(.text)) } ?? .text(post.id, sheet.style(.muted))
-            return [title] + shown.map { column in
-                let value = post.values[column.field]
+            let date: TableCell = .text(post.firstDay.description, sheet.style(state.postSort == .date ? .text : .muted,
+                                                                               bold: state.postSort == .date))
+            return [title, date] + shown.map { column in
+                let value = column.field.flatMap { post.values[$0] }
                 return .text(ValueFormat.format(value, unit: column.unit, ascii: ascii),
                              sheet.style(value == nil ? .muted : column == state.postSort ? .text : .muted,
                                          bold: column == state.postSort))

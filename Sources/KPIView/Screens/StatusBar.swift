@@ -9,6 +9,8 @@ enum StatusBar {
             switch state.overlay {
             case .platformPicker: return [("↑↓", "choose"), ("Enter", "open"), ("Esc", "close")]
             case .rejections: return [("↑↓", "scroll"), ("/", "filter"), ("Esc", "close")]
+            case .alerts: return [("↑↓", "choose"), ("Enter", "open its KPI"), ("Esc", "close")]
+            case .windowPicker: return [("↑↓", "choose"), ("0-9", "days"), ("Enter", "show"), ("Esc", "close")]
             default: return [("Esc", "close"), ("q", "quit")]
             }
         }
@@ -17,6 +19,7 @@ enum StatusBar {
         case .overview: hints += [("Tab", "panel"), ("p", "platform"), ("g", "goals")]
         case .platform: hints += [("Tab", "list"), ("s", "sort"), ("/", "filter"), ("Esc", "back")]
         case .kpi, .goals: hints += [("Esc", "back")]
+        case .post: hints = [("↑↓", "chart"), ("Esc", "back")]
         }
         return hints + [("w", "window"), ("t", "theme"), ("?", "help"), ("q", "quit")]
     }
