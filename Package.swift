@@ -54,7 +54,7 @@ let package = Package(
             exclude: ["__Snapshots__"]
         ),
         // The few tests that touch ncurses; they must never run in parallel.
-        .testTarget(name: "KPITerminalTests", dependencies: ["KPITerminal", "KPIView"]),
+        .testTarget(name: "KPITerminalTests", dependencies: ["KPITerminal", "KPIView", "KPIEngine"]),
         .testTarget(name: "EndToEndTests", dependencies: ["KPIEngine"]),
     ]
 )
