@@ -19,6 +19,8 @@ let package = Package(
             name: "KPIEngine",
             dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]
         ),
+        // Demo data: 90 days of realistic exports for six platforms, and live appends.
+        .target(name: "KPIDemo", dependencies: ["KPIEngine"]),
         // Snapshot + UI state -> a grid of styled cells. Pure functions, no terminal.
         .target(
             name: "KPIView",
@@ -34,14 +36,14 @@ let package = Package(
         .executableTarget(
             name: "kpitop",
             dependencies: [
-                "KPIEngine", "KPIView", "KPITerminal",
+                "KPIEngine", "KPIDemo", "KPIView", "KPITerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         .testTarget(
             name: "KPIEngineTests",
-            dependencies: ["KPIEngine", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")],
+            dependencies: ["KPIEngine", "KPIDemo", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")],
             exclude: ["Report/__Snapshots__"],
             resources: [.copy("Fixtures")]
         ),
@@ -54,6 +56,7 @@ let package = Package(
             exclude: ["__Snapshots__"]
         ),
         // The few tests that touch ncurses; they must never run in parallel.
+        .testTarget(name: "KPIDemoTests", dependencies: ["KPIDemo", "KPIEngine"]),
         .testTarget(name: "KPITerminalTests", dependencies: ["KPITerminal", "KPIView", "KPIEngine"]),
         .testTarget(name: "EndToEndTests", dependencies: ["KPIEngine"]),
     ]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KPIDemo
 import KPIEngine
 import KPITerminal
 import KPIView

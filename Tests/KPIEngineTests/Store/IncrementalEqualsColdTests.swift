@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import KPIDemo
 @testable import KPIEngine
 
 /// The store keeps its rollups by differences. Whatever the order of creations, appends,

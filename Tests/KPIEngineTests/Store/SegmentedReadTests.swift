@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import KPIDemo
 @testable import KPIEngine
 
 /// Large files are cut into parts read in parallel; whatever the file holds, the result must be

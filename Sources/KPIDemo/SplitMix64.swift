@@ -1,3 +1,4 @@
+import KPIEngine
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

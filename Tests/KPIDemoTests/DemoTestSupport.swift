@@ -1,4 +1,5 @@
 import Foundation
+@testable import KPIDemo
 @testable import KPIEngine
 
 /// Demo data written into a fresh temporary directory, read back as text.

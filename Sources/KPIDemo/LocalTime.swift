@@ -1,3 +1,4 @@
+import KPIEngine
 import Foundation
 
 /// A wall-clock time in the dashboard's time zone, to the second. Demo rows are written with

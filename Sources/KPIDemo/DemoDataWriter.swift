@@ -1,3 +1,4 @@
+import KPIEngine
 import Foundation
 
 /// Writes realistic demo data for `kpitop demo`: 90 days of history for six platforms (weekly

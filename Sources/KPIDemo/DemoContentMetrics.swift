@@ -1,3 +1,4 @@
+import KPIEngine
 /// Content metrics of a post or of a stretch of time on one platform.
 struct DemoContentMetrics: Sendable, Equatable {
     var impressions: Double

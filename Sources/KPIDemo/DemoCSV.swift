@@ -1,3 +1,4 @@
+import KPIEngine
 import Foundation
 
 /// Writing CSV the way exports do: `,`-separated, fields quoted only when they must be.

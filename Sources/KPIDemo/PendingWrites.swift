@@ -1,3 +1,4 @@
+import KPIEngine
 /// Lines collected per file, then appended with one write per file.
 struct PendingWrites {
     private var order: [String] = []

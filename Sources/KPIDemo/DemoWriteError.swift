@@ -1,3 +1,4 @@
+import KPIEngine
 /// A demo file or directory that could not be written.
 public struct DemoWriteError: Error, Sendable, Equatable, CustomStringConvertible {
     public var path: String

@@ -1,3 +1,4 @@
+import KPIEngine
 import Foundation
 
 /// Plausible post titles for a made-up coffee brand, some with commas, quotes and emoji so that
@@ -21,7 +22,7 @@ enum DemoTitles {
         let template = random.pick(templates)
         let topic = random.pick(topics)
         let title = template.replacingFirstPlaceholder(with: topic)
-        return template.hasPrefix("{}") ? title.capitalizingFirstLetter() : title
+        return template.hasPrefix("{}") ? title.prefix(1).uppercased() + title.dropFirst() : title
     }
 }
 

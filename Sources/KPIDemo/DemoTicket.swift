@@ -1,3 +1,4 @@
+import KPIEngine
 /// A demo customer-service inquiry, written as JSON Lines: a new line with the same id each
 /// time it is answered or resolved (the later record replaces the earlier one).
 struct DemoTicket: Sendable {

@@ -1,3 +1,4 @@
+import KPIEngine
 /// How one demo platform behaves: its scale, weekly rhythm, trend and typical ratios.
 struct DemoPlatformProfile: Sendable {
     /// How the platform's content metrics are exported.
