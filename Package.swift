@@ -19,12 +19,15 @@ let package = Package(
             name: "KPIEngine",
             dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]
         ),
+        // KPIs as text: the report formats, and the wording of values, changes, goals and
+        // alerts that reports and screens share.
+        .target(name: "KPIReport", dependencies: ["KPIEngine"]),
         // Demo data: 90 days of realistic exports for six platforms, and live appends.
         .target(name: "KPIDemo", dependencies: ["KPIEngine"]),
         // Snapshot + UI state -> a grid of styled cells. Pure functions, no terminal.
         .target(
             name: "KPIView",
-            dependencies: ["KPIEngine"]
+            dependencies: ["KPIEngine", "KPIReport"]
         ),
         // ncursesw, as a system library (module map + shim header).
         .systemLibrary(
@@ -36,27 +39,30 @@ let package = Package(
         .executableTarget(
             name: "kpitop",
             dependencies: [
-                "KPIEngine", "KPIDemo", "KPIView", "KPITerminal",
+                "KPIEngine", "KPIReport", "KPIDemo", "KPIView", "KPITerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         .testTarget(
             name: "KPIEngineTests",
-            dependencies: ["KPIEngine", "KPIDemo", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")],
+            dependencies: [
+                "KPIEngine", "KPIReport", "KPIDemo",
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ],
             exclude: ["Report/__Snapshots__"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "KPIViewTests",
             dependencies: [
-                "KPIView", "KPIEngine",
+                "KPIView", "KPIEngine", "KPIReport",
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ],
             exclude: ["__Snapshots__"]
         ),
-        // The few tests that touch ncurses; they must never run in parallel.
         .testTarget(name: "KPIDemoTests", dependencies: ["KPIDemo", "KPIEngine"]),
+        // The few tests that touch ncurses; they must never run in parallel.
         .testTarget(name: "KPITerminalTests", dependencies: ["KPITerminal", "KPIView", "KPIEngine"]),
         .testTarget(name: "EndToEndTests", dependencies: ["KPIEngine"]),
     ]

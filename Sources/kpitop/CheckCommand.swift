@@ -1,5 +1,6 @@
 import ArgumentParser
 import KPIEngine
+import KPIReport
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import KPIEngine
+import KPIReport
 
 struct Config: ParsableCommand {
     static let configuration = CommandConfiguration(

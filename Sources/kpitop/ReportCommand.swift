@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KPIEngine
+import KPIReport
 
 /// Output formats of `kpitop report`.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {

@@ -1,4 +1,5 @@
 import KPIEngine
+import KPIReport
 
 /// Builds the files `e` saves from what is on screen: the screen's tables over the window in
 /// the header, as Markdown, and the focused list as CSV.

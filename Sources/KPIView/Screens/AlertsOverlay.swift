@@ -1,4 +1,5 @@
 import KPIEngine
+import KPIReport
 
 /// Every alert rule of the config file (`a`): breached ones first, each with its value over
 /// the window and its limit; Enter opens the alert's KPI.

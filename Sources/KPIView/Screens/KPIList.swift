@@ -1,4 +1,5 @@
 import KPIEngine
+import KPIReport
 
 /// A table of KPIs (title, a marker when it has a goal, value, change against the previous
 /// window, daily sparkline), as the overview panels and the platform drill-down show them.

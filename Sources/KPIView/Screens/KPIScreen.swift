@@ -1,4 +1,5 @@
 import KPIEngine
+import KPIReport
 
 /// One KPI in depth: its value on every platform (bars, values, changes) and the daily
 /// series of the selected platform as a large chart.

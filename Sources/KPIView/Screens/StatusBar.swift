@@ -1,4 +1,5 @@
 import KPIEngine
+import KPIReport
 
 /// The bottom line: the first breached alert when there is one, then the keys that do
 /// something here (or the filter being typed); and the count of rejected rows when there

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import KPIEngine
+@testable import KPIReport
 
 @Suite struct EffectiveConfigTests {
     static let path = "/home/ana/.config/kpitop/config.toml"

@@ -1,3 +1,5 @@
+import KPIEngine
+
 /// `report --format openmetrics`: the KPIs as OpenMetrics 1.0 text (which Prometheus, its
 /// Pushgateway and node_exporter's textfile collector read): one gauge family per KPI,
 /// samples labelled by platform and window, undefined values left out; then the rejected

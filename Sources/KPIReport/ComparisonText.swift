@@ -1,3 +1,5 @@
+import KPIEngine
+
 /// What the KPIs are compared with, in words: "the previous 28 days (2026-09-29..2026-10-26)"
 /// or "the same days a year earlier (...)".
 public enum ComparisonText {

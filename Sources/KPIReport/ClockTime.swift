@@ -1,3 +1,5 @@
+import KPIEngine
+
 /// A time of day as people write it: `14:05`.
 public enum ClockTime {
     public static func text(millisecondOfDay ms: Int64) -> String {

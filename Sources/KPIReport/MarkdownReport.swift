@@ -1,3 +1,5 @@
+import KPIEngine
+
 /// `report --format markdown`: a stakeholder-ready report: the alerts first when there are
 /// any, one table per KPI family with values and changes per platform, then the goals and
 /// the top posts.

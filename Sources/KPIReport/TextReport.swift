@@ -1,3 +1,5 @@
+import KPIEngine
+
 /// `report --format text`: a table for a terminal, KPIs down, platforms across.
 public enum TextReport {
     public static func render(_ snapshot: KPISnapshot, dataDirectory: String) -> String {

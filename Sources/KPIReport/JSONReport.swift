@@ -1,3 +1,5 @@
+import KPIEngine
+
 /// `report --format json`: the object of data contract section 7.
 public enum JSONReport {
     /// One JSON object, each platform and KPI on its own line; `goals` and `alerts` always,

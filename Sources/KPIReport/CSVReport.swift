@@ -1,3 +1,5 @@
+import KPIEngine
+
 import Foundation
 
 /// `report --format csv`: one row per (platform, KPI) for spreadsheets. `change` is told as

@@ -1,3 +1,5 @@
+import KPIEngine
+
 /// What `kpitop config` prints: the configuration in effect as a config file would say it,
 /// one key per line, each followed by where its value came from, then the alerts.
 public enum ConfigListing {

@@ -1,3 +1,5 @@
+import KPIEngine
+
 /// What an `all` figure is made of, said in words: "Engagement rate from facebook, instagram
 /// (2 of 6 platforms)" for each ratio of a family that leaves platforms out (contract section 4
 /// pairs numerator and denominator over the same platforms).

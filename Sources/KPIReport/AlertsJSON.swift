@@ -1,3 +1,5 @@
+import KPIEngine
+
 /// The `alerts` array of `report --format json`: every alert rule, in file order, with the
 /// current-window value and whether it is breached.
 public enum AlertsJSON {

@@ -1,3 +1,5 @@
+import KPIEngine
+
 /// A minimal JSON writer with a fixed key order (reports must be stable to diff and test).
 enum JSONWriter {
     /// A JSON number: integers without a fraction, others in Swift's shortest round-trip form;

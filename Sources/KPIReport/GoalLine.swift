@@ -1,3 +1,5 @@
+import KPIEngine
+
 /// The words reports use for a goal's progress: status, target and projection.
 public enum GoalLine {
     /// "met", "on track", "at risk", "off track", "expired".

@@ -1,3 +1,5 @@
+import KPIEngine
+
 /// The words reports and the dashboard's status line use for alerts.
 public enum AlertLine {
     /// "First response p90 5h 2m > 4h"; `ascii` writes a missing value as `-`.

@@ -1,3 +1,5 @@
+import KPIEngine
+
 /// The change of a KPI against the window it is compared with, as each kind of KPI tells it:
 /// `▲ 12.3%` for sums, money and durations, `▲ 0.4 pp` for rates, `▼ 0.05` for the sentiment
 /// index, `▲ 0.3x` for multiples (`^` / `v` in ASCII); `new` or `no earlier data` when the

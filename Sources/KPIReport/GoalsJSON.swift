@@ -1,3 +1,5 @@
+import KPIEngine
+
 /// The `goals` array of `report --format json` (data contract section 9), in file order.
 public enum GoalsJSON {
     public static func member(_ progress: [GoalProgress]) -> (String, String) {

@@ -1,3 +1,5 @@
+import KPIEngine
+
 /// Rejected rows grouped for people: per file, runs of consecutive lines refused for the same
 /// reason become one entry, so a file with 500 rows and no time column is one line, not 500.
 public struct RejectionSummary: Sendable, Equatable {
