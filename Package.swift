@@ -1,9 +1,12 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// kpitop runs on Linux only: the engine follows the data directory with inotify and calls
+// Glibc, and the terminal backend links Debian's ncursesw. (SwiftPM cannot name Linux as the
+// only platform; Sources/KPIEngine/LinuxOnly.swift stops a build anywhere else with a clear
+// message instead of a pile of missing symbols.)
 let package = Package(
     name: "kpitop",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "kpitop", targets: ["kpitop"]),
         .library(name: "KPIEngine", targets: ["KPIEngine"]),

@@ -1,9 +1,5 @@
-import KPIEngine
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import KPIEngine
 
 /// Appends text to files with a single `write(2)` each, so a reader never sees part of a batch
 /// of lines (regular-file writes of this size are not split).

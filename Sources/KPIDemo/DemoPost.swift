@@ -1,9 +1,5 @@
-import KPIEngine
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import KPIEngine
 
 /// A demo post: its lifetime metrics, of which a share has accrued by a given time.
 struct DemoPost: Sendable {

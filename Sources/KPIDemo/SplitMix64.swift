@@ -1,9 +1,5 @@
-import KPIEngine
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import KPIEngine
 
 /// A small, fast, seedable pseudo-random generator (Steele, Lea & Flood's SplitMix64), so that
 /// demo data is the same for the same seed on every system.
