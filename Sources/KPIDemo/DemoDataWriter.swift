@@ -259,7 +259,7 @@ public final class DemoDataWriter {
     private func goals(today: Day) -> String {
         let deadline = today.adding(days: 45)
         return """
-            # Demo goals (data contract section 9).
+            # Demo goals (docs/DATA.md section 9).
             [[goal]]
             name = "Instagram engagement"
             kpi = "engagement_rate"

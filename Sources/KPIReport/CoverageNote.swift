@@ -1,7 +1,7 @@
 import KPIEngine
 
 /// What an `all` figure is made of, said in words: "Engagement rate from facebook, instagram
-/// (2 of 6 platforms)" for each ratio of a family that leaves platforms out (contract section 4
+/// (2 of 6 platforms)" for each ratio of a family that leaves platforms out (docs/DATA.md section 4
 /// pairs numerator and denominator over the same platforms).
 public enum CoverageNote {
     /// One sentence per ratio KPI of `family` whose `all` value leaves platforms out.

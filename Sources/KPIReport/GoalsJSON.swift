@@ -1,6 +1,6 @@
 import KPIEngine
 
-/// The `goals` array of `report --format json` (data contract section 9), in file order.
+/// The `goals` array of `report --format json` (docs/DATA.md section 9), in file order.
 public enum GoalsJSON {
     public static func member(_ progress: [GoalProgress]) -> (String, String) {
         let items = progress.map { p in

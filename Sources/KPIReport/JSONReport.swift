@@ -1,6 +1,6 @@
 import KPIEngine
 
-/// `report --format json`: the object of data contract section 7.
+/// `report --format json`: the object of docs/DATA.md section 7.
 public enum JSONReport {
     /// One JSON object, each platform and KPI on its own line; `goals` and `alerts` always,
     /// and `goal_problems` when a goal was left out.

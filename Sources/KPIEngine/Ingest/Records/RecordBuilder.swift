@@ -1,5 +1,5 @@
 /// Turns the field values of one record into a ``MetricsRow``, a ``ServiceRow`` or a
-/// rejection, following the layout of its header (data contract sections 2 and 3).
+/// rejection, following the layout of its header (docs/DATA.md sections 2 and 3).
 struct RecordBuilder {
     /// What the header says the records are.
     let kind: ColumnLayout.Kind
