@@ -7,7 +7,8 @@ public enum ComparisonText {
         guard let window = snapshot.comparisonWindow else { return "nothing" }
         let days = "\(window.start)..\(window.end)"
         switch snapshot.comparison {
-        case .previousWindow: return "the previous \(window.days) days (\(days))"
+        case .previousWindow:
+            return (window.days == 1 ? "the previous day" : "the previous \(window.days) days") + " (\(days))"
         case .yearBefore: return "the same days a year earlier (\(days))"
         }
     }

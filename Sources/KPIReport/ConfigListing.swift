@@ -1,13 +1,16 @@
 import KPIEngine
 
 /// What `kpitop config` prints: the configuration in effect as a config file would say it,
-/// one key per line, each followed by where its value came from, then the alerts.
+/// one key per line, each followed by where its value came from, then the alerts. Paths are
+/// absolute, so the output works as a config file from any folder.
 public enum ConfigListing {
-    /// `systemTimeZone` is shown when no time zone is set.
-    public static func render(_ config: EffectiveConfig, systemTimeZone: String) -> String {
+    /// `systemTimeZone` is shown when no time zone is set; relative paths (from flags, or
+    /// `./data`) are made absolute against `workingDirectory`.
+    public static func render(_ config: EffectiveConfig, systemTimeZone: String, workingDirectory: String) -> String {
+        func absolute(_ path: String) -> String { Self.absolute(path, in: workingDirectory) }
         var lines = ["# kpitop configuration in effect (a flag beats the config file, which beats the default)"]
         if let path = config.configPath {
-            lines.append("# config file: \(Sanitized.line(path))" + (config.file == nil ? " (not present)" : ""))
+            lines.append("# config file: \(Sanitized.line(absolute(path)))" + (config.file == nil ? " (not present)" : ""))
         } else {
             lines.append("# config file: none (neither XDG_CONFIG_HOME nor HOME is set)")
         }
@@ -20,13 +23,15 @@ public enum ConfigListing {
             lines.append(annotated(value.map { "\(key) = \($0)" } ?? "# \(key) =", source))
         }
         let quoted = JSONWriter.string
-        line("data", config.data.value.map(quoted), config.data.source)
+        line("data", config.data.value.map { quoted(absolute($0)) }, config.data.source)
         line("window", quoted(config.window.value.description), config.window.source)
         line("tz", quoted(config.tz.value ?? systemTimeZone), config.tz.source)
         line("refresh", quoted(config.refresh.value.description), config.refresh.source)
         let goals = config.goals.value ?? config.data.value.map { config.goalsFile(dataDirectory: $0).path }
-        line("goals", goals.map(quoted), config.goals.source)
-        line("theme", quoted(config.theme.value ?? "default"), config.theme.source)
+        line("goals", goals.map { quoted(absolute($0)) }, config.goals.source)
+        let theme = config.theme.value ?? "default"
+        let isPath = theme.contains("/") || theme.hasSuffix(".toml")
+        line("theme", quoted(isPath ? absolute(theme) : theme), config.theme.source)
         line("poll", String(config.poll.value), config.poll.source)
         line("bell", String(config.bell.value), config.bell.source)
 
@@ -42,5 +47,16 @@ public enum ConfigListing {
             lines.append("\(rule.bound.rawValue) = \(limit)")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `path` as an absolute path without `.` and `..` parts; `~` is left to the config file,
+    /// which expands it.
+    static func absolute(_ path: String, in folder: String) -> String {
+        guard !path.hasPrefix("/"), !path.hasPrefix("~") else { return path }
+        var parts: [Substring] = []
+        for part in (folder + "/" + path).split(separator: "/") where part != "." {
+            if part == ".." { _ = parts.popLast() } else { parts.append(part) }
+        }
+        return "/" + parts.joined(separator: "/")
     }
 }

@@ -10,9 +10,9 @@ public enum MarkdownReport {
         var out = [
             "# Social media KPIs: \(w.start) to \(w.end)",
             "",
-            "Window: " + (w.isAll ? "all data" : "\(w.days) days, compared with " + ComparisonText.phrase(snapshot)) + "; "
-                + "time zone \(snapshot.timeZone); \(snapshot.fileCount) data file\(snapshot.fileCount == 1 ? "" : "s")"
-                + (snapshot.rejectedRows > 0 ? ", \(snapshot.rejectedRows) rows rejected." : "."),
+            "Window: " + (w.isAll ? "all data" : Plural.count(w.days, "day") + ", compared with " + ComparisonText.phrase(snapshot))
+                + "; time zone \(snapshot.timeZone); " + Plural.count(snapshot.fileCount, "data file")
+                + (snapshot.rejectedRows > 0 ? ", " + Plural.count(snapshot.rejectedRows, "row") + " rejected." : "."),
         ]
         if let today = TodayLine.sentence(snapshot.today) { out += ["", today + "."] }
         if !snapshot.alerts.isEmpty {

@@ -5,10 +5,12 @@ import KPIReport
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List rejected rows with file, line and reason; exit 1 when there are any.",
+        usage: "kpitop check [--data <dir>] [<options>]",
         discussion: """
+            Consecutive rows of a file rejected for the same reason are shown as one range.
+
             Example:
               kpitop check --data ~/exports
-            Consecutive rows of a file rejected for the same reason are shown as one range.
             """
     )
 
@@ -18,8 +20,8 @@ struct Check: ParsableCommand {
         let options = try shared.resolve()
         let rollup = try options.loadStore(directory: options.requireDataDirectory())
         let counts = rollup.platforms.values.reduce(0) { $0 + $1.inquiryCount }
-        print("\(rollup.fileCount) files, \(rollup.platformNames.count) platforms, "
-              + "\(counts) inquiries; \(rollup.rejectedRows) rejected rows")
+        print(Plural.count(rollup.fileCount, "file") + ", " + Plural.count(rollup.platformNames.count, "platform") + ", "
+              + Plural.count(counts, "inquiry") + "; " + Plural.count(rollup.rejectedRows, "rejected row"))
         for (file, note) in rollup.notes { print("note: \(Sanitized.line(file)): \(Sanitized.line(note))") }
         guard rollup.rejectedRows > 0 else { return }
         print("")

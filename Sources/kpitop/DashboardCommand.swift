@@ -36,6 +36,7 @@ extension RefreshInterval: ExpressibleByArgument {
 struct Dashboard: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Open the live dashboard (the default command).",
+        usage: "kpitop [dashboard] [--data <dir>] [--window <length>] [<options>]",
         discussion: """
             Without --data, a configured data directory or a ./data directory, the dashboard \
             shows live demo data. Settings not given as flags come from the config file \
@@ -55,6 +56,11 @@ struct Dashboard: ParsableCommand {
     @OptionGroup var dashboard: DashboardOptions
 
     func run() throws {
+        try Self.open(shared: shared, dashboard: dashboard)
+    }
+
+    /// The dashboard on the data directory the options name, or on demo data when none.
+    static func open(shared: SharedOptions, dashboard: DashboardOptions) throws {
         let options = try shared.resolve(dashboard: dashboard)
         if let directory = options.dataDirectory {
             try DashboardLauncher(options: options, dashboard: dashboard).run(directory: directory, isDemo: false)
@@ -67,6 +73,7 @@ struct Dashboard: ParsableCommand {
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Open the dashboard on demo data that keeps changing.",
+        usage: "kpitop demo [--window <length>] [--theme <name|path>] [<options>]",
         discussion: """
             Writes 90 days of realistic data for six platforms into a temporary directory, \
             appends a few rows a second while the dashboard runs, and removes the directory \
