@@ -70,7 +70,9 @@ enum KeyMap {
         }
     }
 
-    private static let characterActions: [Character: Action] = [
+    /// The letter and punctuation keys of the screens (the help overlay, README and man page
+    /// list every one of them).
+    static let characterActions: [Character: Action] = [
         "q": .quit, "p": .togglePlatformPicker, "w": .cycleWindow, "W": .toggleWindowPicker, "/": .beginFilter,
         "s": .cycleSort, "S": .reverseSort, "t": .cycleTheme, "?": .toggleHelp, "r": .toggleRejections,
         "g": .openGoals, "a": .toggleAlerts, "[": .moveAnchor(days: -1), "]": .moveAnchor(days: 1),
