@@ -6,8 +6,10 @@ import Testing
 /// TERM=dumb. Each test asserts what is on screen, not just that the screen changed.
 @Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
 struct InteractionEndToEndTests {
+    /// The overview, loaded: the header says when the data was updated (while the first load
+    /// runs, a progress line pushes everything a row down).
     private static func showsAllPanels(_ screen: String) -> Bool {
-        ["Reach", "Engagement", "Conversion", "Customer service"].allSatisfy(screen.contains)
+        ["Reach", "Engagement", "Conversion", "Customer service", "updated"].allSatisfy(screen.contains)
     }
 
     /// The selected rows (marked `▶`).
@@ -141,6 +143,55 @@ struct InteractionEndToEndTests {
         #expect(dumb.replacing("'dumb'", with: "X") == unknown.replacing("'no-such-terminal'", with: "X"),
                 "not the same message:\n\(screen)")
         #expect(dumb.contains("TERM=xterm-256color"))
+    }
+
+    @Test func theWindowAndThemeChosenWithKeysAreKeptForTheNextRun() throws {
+        let fixture = try DashboardFixture()
+        defer { fixture.remove() }
+        let state = fixture.dataDirectory.appendingPathComponent("state")
+        let command = fixture.dashboardCommand() + "; echo \"kpitop exited with $?\"; exec cat"
+        do {
+            let session = try TmuxSession(command: command, stateHome: state)
+            _ = try session.waitForScreen(Self.showsAllPanels)
+            try session.press("w")  // 28 days -> 90 days
+            let ninety = try session.waitForScreen { $0.contains("90d ") }
+            #expect(ninety.contains("90d "), "\(ninety)")
+            try session.press("t")
+            let notice = try session.waitForScreen { $0.contains("theme: ") }
+            #expect(notice.contains("theme: "), "the theme's name did not show:\n\(notice)")
+            try session.press("q")
+            _ = try session.waitForScreen { $0.contains("kpitop exited with 0") }
+        }
+        let kept = try String(contentsOf: state.appendingPathComponent("kpitop/dashboard.toml"), encoding: .utf8)
+        #expect(kept.contains("window = '90d'"), "\(kept)")
+        #expect(kept.contains("platform = 'all'"), "\(kept)")
+
+        let again = try TmuxSession(command: "exec " + fixture.dashboardCommand(), stateHome: state)
+        let reopened = try again.waitForScreen { Self.showsAllPanels($0) && $0.contains("90d ") }
+        #expect(reopened.contains("90d "), "the next run did not start with 90 days:\n\(reopened)")
+        // A flag still wins.
+        let flagged = try TmuxSession(command: "exec " + fixture.dashboardCommand("--window 7d"), stateHome: state)
+        let seven = try flagged.waitForScreen { Self.showsAllPanels($0) && $0.contains("7d ") }
+        #expect(seven.contains("7d "), "--window did not beat the kept window:\n\(seven)")
+    }
+
+    @Test func eSavesTheViewAsMarkdownAndCSVAndSaysWhere() throws {
+        let fixture = try DashboardFixture()
+        defer { fixture.remove() }
+        let folder = fixture.dataDirectory.appendingPathComponent("saved")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let session = try TmuxSession(command: "cd '\(folder.path)' && exec " + fixture.dashboardCommand())
+        _ = try session.waitForScreen(Self.showsAllPanels)
+        try session.press("e")
+        let said = try session.waitForScreen { $0.contains("saved kpitop-") }
+        #expect(said.contains("saved kpitop-all-platforms-28d-\(DashboardFixture.yesterday).md and .csv in"), "\(said)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(files == ["kpitop-all-platforms-28d-\(DashboardFixture.yesterday).csv",
+                          "kpitop-all-platforms-28d-\(DashboardFixture.yesterday).md"], "\(files)")
+        let csv = try String(contentsOf: folder.appendingPathComponent(files[0]), encoding: .utf8)
+        #expect(csv.hasPrefix("kpi,value,previous,change\r\nimpressions,2009610,"), "\(csv)")
+        let markdown = try String(contentsOf: folder.appendingPathComponent(files[1]), encoding: .utf8)
+        #expect(markdown.contains("| Impressions | 2.0M |"), "\(markdown)")
     }
 
     @Test func theDemoRemovesItsFolderOnAHangUp() throws {
