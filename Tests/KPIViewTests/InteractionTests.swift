@@ -136,6 +136,52 @@ import Testing
         #expect(text.contains("publish time, type and link are not in the data"))
     }
 
+    @Test func theWindowPickerShowsThePresetsAndWhatIsTyped() {
+        var model = SampleData.model(width: 100, height: 30)
+        _ = model.handle(.character("W"))
+        var text = model.render(width: 100, height: 30, now: SampleData.now).text
+        for label in ["7d   7 days", "28d  28 days (shown)", "all  all the data", "mtd  month to date", "qtd  quarter to date",
+                      "days: type a number of days"] {
+            #expect(text.contains(label), "no \(label):\n\(text)")
+        }
+        _ = model.handle(.character("4"))
+        _ = model.handle(.character("5"))
+        text = model.render(width: 100, height: 30, now: SampleData.now).text
+        #expect(text.contains("days: 45d"), "\(text)")
+        _ = model.handle(.enter)
+        #expect(model.viewChoice.window == .days(45))
+    }
+
+    @Test func theHeaderSaysTheExactDaysOfAMonthToDateAndAnEarlierAnchor() {
+        var model = SampleData.model(width: 140, height: 30)
+        var snapshot = SampleData.snapshot()
+        snapshot.window = ReportWindow(toDate: .month, endingOn: SampleData.asOf.adding(days: -3))
+        snapshot.asOf = SampleData.asOf.adding(days: -3)
+        _ = model.handle(.character("["))
+        model.update(snapshot: snapshot, status: SampleData.status)
+        let header = model.render(width: 140, height: 30, now: SampleData.now).lines[0]
+        #expect(header.contains("mtd 2026-11-01..2026-11-20"), "\(header)")
+        #expect(header.contains("earlier day (. latest)"), "\(header)")
+    }
+
+    @Test func theAlertsListShowsEachAlertsStateValueAndLimit() {
+        var model = SampleData.model(width: 120, height: 40)
+        var snapshot = SampleData.snapshot()
+        let rules = [AlertRule(name: "Too few clicks", kpi: .ctr, platform: "x", bound: .below, limit: 0.5, limitText: "50%"),
+                     AlertRule(name: "Spend cap", kpi: .spend, bound: .above, limit: 1e12, limitText: "$1T")]
+        snapshot.alerts = rules.map { AlertState(rule: $0, snapshot: snapshot) }
+        model.update(snapshot: snapshot, status: SampleData.status)
+        _ = model.handle(.character("a"))
+        let text = model.render(width: 120, height: 40, now: SampleData.now).text
+        #expect(text.contains("Alerts: 1 of 2 alerts breached"), "\(text)")
+        let lines = text.split(separator: "\n")
+        let breached = lines.firstIndex { $0.contains("Too few clicks") }
+        let fine = lines.firstIndex { $0.contains("Spend cap") }
+        #expect(breached != nil && fine != nil && breached! < fine!, "breached alerts come first:\n\(text)")
+        #expect(lines.contains { $0.contains("BREACHED") && $0.contains("Too few clicks") && $0.contains("below 50%") })
+        #expect(lines.contains { $0.contains(" ok ") && $0.contains("Spend cap") && $0.contains("above $1T") })
+    }
+
     @Test func pauseShowsInTheHeaderAndHoldsSnapshots() {
         var model = SampleData.model(width: 120, height: 40)
         _ = model.handle(.character("z"))
