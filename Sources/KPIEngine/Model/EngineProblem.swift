@@ -7,14 +7,11 @@ public enum EngineProblem: Sendable, Equatable, CustomStringConvertible {
     case unreadableDirectory(path: String, reason: String)
     /// Changes in the data directory are not followed at all (`reason` says why).
     case notWatching(reason: String)
-    /// Saved state the engine could have started from was not used (`reason` says why).
-    case cacheIgnored(reason: String)
 
     public var description: String {
         switch self {
         case .unreadableDirectory(let path, let reason): "cannot read \(path): \(reason)"
         case .notWatching(let reason): "not following changes: \(reason)"
-        case .cacheIgnored(let reason): "cache ignored: \(reason)"
         }
     }
 }
