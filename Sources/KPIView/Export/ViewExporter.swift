@@ -142,7 +142,7 @@ enum ViewExporter {
         for row in PostMetricRows.rows(for: detail) {
             table.append([row.title, ValueFormat.format(row.window, unit: row.unit),
                           ValueFormat.format(row.lifetime, unit: row.unit)],
-                         raw: [row.field?.id ?? (row.title == "CTR" ? "ctr" : "engagement_rate"),
+                         raw: [row.id,
                                ExportTable.number(row.window), ExportTable.number(row.lifetime)])
         }
         return table

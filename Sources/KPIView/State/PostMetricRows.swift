@@ -9,32 +9,43 @@ enum PostMetricRows {
         var unit: KPIUnit
         var window: Double?
         var lifetime: Double?
-        /// The post's value on each day of `days` (nil: no row that day), for the chart.
-        var field: MetricField?
+        /// What the row shows: a metric, or a ratio of two.
+        var source: Source
+        /// The name in exports: the field's id, `engagement_rate` or `ctr`.
+        var id: String
+    }
+
+    enum Source: Equatable {
+        case field(MetricField)
+        case ratio(MetricField, over: MetricField)
+
+        func value(in values: MetricValues) -> Double? {
+            switch self {
+            case .field(let field): values[field]
+            case .ratio(let numerator, let denominator): PostMetricRows.ratio(values, numerator, denominator)
+            }
+        }
     }
 
     static func rows(for detail: PostDetail?) -> [Row] {
         guard let detail else { return [] }
         let fields = MetricField.allCases.filter { detail.lifetime.present & $0.bit != 0 }
-        var rows = fields.map { field in
-            Row(title: title(of: field), unit: field.isMoney ? .money : field == .watchTimeSeconds ? .seconds : .count,
-                window: detail.window[field], lifetime: detail.lifetime[field], field: field)
+        func row(_ title: String, _ unit: KPIUnit, _ source: Source, id: String) -> Row {
+            Row(title: title, unit: unit, window: source.value(in: detail.window),
+                lifetime: source.value(in: detail.lifetime), source: source, id: id)
         }
-        rows.append(Row(title: "Engagement rate", unit: .fraction,
-                        window: ratio(detail.window, .interactions, .reach),
-                        lifetime: ratio(detail.lifetime, .interactions, .reach)))
-        rows.append(Row(title: "CTR", unit: .fraction, window: ratio(detail.window, .clicks, .impressions),
-                        lifetime: ratio(detail.lifetime, .clicks, .impressions)))
-        return rows
+        return fields.map { field in
+            row(title(of: field), field.isMoney ? .money : field == .watchTimeSeconds ? .seconds : .count,
+                .field(field), id: field.id)
+        } + [
+            row("Engagement rate", .fraction, .ratio(.interactions, over: .reach), id: "engagement_rate"),
+            row("CTR", .fraction, .ratio(.clicks, over: .impressions), id: "ctr"),
+        ]
     }
 
     /// The daily series of row `row` over `window`: a field's value each day, or the day's ratio.
     static func daily(_ row: Row, of detail: PostDetail, over window: ReportWindow) -> [Double?] {
-        detail.daily(over: window).map { values in
-            guard let values else { return nil }
-            if let field = row.field { return values[field] }
-            return row.title == "CTR" ? ratio(values, .clicks, .impressions) : ratio(values, .interactions, .reach)
-        }
+        detail.daily(over: window).map { values in values.flatMap(row.source.value) }
     }
 
     /// `numerator / denominator`, nil when either is missing or the denominator is 0.
