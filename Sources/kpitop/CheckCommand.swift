@@ -1,15 +1,18 @@
 import ArgumentParser
 import KPIEngine
+import KPIReport
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Say what each data file was read as, and list rejected rows with file, line and reason; "
-            + "exit 1 when there are any.",
+        abstract: "Say what each data file was read as, and list rejected rows; exit 1 when there are any.",
+        usage: "kpitop check [--data <dir>] [<options>]",
         discussion: """
+            Consecutive rows of a file rejected for the same reason are shown as one range.
+
             Example:
               kpitop check --data ~/exports
             Each file gets one line: its platform and where that came from, its rows and the days
-            they cover. Consecutive rows of a file rejected for the same reason are shown as one range.
+            they cover.
             """
     )
 
@@ -19,8 +22,8 @@ struct Check: ParsableCommand {
         let options = try shared.resolve()
         let rollup = try options.loadStore(directory: options.requireDataDirectory())
         let counts = rollup.platforms.values.reduce(0) { $0 + $1.inquiryCount }
-        print("\(rollup.fileCount) files, \(rollup.platformNames.count) platforms, "
-              + "\(counts) inquiries; \(rollup.rejectedRows) rejected rows")
+        print(Plural.count(rollup.fileCount, "file") + ", " + Plural.count(rollup.platformNames.count, "platform") + ", "
+              + Plural.count(counts, "inquiry") + "; " + Plural.count(rollup.rejectedRows, "rejected row"))
         for (file, summary) in rollup.fileSummaries {
             print(Sanitized.line(summary.line(path: file)))
             if let explanation = summary.undatedExplanation { print("  " + Sanitized.line(explanation)) }

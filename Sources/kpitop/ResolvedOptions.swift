@@ -66,13 +66,15 @@ struct ResolvedOptions {
     }
 
     /// A session that follows `directory` (not yet started), computing `goals` and the
-    /// config's alerts.
-    func makeSession(directory: String, isDemo: Bool = false, goals: [Goal],
+    /// config's alerts over `window` (the configured one when nil).
+    func makeSession(directory: String, isDemo: Bool = false, goals: [Goal], window: WindowLength? = nil,
                      watcher: DirectoryWatcher.Options) throws -> EngineSession {
-        try EngineSession(
+        var request = request(goals: goals)
+        if let window { request.window = window }
+        return try EngineSession(
             root: directory, context: ingestContext(directory: directory),
             status: EngineStatus(dataDirectory: directory, isDemo: isDemo,
                                  loading: LoadProgress(filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0)),
-            request: request(goals: goals), options: .init(watcher: watcher), now: { currentMilliseconds() })
+            request: request, options: .init(watcher: watcher), now: { currentMilliseconds() })
     }
 }

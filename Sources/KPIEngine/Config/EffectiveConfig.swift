@@ -1,7 +1,7 @@
 import Glibc
 
 /// The settings a run uses, each with where it came from: the command-line flag, else the
-/// config file, else the built-in default. The data directory follows data contract
+/// config file, else the built-in default. The data directory follows docs/DATA.md
 /// section 8: `--data`, else the configured `data`, else `./data` when it exists, else none
 /// (the dashboard shows the demo).
 public struct EffectiveConfig: Sendable {

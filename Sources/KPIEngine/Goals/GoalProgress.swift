@@ -1,4 +1,4 @@
-/// Where a goal stands on the anchor day (data contract section 9).
+/// Where a goal stands on the anchor day (docs/DATA.md section 9).
 public struct GoalProgress: Sendable, Equatable {
     public enum Status: String, Sendable {
         case met

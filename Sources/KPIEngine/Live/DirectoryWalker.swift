@@ -6,7 +6,7 @@ import Darwin
 
 /// Lists the data directory: subdirectories and data files, by path relative to the root.
 ///
-/// Directories whose name starts with `.` are not entered (contract section 1 ignores such
+/// Directories whose name starts with `.` are not entered (docs/DATA.md section 1 ignores such
 /// names). Symbolic links to files count as files; symbolic links to directories are not
 /// followed, so a link cycle cannot trap a walk.
 struct DirectoryWalker: Sendable {

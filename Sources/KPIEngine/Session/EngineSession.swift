@@ -14,10 +14,14 @@ public final class EngineSession: SnapshotSource {
         /// (a writer is never that slow mid-line); if the file grows later, the line is
         /// simply continued.
         public var completeLinesAfter: Duration
+        /// While the data directory cannot be read, it is looked for again this often.
+        public var retryUnreadableAfter: Duration
 
-        public init(watcher: DirectoryWatcher.Options = .init(), completeLinesAfter: Duration = .seconds(1)) {
+        public init(watcher: DirectoryWatcher.Options = .init(), completeLinesAfter: Duration = .seconds(1),
+                    retryUnreadableAfter: Duration = .milliseconds(500)) {
             self.watcher = watcher
             self.completeLinesAfter = completeLinesAfter
+            self.retryUnreadableAfter = retryUnreadableAfter
         }
     }
 
@@ -50,6 +54,7 @@ public final class EngineSession: SnapshotSource {
     private let published: Mutex<Published>
     private let wake: WakePipe
     private let watcher = Mutex<DirectoryWatcher?>(nil)
+    private let stopped = Mutex(false)
 
     /// - Parameter now: the clock (ms since the epoch).
     public init(root: String, context: IngestContext, status: EngineStatus, request: SnapshotRequest,
@@ -67,34 +72,52 @@ public final class EngineSession: SnapshotSource {
 
     public var wakeFileDescriptor: Int32 { wake.readDescriptor }
 
-    /// Starts watching (so no change falls between the load and the watch), then the first load.
+    /// Starts watching (so no change falls between the load and the watch), then the first
+    /// load. While the directory cannot be read, the status says why (``EngineProblem``) and
+    /// the session looks again every `retryUnreadableAfter`, loading it once it can.
     public func start() {
-        startWatcher()
-        queue.async { [self] in
-            var files: [LoadedFile] = []
-            var failure: String?
-            do {
-                files = try DataLoader(root: root, context: context).readAll { [self] progress in
-                    publish { $0.status.loading = progress }
-                }
-            } catch {
-                failure = "\(error)"
-            }
-            engine.withLock { e in
-                for loaded in files { e.files[loaded.file.path] = loaded.file }
-                e.store.set(files.map(\.contribution))
-                if let failure {
-                    var failed = FileContribution(path: ".", interning: context.interning)
-                    failed.rejected(line: 0, reason: failure)
-                    e.store.set(failed)
-                }
-            }
-            countPendingLines(of: Set(files.map(\.file.path)))
-        }
+        queue.async { [self] in startWhenReadable() }
     }
 
-    /// Stops following the directory.
+    private func startWhenReadable() {
+        guard !stopped.withLock({ $0 }) else { return }
+        if let reason = DataDirectoryAccess.problem(root) {
+            publish { s in
+                s.status.problems.removeAll { if case .unreadableDirectory = $0 { true } else { false } }
+                s.status.problems.append(.unreadableDirectory(path: s.status.dataDirectory, reason: reason))
+                s.status.loading = nil
+            }
+            let retry = Int(options.retryUnreadableAfter.milliseconds)
+            queue.asyncAfter(deadline: .now() + .milliseconds(retry)) { [weak self] in self?.startWhenReadable() }
+            return
+        }
+        startWatcher()
+        let files: [LoadedFile]
+        do {
+            files = try DataLoader(root: root, context: context).readAll { [self] progress in
+                publish { $0.status.loading = progress }
+            }
+        } catch {
+            // Gone again between the check and the read: look again later.
+            stopWatcher()
+            queue.async { [self] in startWhenReadable() }
+            return
+        }
+        publish { s in s.status.problems.removeAll { if case .unreadableDirectory = $0 { true } else { false } } }
+        engine.withLock { e in
+            for loaded in files { e.files[loaded.file.path] = loaded.file }
+            e.store.set(files.map(\.contribution))
+        }
+        countPendingLines(of: Set(files.map(\.file.path)))
+    }
+
+    /// Stops following the directory (and looking for it, while it cannot be read).
     public func stop() {
+        stopped.withLock { $0 = true }
+        stopWatcher()
+    }
+
+    private func stopWatcher() {
         watcher.withLock { w in
             w?.stop()
             w = nil
@@ -126,7 +149,7 @@ public final class EngineSession: SnapshotSource {
         } catch {
             publish { s in
                 s.status.watchMode = .none
-                s.status.watchNote = "not watching: \(error)"
+                s.status.problems.append(.notWatching(reason: "\(error)"))
             }
         }
     }

@@ -10,7 +10,7 @@ struct FileFacts {
 }
 
 /// Turns the field values of one record into a ``MetricsRow``, a ``ServiceRow`` or a
-/// rejection, following the layout of its header (data contract sections 2 and 3).
+/// rejection, following the layout of its header (docs/DATA.md sections 2 and 3).
 ///
 /// A metrics row is booked on its own time; on each day of its reporting range when it is a
 /// period total (``PeriodSpread``); on the export day as a lifetime snapshot when the file has
