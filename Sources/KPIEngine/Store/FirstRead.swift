@@ -98,6 +98,7 @@ struct FirstRead: Sendable {
         }
         close(descriptor)
         loaded.contribution.shrinkToFit()
+        loaded.file.sleepIfSmall()
         return loaded
     }
 
