@@ -1,4 +1,5 @@
 import KPIEngine
+import KPIDemo
 
 /// The differential check of the ingestion fuzz targets: the same bytes read as one cold read
 /// (all at once) and as a live follower reads them (in random pieces, as appends arrive) must
@@ -40,17 +41,19 @@ public enum IngestDifferential {
     private struct Reading {
         var parser: FileParser
         var sink: RecordingSink
+        let interning: Interning
 
         init(path: String, context: IngestContext) {
             parser = FileParser(relativePath: path, context: context)
-            sink = RecordingSink(path: path)
+            sink = RecordingSink(path: path, context: context)
+            interning = context.interning
         }
 
         mutating func consume(_ bytes: UnsafeRawBufferPointer) { parser.consume(bytes, into: &sink) }
         mutating func finish() { parser.finish(into: &sink) }
 
         func snapshot() -> KPISnapshot {
-            var store = MetricsStore(clock: IngestDifferential.clock)
+            var store = MetricsStore(clock: IngestDifferential.clock, interning: interning)
             store.set(sink.contribution)
             return store.snapshot(IngestDifferential.request)
         }

@@ -14,7 +14,10 @@ struct RecordingSink: RecordSink {
     var contribution: FileContribution
     private(set) var events: [Event] = []
 
-    init(path: String) { contribution = FileContribution(path: path) }
+    init(path: String, context: IngestContext) {
+        contribution = FileContribution(path: path, interning: context.interning, hourlyFrom: context.hourlyFrom,
+                                        clock: context.clock)
+    }
 
     mutating func metrics(_ row: MetricsRow) {
         events.append(.metrics(row))

@@ -1,4 +1,5 @@
 import KPIEngine
+import KPIReport
 
 /// A snapshot written out in full: the JSON report, then what it leaves out (daily values,
 /// posts, rejections with their lines, the newest data per platform), so that two snapshots

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KPIEngine
+import KPIReport
 
 /// `report --watch --format jsonl`: follows the directory and prints one complete report
 /// object per line, first after the initial load and then each time the data changes;

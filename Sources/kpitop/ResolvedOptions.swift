@@ -5,7 +5,7 @@ import KPIEngine
 /// The shared options with the config file applied: what every command runs with.
 struct ResolvedOptions {
     let config: EffectiveConfig
-    /// `--as-of`; nil = today.
+    /// `--as-of`; nil = the last complete day.
     let asOf: Day?
     let clock: DayClock
 
@@ -29,7 +29,7 @@ struct ResolvedOptions {
     /// The snapshot request these options describe, now, with the config's alerts.
     func request(goals: [Goal]) -> SnapshotRequest {
         SnapshotRequest(window: config.window.value, asOf: asOf, now: currentMilliseconds(), goals: goals,
-                        alerts: config.alerts)
+                        alerts: config.alerts, defaultCurrency: config.currency.value)
     }
 
     /// `--goals FILE` or the configured goals file, else the data directory's `goals.toml`
@@ -54,9 +54,12 @@ struct ResolvedOptions {
         }
     }
 
-    /// How to read the directory: these options' clock and its `mapping.toml`.
+    /// How to read the directory: these options' clock and its `mapping.toml`; yesterday's and
+    /// today's rows keep hourly sums for "today so far".
     func ingestContext(directory: String) throws -> IngestContext {
-        try IngestContext(clock: clock, mapping: loadMapping(directory: directory), followLinks: config.followLinks.value)
+        let today = clock.day(ofEpochMilliseconds: currentMilliseconds())
+        return try IngestContext(clock: clock, mapping: loadMapping(directory: directory), currency: config.currency.value,
+                                 hourlyFrom: today.adding(days: -1), followLinks: config.followLinks.value)
     }
 
     /// Reads the whole directory once.
@@ -69,13 +72,15 @@ struct ResolvedOptions {
     }
 
     /// A session that follows `directory` (not yet started), computing `goals` and the
-    /// config's alerts.
-    func makeSession(directory: String, isDemo: Bool = false, goals: [Goal],
+    /// config's alerts over `window` (the configured one when nil).
+    func makeSession(directory: String, isDemo: Bool = false, goals: [Goal], window: WindowLength? = nil,
                      watcher: DirectoryWatcher.Options) throws -> EngineSession {
-        try EngineSession(
+        var request = request(goals: goals)
+        if let window { request.window = window }
+        return try EngineSession(
             root: directory, context: ingestContext(directory: directory),
             status: EngineStatus(dataDirectory: directory, isDemo: isDemo,
                                  loading: LoadProgress(filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0)),
-            request: request(goals: goals), options: .init(watcher: watcher), now: { currentMilliseconds() })
+            request: request, options: .init(watcher: watcher), now: { currentMilliseconds() })
     }
 }

@@ -62,8 +62,10 @@ struct DashboardEndToEndTests {
     @Test func adaptsToEverySizeAndSaysWhenTooSmall() throws {
         try withDashboard { session in
             try session.resize(width: 80, height: 24)
-            let medium = try session.waitForScreen { $0.contains("Reach") && $0.split(separator: "\n").count <= 24 }
-            #expect(medium.contains("Reach"), "80x24:\n\(medium)")
+            // All four panels at once, and no label cut short.
+            let medium = try session.waitForScreen { Self.showsAllPanels($0) && $0.split(separator: "\n").count <= 24 }
+            #expect(Self.showsAllPanels(medium), "80x24:\n\(medium)")
+            #expect(!medium.contains("…"), "80x24:\n\(medium)")
 
             try session.resize(width: 40, height: 12)
             let small = try session.waitForScreen { !$0.contains("Customer service") && $0.contains("Reach") }
@@ -119,7 +121,8 @@ struct DashboardEndToEndTests {
 
     /// How the dashboard is ended in the terminal-restore tests, and its expected exit status.
     enum Ending: String, CaseIterable, CustomTestStringConvertible {
-        case quitKey, controlC, terminate, hangUp
+        /// Ctrl-\ sends SIGQUIT: the dashboard quits as for `q`, no core dump, no crash report.
+        case quitKey, controlC, controlBackslash, terminate, hangUp
 
         var expectedStatus: Int32 { self == .hangUp ? 129 : 0 }
         var testDescription: String { rawValue }
@@ -141,6 +144,7 @@ struct DashboardEndToEndTests {
         switch ending {
         case .quitKey: try session.press("q")
         case .controlC: try session.press("C-c")
+        case .controlBackslash: try session.press("C-\\")
         case .terminate: kill(try dashboardPID(under: session.panePID()), SIGTERM)
         case .hangUp: kill(try dashboardPID(under: session.panePID()), SIGHUP)
         }

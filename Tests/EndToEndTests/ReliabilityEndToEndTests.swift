@@ -89,8 +89,8 @@ import Testing
     @Test func checkNamesTheLineOfANulByteAndTheRestIsIgnored() throws {
         let fixture = try DashboardFixture()
         defer { fixture.remove() }
-        let today = DashboardFixture.today
-        try fixture.write("date,impressions\n\(today),1000\n\(today),20\u{0}00\n\(today),300000\n", to: "tiktok/nul.csv")
+        let day = DashboardFixture.yesterday
+        try fixture.write("date,impressions\n\(day),1000\n\(day),20\u{0}00\n\(day),300000\n", to: "tiktok/nul.csv")
         let check = try Self.run("check", "--data", fixture.dataDirectory.path)
         #expect(check.status == 1)
         #expect(check.stdout.contains("tiktok/nul.csv:3: not text (NUL byte); the rest of the file is ignored"))

@@ -47,15 +47,15 @@ struct StormEndToEndTests {
         let own = open(root + "/\(platform)/storm.csv", O_WRONLY | O_APPEND)
         let shared = open(root + "/shared.csv", O_WRONLY | O_APPEND)
         defer { close(own); close(shared) }
-        let today = DashboardFixture.today
+        let day = DashboardFixture.yesterday  // the last complete day: the default window ends on it
         var written = 0, sharedWritten = 0
         while written < ownRows {
             var burst = ""
             for _ in 0..<min(ownRows - written, 1 + next(40)) {
                 written += 1
-                burst += "\(today),1,\(written)\n"
-                for filler in 0..<fillerRowsPerRow { burst += "\(today),0,\(filler)\n" }
-                if written % badRowEvery == 0 { burst += "\(today),not-a-number,1\n" }
+                burst += "\(day),1,\(written)\n"
+                for filler in 0..<fillerRowsPerRow { burst += "\(day),0,\(filler)\n" }
+                if written % badRowEvery == 0 { burst += "\(day),not-a-number,1\n" }
             }
             let bytes = Array(burst.utf8)
             let cut = next(bytes.count + 1)
@@ -66,7 +66,7 @@ struct StormEndToEndTests {
             }
             while sharedWritten * ownRows < sharedRows * written {
                 sharedWritten += 1
-                let line = Array("\(today),\(platform),1,\(sharedWritten)\n".utf8)
+                let line = Array("\(day),\(platform),1,\(sharedWritten)\n".utf8)
                 _ = Glibc.write(shared, line, line.count)
             }
             usleep(UInt32(10_000 + next(30_000)))

@@ -1,4 +1,5 @@
 import Testing
+import KPIEngine
 @testable import KPIView
 
 /// The dashboard loop redraws an idle screen only when `clockText` changes, so the clock text
@@ -19,5 +20,21 @@ import Testing
         let text = model.clockText(now: SampleData.now)
         #expect(text.hasPrefix("updated 3s ago; "), "\(text)")
         #expect(text.contains("3d ago stale"), "\(text)")
+    }
+
+    /// The platform list's `newest ticket` column ages too (instagram's ticket is 20 minutes
+    /// old at `now`).
+    @Test func ticketAgesAreInTheClockText() {
+        // Without "updated 3s ago", which changes every second, only the ages change.
+        var model = CoverageSample.model()
+        model.update(snapshot: CoverageSample.snapshot(), status: EngineStatus(dataDirectory: "~/kpi-data"))
+        let instants = [0, 30_000, 59_000, 60_000, 61_000, 120_000].map { CoverageSample.now + $0 }
+        for (earlier, later) in zip(instants, instants.dropFirst()) {
+            let sameText = model.clockText(now: earlier) == model.clockText(now: later)
+            let sameScreen = model.render(width: 120, height: 40, now: earlier)
+                == model.render(width: 120, height: 40, now: later)
+            #expect(sameText == sameScreen, "\(model.clockText(now: earlier)) -> \(model.clockText(now: later))")
+        }
+        #expect(model.clockText(now: CoverageSample.now).contains("ticket 20m ago"))
     }
 }

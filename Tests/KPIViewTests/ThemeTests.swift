@@ -28,7 +28,7 @@ import Testing
         for file in files {
             #expect(throws: Never.self) { try ThemeLoader.load(Self.themesFolder.appendingPathComponent(file).path) }
         }
-        let names = ThemeLoader.themes(in: [Self.themesFolder]).map(\.name)
+        let names = ThemeLoader.themes(in: [Self.themesFolder.path]).map(\.name)
         #expect(names.count == files.count)
         #expect(names.first == ThemeLoader.builtInDefault.name)
     }
@@ -70,7 +70,7 @@ import Testing
 
     @Test func unknownThemeNameListsTheAvailableOnes() {
         let error = #expect(throws: ConfigProblem.self) {
-            try ThemeLoader.load("no-such-theme", searching: [Self.themesFolder])
+            try ThemeLoader.load("no-such-theme", searching: [Self.themesFolder.path])
         }
         #expect(error?.reason.contains("nord") == true)
     }

@@ -24,10 +24,12 @@ public struct ConfigFile: Sendable, Equatable {
     public var goals: Entry<String>?
     public var bell: Entry<Bool>?
     public var followLinks: Entry<Bool>?
+    /// The currency of money values the data does not name.
+    public var currency: Entry<Currency>?
     public var alerts: [AlertRule] = []
 
     /// The keys a config file may have (`alert` as `[[alert]]` tables).
-    public static let keys = ["data", "theme", "window", "tz", "refresh", "poll", "goals", "bell", "follow_links", "alert"]
+    public static let keys = ["data", "theme", "window", "tz", "refresh", "poll", "goals", "bell", "follow_links", "currency", "alert"]
 
     /// A file that sets nothing.
     public init(path: String) { self.path = path }
@@ -92,6 +94,13 @@ public struct ConfigFile: Sendable, Equatable {
                 file.bell = flag()
             case "follow_links":
                 file.followLinks = flag()
+            case "currency":
+                guard let code = text("an ISO 4217 code such as \"EUR\"") else { continue }
+                guard let currency = Currency(code: code.trimmingSpaces) else {
+                    problem("currency '\(Sanitized.line(code))' is not a three-letter ISO code such as EUR or USD")
+                    continue
+                }
+                file.currency = Entry(currency, line: line)
             case "alert":
                 file.alerts = AlertTable.rules(value, document: document, problems: &problems)
             default:

@@ -1,4 +1,4 @@
-/// Where a goal stands on the anchor day (data contract section 9).
+/// Where a goal stands on the anchor day (docs/DATA.md section 9).
 public struct GoalProgress: Sendable, Equatable {
     public enum Status: String, Sendable {
         case met
@@ -16,13 +16,15 @@ public struct GoalProgress: Sendable, Equatable {
     /// Deadline − anchor day, in days (negative once past).
     public var daysLeft: Int
     public var status: Status
+    /// The currency of the goal's platform, for money goals.
+    public var currency: Currency?
 
     /// Evaluates `goal` against the store's data for a snapshot's anchor day and window.
     public init(goal: Goal, calculator: KPICalculator, snapshot: KPISnapshot) {
         let asOf = snapshot.asOf
         let platform = goal.platform == KPISnapshot.allPlatforms ? nil : goal.platform
         let start = goal.start
-            ?? (platform.flatMap { calculator.rollup.platforms[$0]?.firstDay } ?? calculator.rollup.dataSpan?.lowerBound)
+            ?? (platform.flatMap { calculator.store.platforms[$0]?.span?.lowerBound } ?? calculator.store.dataSpan?.lowerBound)
             ?? asOf
         let daysLeft = asOf.distance(to: goal.deadline)
         let value: Double?, projection: Double?
@@ -48,6 +50,7 @@ public struct GoalProgress: Sendable, Equatable {
             projection = value
         }
         self.init(goal: goal, start: start, value: value, projection: projection, daysLeft: daysLeft)
+        currency = snapshot.currencies[goal.platform]
     }
 
     /// Progress from figures already worked out; the status follows from them.

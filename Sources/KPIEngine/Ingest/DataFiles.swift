@@ -33,17 +33,11 @@ public enum DataFiles {
         return dataExtensions.contains { lowercased.hasSuffix($0) }
     }
 
-    /// Platform from the path alone (first directory, else leading letters of file name),
-    /// aliases applied; nil if none.
+    /// Platform from the path alone (first directory, else the leading letters of the file
+    /// name unless they are a month or a generic word, else a platform named in the file name),
+    /// aliases applied; nil if none. See ``PathPlatform``.
     public static func platform(forPath relativePath: String) -> String? {
-        let components = relativePath.split(separator: "/")
-        if components.count > 1 {
-            let name = PlatformName.normalize(components[0])
-            return name.isEmpty ? nil : name
-        }
-        guard let name = components.last else { return nil }
-        let letters = name.prefix { $0.isASCII && $0.isLetter }
-        return letters.isEmpty ? nil : PlatformName.normalize(letters)
+        PathPlatform.of(relativePath)?.name
     }
 
     private static let dataExtensions = [".csv", ".jsonl", ".ndjson"]

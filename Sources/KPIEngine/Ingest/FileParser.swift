@@ -2,12 +2,17 @@
 ///
 /// CSV or JSON Lines by extension (`.jsonl`, `.ndjson`: JSON Lines; else CSV). A UTF-8 BOM is
 /// skipped, UTF-16 with a BOM is decoded, a record over 1 MiB is rejected and skipped without
-/// being buffered whole. Records go to the sink in line order.
+/// being buffered whole, a UTF-8 record that is not valid UTF-8 is read as Windows-1252. Records go to the sink in line order, except rows whose dates have no year:
+/// they wait for the end of the file (see ``hasPendingLine`` and ``finish(into:)``).
 ///
 /// The first NUL byte, wherever it is, ends the file: the complete records before it count,
 /// the record holding it is rejected at its line, and nothing after it is read (a NUL before
 /// the header is read means the file is not text: one rejection at line 0). The same bytes
 /// give the same result whether they arrive at once or in pieces.
+///
+/// The file's export day (for those dates and for lifetime snapshots) comes from its name or,
+/// failing that, from its modification time: give it with ``noteModificationTime(_:)`` before
+/// the first bytes.
 public struct FileParser: Sendable {
     private enum Encoding {
         /// Fewer than three bytes seen: the byte-order mark is not known yet.
@@ -35,27 +40,48 @@ public struct FileParser: Sendable {
     /// True once a non-empty record was read.
     private var hasReadRecord = false
     private var isStopped = false
+    /// True once a record was read as Windows-1252 (the file gets one note).
+    private var hasNotedWindows1252 = false
+    /// A record's text read as Windows-1252, reused.
+    private var repairedRecord: [UInt8] = []
+    /// For a continuation: the state it started from, which the parser it continues must have
+    /// reached for the continuation to stand for the rest of the file.
+    private var stateAtStart: ReadingState?
 
     /// Bytes consumed so far (the file offset reading should continue from); this includes
     /// the bytes of a held incomplete line, which the parser keeps.
     public private(set) var consumedBytes = 0
 
-    /// True when an incomplete last line is being held.
-    public var hasPendingLine: Bool { !carry.isEmpty || !undecidedBytes.isEmpty }
+    /// True when an incomplete last line is being held, or rows that wait for the end of the
+    /// file (dates without a year): ``finish(into:)`` gives them.
+    public var hasPendingLine: Bool { !carry.isEmpty || !undecidedBytes.isEmpty || csv?.isHoldingRows == true }
+
+    /// What the file turned out to be so far, for `kpitop check`.
+    public var summary: FileSummary { csv?.progress.summary ?? jsonLines?.progress.summary ?? FileSummary() }
 
     /// `relativePath` is the path under the data root ("instagram/2026-11.csv"), used for
-    /// platform inference and for the CSV/JSONL decision by extension.
-    public init(relativePath: String, context: IngestContext) {
+    /// platform inference, the export day and the CSV/JSONL decision by extension.
+    /// `modificationTime` (ns since the epoch) may be given here or later with
+    /// ``noteModificationTime(_:)``.
+    public init(relativePath: String, context: IngestContext, modificationTime: Int64? = nil) {
         let rules = context.mapping.rules(forPath: relativePath)
-        let platform = rules.platform ?? DataFiles.platform(forPath: relativePath) ?? "unknown"
         let lowercasedPath = relativePath.lowercased()
         isCSV = !(lowercasedPath.hasSuffix(".jsonl") || lowercasedPath.hasSuffix(".ndjson"))
         scanner.honoursQuotes = isCSV
         if isCSV {
-            csv = CSVReader(rules: rules, clock: context.clock, defaultPlatform: platform)
+            csv = CSVReader(relativePath: relativePath, rules: rules, clock: context.clock, currency: context.currency)
+            csv!.modificationTime = modificationTime
         } else {
-            jsonLines = JSONLinesReader(rules: rules, clock: context.clock, defaultPlatform: platform)
+            jsonLines = JSONLinesReader(relativePath: relativePath, rules: rules, clock: context.clock,
+                                        currency: context.currency)
         }
+    }
+
+    /// The file's modification time (ns since the epoch), for its export day when its name
+    /// holds no date. The first one given is kept: appends that move the modification time
+    /// later do not move the export day.
+    public mutating func noteModificationTime(_ nanoseconds: Int64) {
+        if csv != nil, csv!.modificationTime == nil { csv!.modificationTime = nanoseconds }
     }
 
     /// Parses every complete line in `bytes` (appended after what was consumed before);
@@ -70,7 +96,7 @@ public struct FileParser: Sendable {
 
     /// A parser for the same CSV file that starts at `offset`, the byte after a line feed
     /// further on, as if that line feed ended a record: same header, delimiter and reader state,
-    /// nothing held, line numbers counted from 1 there (see ``offsetLineNumbers(by:)``). Nil
+    /// nothing held, line numbers counted from 1 there (see ``handedOver(to:)``). Nil
     /// unless this is a UTF-8 CSV file whose header and a first row are read, and `offset` is
     /// past the file's start.
     func continuation(at offset: Int) -> FileParser? {
@@ -79,6 +105,7 @@ public struct FileParser: Sendable {
         else { return nil }
         var copy = self
         copy.csv = reader
+        copy.stateAtStart = reader.progress.state
         copy.carry = []
         copy.scanner.reset()
         copy.isSkippingLongRecord = false
@@ -91,12 +118,25 @@ public struct FileParser: Sendable {
     /// nothing being skipped), so that reading may go on with a ``continuation(at:)``.
     var isAtRecordBoundary: Bool {
         guard case .utf8 = encoding else { return false }
-        return carry.isEmpty && !isSkippingLongRecord && !isStopped
+        return carry.isEmpty && !isSkippingLongRecord && !isStopped && csv?.isHoldingRows != true
     }
 
-    /// Shifts line numbers by `lines`: for a continuation, the lines before its offset.
-    mutating func offsetLineNumbers(by lines: Int) {
-        nextLine += lines
+    /// True when `next`, a ``continuation(at:)`` of this file that has read on from where this
+    /// parser stopped, stands for reading on here: this parser ends at a record boundary and
+    /// reached the same decisions (decimal convention, mangled id columns, notes) that `next`
+    /// started from.
+    func canHandOver(to next: FileParser) -> Bool {
+        isAtRecordBoundary && next.stateAtStart != nil && next.stateAtStart == csv?.progress.state
+    }
+
+    /// `next` (see ``canHandOver(to:)``) as the parser of the whole file: its line numbers
+    /// shifted by the lines read here, its summary following this one's.
+    func handedOver(to next: FileParser) -> FileParser {
+        var parser = next
+        parser.nextLine += linesConsumed
+        if let csv, let nextReader = next.csv { parser.csv = csv.handedOver(to: nextReader) }
+        parser.stateAtStart = nil
+        return parser
     }
 
     /// Lines consumed so far (complete records; a held last line is not counted).
@@ -108,6 +148,7 @@ public struct FileParser: Sendable {
         defer {
             isSkippingLongRecord = false
             scanner.reset()
+            csv?.finish(into: &sink)
         }
         guard !carry.isEmpty, !isStopped else { return }
         let record = carry
@@ -212,13 +253,27 @@ public struct FileParser: Sendable {
         carry.append(contentsOf: UnsafeRawBufferPointer(rebasing: text[start...]))
     }
 
-    /// Reads one record (without its line feed); empty lines are skipped.
+    /// Reads one record (without its line feed); empty lines are skipped; UTF-8 text that is
+    /// not valid UTF-8 is read as Windows-1252.
     private mutating func dispatch<S: RecordSink>(_ record: UnsafeRawBufferPointer, into sink: inout S) {
         var length = record.count
         if length > 0, record[length - 1] == 0x0D { length -= 1 }
         guard length > 0 else { return }
         let body = UnsafeRawBufferPointer(rebasing: record[0..<length])
         hasReadRecord = true
+        guard case .utf8 = encoding, !Windows1252.isValidUTF8(body) else { return read(body, into: &sink) }
+        if !hasNotedWindows1252 {
+            hasNotedWindows1252 = true
+            sink.note("text that is not valid UTF-8 was read as Windows-1252 (first at line \(nextLine))")
+        }
+        repairedRecord.removeAll(keepingCapacity: true)
+        Windows1252.transcode(body, into: &repairedRecord)
+        let repaired = repairedRecord
+        repaired.withUnsafeBytes { read($0, into: &sink) }
+    }
+
+    /// Reads one record of valid UTF-8.
+    private mutating func read<S: RecordSink>(_ body: UnsafeRawBufferPointer, into sink: inout S) {
         if isCSV {
             csv!.read(body, line: nextLine, into: &sink)
             if csv!.isStopped { isStopped = true }

@@ -1,6 +1,8 @@
-/// The four KPI families, in dashboard order.
+/// The KPI families, in dashboard order.
 public enum KPIFamily: Int, CaseIterable, Sendable {
     case reach, engagement, conversion, service
+    /// Website traffic from social (Google Analytics 4 exports).
+    case traffic
 
     public var title: String {
         switch self {
@@ -8,6 +10,7 @@ public enum KPIFamily: Int, CaseIterable, Sendable {
         case .engagement: "Engagement"
         case .conversion: "Conversion"
         case .service: "Customer service"
+        case .traffic: "Traffic"
         }
     }
 }
@@ -28,9 +31,9 @@ public enum KPIUnit: Sendable {
     case score
 }
 
-/// How a KPI is computed, which decides how goals treat it (contract section 9).
+/// How a KPI is computed, which decides how goals treat it (docs/DATA.md section 9).
 public enum KPIKind: Sendable {
-    /// A sum over the window (section 4 sums, interactions, inquiries).
+    /// A sum over the window (docs/DATA.md section 4 sums, interactions, inquiries).
     case sum
     /// The followers level.
     case level
@@ -38,7 +41,8 @@ public enum KPIKind: Sendable {
     case other
 }
 
-/// Every KPI of the data contract, section 4, in the order reports list them.
+/// Every KPI: those of docs/DATA.md section 4, then the ones added since, in the order
+/// reports list them.
 public enum KPI: String, CaseIterable, Sendable, Codable {
     // 4.1 Reach
     case impressions, reach
@@ -71,6 +75,28 @@ public enum KPI: String, CaseIterable, Sendable, Codable {
     case resolutionRate = "resolution_rate"
     case resolutionMedianSeconds = "resolution_median_s"
     case csat, sentiment, backlog
+    // Added after the first contract: reach and virality, a platform's own engagement total,
+    // customer value, and website traffic from social (Google Analytics 4). Listed last so
+    // that reports keep the contract's order first.
+    case followersGained = "followers_gained"
+    case followersLost = "followers_lost"
+    case netFollowerGrowth = "net_follower_growth"
+    case profileVisits = "profile_visits"
+    case watchTimeSeconds = "watch_time_s"
+    case averageViewDurationSeconds = "average_view_duration_s"
+    case viralityRate = "virality_rate"
+    case amplificationRate = "amplification_rate"
+    case engagements
+    case newCustomers = "new_customers"
+    case cac, cltv
+    case cltvToCac = "cltv_to_cac"
+    // Traffic from social (Google Analytics 4)
+    case sessions
+    case engagedSessions = "engaged_sessions"
+    case bounceRate = "bounce_rate"
+    case siteConversions = "site_conversions"
+    case siteRevenue = "site_revenue"
+    case socialShareOfTraffic = "social_share_of_traffic"
 
     /// The contract's id (`engagement_rate`, `first_response_p90_s`...).
     public var id: String { rawValue }
@@ -94,6 +120,17 @@ public enum KPI: String, CaseIterable, Sendable, Codable {
         case .conversions: .conversions
         case .revenue: .revenue
         case .spend: .spend
+        case .engagements: .engagements
+        case .profileVisits: .profileVisits
+        case .followersGained: .followersGained
+        case .followersLost: .followersLost
+        case .netFollowerGrowth: .netFollowerGrowth
+        case .watchTimeSeconds: .watchTimeSeconds
+        case .sessions: .sessions
+        case .engagedSessions: .engagedSessions
+        case .siteConversions: .siteConversions
+        case .siteRevenue: .siteRevenue
+        case .newCustomers: .newCustomers
         default: nil
         }
     }
@@ -101,29 +138,35 @@ public enum KPI: String, CaseIterable, Sendable, Codable {
     public var family: KPIFamily {
         switch self {
         case .impressions, .reach, .videoViews, .mentions, .competitorMentions, .frequency,
-             .shareOfVoice, .followers, .followersStart, .followerGrowth, .followerGrowthRate:
+             .shareOfVoice, .followers, .followersStart, .followerGrowth, .followerGrowthRate,
+             .followersGained, .followersLost, .netFollowerGrowth, .profileVisits, .watchTimeSeconds,
+             .averageViewDurationSeconds, .viralityRate, .amplificationRate:
             .reach
         case .interactions, .likes, .comments, .shares, .saves, .engagementRate,
-             .engagementRateImpressions, .engagementRateFollowers, .clicks, .ctr:
+             .engagementRateImpressions, .engagementRateFollowers, .clicks, .ctr, .engagements:
             .engagement
         case .websiteVisits, .leads, .conversions, .revenue, .spend, .conversionRate, .leadRate,
-             .cpc, .cpa, .roas, .roi:
+             .cpc, .cpa, .roas, .roi, .newCustomers, .cac, .cltv, .cltvToCac:
             .conversion
         case .inquiries, .responseRate, .firstResponseMedianSeconds, .firstResponseP90Seconds,
              .resolutionRate, .resolutionMedianSeconds, .csat, .sentiment, .backlog:
             .service
+        case .sessions, .engagedSessions, .bounceRate, .siteConversions, .siteRevenue, .socialShareOfTraffic:
+            .traffic
         }
     }
 
     public var unit: KPIUnit {
         switch self {
-        case .revenue, .spend, .cpc, .cpa: .money
-        case .frequency, .roas: .multiple
+        case .revenue, .spend, .cpc, .cpa, .cac, .cltv, .siteRevenue: .money
+        case .frequency, .roas, .cltvToCac: .multiple
         case .shareOfVoice, .followerGrowthRate, .engagementRate, .engagementRateImpressions,
              .engagementRateFollowers, .ctr, .conversionRate, .leadRate, .roi, .responseRate,
-             .resolutionRate, .csat:
+             .resolutionRate, .csat, .viralityRate, .amplificationRate, .bounceRate, .socialShareOfTraffic:
             .fraction
-        case .firstResponseMedianSeconds, .firstResponseP90Seconds, .resolutionMedianSeconds: .seconds
+        case .firstResponseMedianSeconds, .firstResponseP90Seconds, .resolutionMedianSeconds,
+             .watchTimeSeconds, .averageViewDurationSeconds:
+            .seconds
         case .sentiment: .score
         default: .count
         }
@@ -139,7 +182,7 @@ public enum KPI: String, CaseIterable, Sendable, Codable {
     public var lowerIsBetter: Bool {
         switch self {
         case .cpc, .cpa, .firstResponseMedianSeconds, .firstResponseP90Seconds,
-             .resolutionMedianSeconds, .backlog, .competitorMentions:
+             .resolutionMedianSeconds, .backlog, .competitorMentions, .followersLost, .cac, .bounceRate:
             true
         default: false
         }
@@ -189,9 +232,45 @@ public enum KPI: String, CaseIterable, Sendable, Codable {
         case .csat: "CSAT"
         case .sentiment: "Sentiment"
         case .backlog: "Backlog"
+        case .followersGained: "Followers gained"
+        case .followersLost: "Followers lost"
+        case .netFollowerGrowth: "Net new followers"
+        case .profileVisits: "Profile visits"
+        case .watchTimeSeconds: "Watch time"
+        case .averageViewDurationSeconds: "Avg view duration"
+        case .viralityRate: "Virality rate"
+        case .amplificationRate: "Amplification rate"
+        case .engagements: "Engagements (platform)"
+        case .newCustomers: "New customers"
+        case .cac: "CAC"
+        case .cltv: "CLTV"
+        case .cltvToCac: "CLTV : CAC"
+        case .sessions: "Sessions"
+        case .engagedSessions: "Engaged sessions"
+        case .bounceRate: "Bounce rate"
+        case .siteConversions: "Site conversions"
+        case .siteRevenue: "Site revenue"
+        case .socialShareOfTraffic: "Social share of traffic"
         }
     }
 
     /// The KPIs of a family, in order.
     public static func all(in family: KPIFamily) -> [KPI] { allCases.filter { $0.family == family } }
+
+    /// The KPIs of docs/DATA.md section 4, which every report lists; the ones added
+    /// since are listed by text and Markdown reports only where some platform has a value.
+    public static let contractKPIs: Set<KPI> = Set(allCases.prefix { $0 != .followersGained })
+
+    /// True for a KPI of docs/DATA.md section 4.
+    public var isContractKPI: Bool { Self.contractKPIs.contains(self) }
+}
+
+extension KPISnapshot {
+    /// The KPIs of a family that a human-readable report lists: the contract's, and the added
+    /// ones where some platform (or `all`) has a value.
+    public func listedKPIs(in family: KPIFamily) -> [KPI] {
+        KPI.all(in: family).filter { kpi in
+            kpi.isContractKPI || kpis.values.contains { $0[kpi]?.value != nil }
+        }
+    }
 }

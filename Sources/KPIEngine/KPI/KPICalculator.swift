@@ -1,26 +1,30 @@
-/// Computes a ``KPISnapshot`` from a ``Rollup``: every KPI of every platform and of `all`,
-/// over the window and the previous window, with daily series and top posts.
+/// Computes a ``KPISnapshot`` from a ``MetricsStore``: every KPI of every platform and of
+/// `all`, over the window and the window it is compared with, with daily series, top posts
+/// and today's figures so far (docs/DATA.md sections 4 and 5).
 public struct KPICalculator: Sendable {
-    public let rollup: Rollup
-    public let clock: DayClock
+    public let store: MetricsStore
 
-    public init(rollup: Rollup, clock: DayClock) {
-        self.rollup = rollup
-        self.clock = clock
+    public init(store: MetricsStore) {
+        self.store = store
     }
 
-    /// The anchor day and window for a request (contract section 5).
+    public var clock: DayClock { store.clock }
+
+    /// The anchor day and window for a request (docs/DATA.md section 5): by default the window
+    /// ends with the last complete day (yesterday); when all the data is older than that
+    /// window, it ends with the newest record's day.
     public func resolveWindow(_ request: SnapshotRequest) -> (window: ReportWindow, anchoredOnNewest: Bool) {
         let today = clock.day(ofEpochMilliseconds: request.now)
-        var anchor = request.asOf ?? today
+        var anchor = request.asOf ?? today.adding(days: -1)
         var anchoredOnNewest = false
-        let span = rollup.dataSpan
+        let span = store.dataSpan
         let length: Int
         switch request.window {
         case .days(let n): length = n
         case .all: length = 28
+        case .toDate(let period): length = period.firstDay(of: anchor).distance(to: anchor) + 1
         }
-        if request.asOf == nil, let newest = span?.upperBound, newest < today.adding(days: -(length - 1)) {
+        if request.asOf == nil, let newest = span?.upperBound, newest < anchor.adding(days: -(length - 1)) {
             anchor = newest
             anchoredOnNewest = true
         }
@@ -30,129 +34,234 @@ public struct KPICalculator: Sendable {
         case .all:
             let start = min(span?.lowerBound ?? anchor, anchor)
             return (ReportWindow(start: start, end: anchor, isAll: true), anchoredOnNewest)
+        case .toDate(let period):
+            return (ReportWindow(toDate: period, endingOn: anchor), anchoredOnNewest)
         }
     }
 
     public func snapshot(_ request: SnapshotRequest) -> KPISnapshot {
-        let (window, anchoredOnNewest) = resolveWindow(request)
-        let names = rollup.platformNames
-        var kpis: [String: [KPI: KPIValue]] = [:]
-        var allCurrent = WindowFacts(), allPrevious = WindowFacts()
-        var allDaily = Array(repeating: WindowFacts(), count: window.days)
-        var posts: [String: [PostSummary]] = [:]
-        var newest: [String: Int64] = [:]
+        var cache = SnapshotCache()
+        return snapshot(request, cache: &cache)
+    }
 
-        for name in names {
-            let platform = rollup.platforms[name]!
-            let current = facts(platform, window)
-            let previous = window.previous.map { facts(platform, $0) }
-            let daily = window.allDays.map { facts(platform, ReportWindow(start: $0, end: $0)) }
-            kpis[name] = values(current: current, previous: previous, daily: daily)
-            allCurrent.add(current)
-            if let previous { allPrevious.add(previous) }
-            for i in daily.indices { allDaily[i].add(daily[i]) }
-            posts[name] = topPosts(platform, name, window, limit: request.postLimit)
-            if platform.newestTime != .min { newest[name] = platform.newestTime }
+    /// A snapshot, with each platform's part taken from `cache` when neither the platform nor
+    /// the request's window changed.
+    public func snapshot(_ request: SnapshotRequest, cache: inout SnapshotCache) -> KPISnapshot {
+        let (window, anchoredOnNewest) = resolveWindow(request)
+        let comparisonWindow = window.comparisonWindow(request.comparison)
+        let rollups = store.platforms.values.sorted { $0.name < $1.name }
+        var kpis: [String: [KPI: KPIValue]] = [:]
+        var posts: [String: [PostSummary]] = [:]
+        var postCounts: [String: Int] = [:]
+        var newest: [String: Int64] = [:]
+        var newestInquiry: [String: Int64] = [:]
+        var currencies: [String: Currency] = [:]
+        var facts: [PlatformFacts] = []
+
+        for rollup in rollups {
+            let key = SnapshotCache.Key(version: rollup.version, window: window, comparison: comparisonWindow,
+                                        defaultCurrency: request.defaultCurrency, postLimit: request.postLimit)
+            let part = cache.part(of: rollup.name, for: key) {
+                let facts = PlatformFacts(rollup: rollup, window: window, comparison: comparisonWindow,
+                                          defaultCurrency: request.defaultCurrency, clock: clock)
+                let (top, count) = topPosts(rollup, window, limit: request.postLimit)
+                return SnapshotCache.Part(facts: facts, values: facts.values(), posts: top, postCount: count)
+            }
+            facts.append(part.facts)
+            kpis[rollup.name] = part.values
+            if let currency = part.facts.currencies.single { currencies[rollup.name] = currency }
+            posts[rollup.name] = part.posts
+            postCounts[rollup.name] = part.postCount
+            if let instant = rollup.newestMetrics { newest[rollup.name] = instant }
+            if let instant = rollup.newestInquiry { newestInquiry[rollup.name] = instant }
         }
-        kpis[KPISnapshot.allPlatforms] = values(
-            current: allCurrent, previous: window.isAll ? nil : allPrevious, daily: allDaily)
-        posts[KPISnapshot.allPlatforms] = PostSummary.ranked(Array(posts.values.joined()), limit: request.postLimit)
+        kpis[KPISnapshot.allPlatforms] = allValues(facts, window: window)
+        if let currency = Self.currencyOfAll(facts) { currencies[KPISnapshot.allPlatforms] = currency }
+        cache.keep(only: Set(rollups.map(\.name)))
+        let everyPost = Array(posts.values.joined())
+        posts[KPISnapshot.allPlatforms] = PostSummary.ranked(everyPost, limit: request.postLimit)
+        postCounts[KPISnapshot.allPlatforms] = postCounts.values.reduce(0, +)
 
         var snapshot = KPISnapshot(
             asOf: window.end, anchoredOnNewest: anchoredOnNewest, window: window,
-            timeZone: clock.identifier, platforms: names, kpis: kpis, posts: posts,
-            newestData: newest, rejectedRows: rollup.rejectedRows, rejections: rollup.rejections,
-            fileCount: rollup.fileCount)
+            timeZone: clock.identifier, platforms: rollups.map(\.name), kpis: kpis, posts: posts,
+            newestData: newest, rejectedRows: store.rejectedRows, rejections: store.rejections,
+            fileCount: store.fileCount)
+        snapshot.comparison = request.comparison
+        snapshot.comparisonWindow = comparisonWindow
+        snapshot.postCounts = postCounts
+        snapshot.newestInquiry = newestInquiry
+        snapshot.currencies = currencies
+        snapshot.today = today(rollups, now: request.now)
+        snapshot.postDetail = request.post.flatMap { postDetail($0, window: window) }
         snapshot.goals = request.goals.map { GoalProgress(goal: $0, calculator: self, snapshot: snapshot) }
         snapshot.alerts = request.alerts.map { AlertState(rule: $0, snapshot: snapshot) }
         return snapshot
     }
 
-    /// One KPI of one platform (nil = `all`) over any window.
+    /// One KPI of one platform (nil = `all`, with its platforms paired as in section 4) over
+    /// any window.
     public func value(_ kpi: KPI, platform: String?, window: ReportWindow) -> Double? {
+        let rollups = store.platforms
         if let platform {
-            guard let data = rollup.platforms[platform] else { return nil }
-            return facts(data, window).value(of: kpi)
+            guard let rollup = rollups[platform] else { return nil }
+            return WindowFacts(rollup, window, clock: clock).value(of: kpi)
         }
         var all = WindowFacts()
-        for data in rollup.platforms.values { all.add(facts(data, window)) }
+        for rollup in rollups.values {
+            let facts = WindowFacts(rollup, window, clock: clock)
+            if kpi.inputs.allSatisfy(facts.has) { all.add(facts) }
+        }
         return all.value(of: kpi)
     }
 
-    private func values(current: WindowFacts, previous: WindowFacts?, daily: [WindowFacts]) -> [KPI: KPIValue] {
-        let now = current.kpiValues()
-        let before = previous?.kpiValues()
-        let series = daily.map { $0.kpiValues() }
+    // MARK: all
+
+    /// Every KPI for `all`: each from the platforms that report all of its inputs.
+    private func allValues(_ facts: [PlatformFacts], window: ReportWindow) -> [KPI: KPIValue] {
         var out: [KPI: KPIValue] = [:]
+        var combined: [[Bool]: (current: WindowFacts, previous: WindowFacts, daily: [WindowFacts])] = [:]
         for kpi in KPI.allCases {
-            out[kpi] = KPIValue(value: now[kpi]!, previous: before?[kpi] ?? nil,
-                                daily: series.map { $0[kpi]! })
+            let entering = facts.map { platform in kpi.inputs.allSatisfy(platform.current.has) }
+            if combined[entering] == nil {
+                var current = WindowFacts(), previous = WindowFacts()
+                var daily = Array(repeating: WindowFacts(), count: window.days)
+                for (platform, enters) in zip(facts, entering) where enters {
+                    current.add(platform.current)
+                    if let p = platform.previous { previous.add(p) }
+                    for i in daily.indices { daily[i].add(platform.daily[i]) }
+                }
+                combined[entering] = (current, previous, daily)
+            }
+            let (current, previous, daily) = combined[entering]!
+            let names = zip(facts, entering).filter(\.1).map(\.0.name)
+            let enteringFacts = zip(facts, entering).filter(\.1).map(\.0)
+            if kpi.involvesMoney, let mixed = Self.mixedCurrencies(enteringFacts) {
+                out[kpi] = KPIValue(value: nil, previous: nil, daily: Array(repeating: nil, count: window.days),
+                                    platforms: names, unavailable: "mixed currencies: " + mixed)
+                continue
+            }
+            let value = current.value(of: kpi)
+            let gaps = enteringFacts.compactMap(\.gap)
+            let hasPrevious = !window.isAll && gaps.isEmpty && !enteringFacts.isEmpty
+            var gap: PreviousGap?
+            if !gaps.isEmpty, value != nil { gap = gaps.allSatisfy { $0 == .new } ? .new : .noEarlierData }
+            out[kpi] = KPIValue(value: value, previous: hasPrevious ? previous.value(of: kpi) : nil,
+                                daily: daily.map { $0.value(of: kpi) }, platforms: names, previousGap: gap)
         }
         return out
     }
 
-    /// The facts of one platform over one window.
-    private func facts(_ platform: Rollup.Platform, _ window: ReportWindow) -> WindowFacts {
-        var f = WindowFacts()
-        if window.days <= platform.days.count {
-            for day in window.allDays { if let t = platform.days[day] { f.sums.add(t.values) } }
-        } else {
-            for day in platform.sortedDays where window.contains(day) { f.sums.add(platform.days[day]!.values) }
-        }
-        f.sums.present = platform.presentFields
-        (f.followers, f.followersStart) = followers(platform.followerTimeline, window)
-        let start = clock.startOfDay(window.start)
-        let end = clock.startOfDay(window.end.adding(days: 1))
-        f.service = ServiceFacts(inquiries: platform.inquiries, opened: start..<end)
-        return f
+    /// The currencies of these platforms when they differ ("EUR, USD"); nil when they agree.
+    private static func mixedCurrencies(_ facts: [PlatformFacts]) -> String? {
+        let all = Set(facts.flatMap(\.currencies.known))
+        return all.count > 1 ? all.sorted().map(\.code).joined(separator: ", ") : nil
     }
 
-    /// Followers at the window end and at its start (contract section 4.3).
-    private func followers(_ timeline: [(day: Day, observation: FollowerObservation)],
-                           _ window: ReportWindow) -> (Double?, Double?) {
-        // Index of the first entry with day > d.
-        func upperBound(_ d: Day) -> Int {
-            var lo = 0, hi = timeline.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if timeline[mid].day <= d { lo = mid + 1 } else { hi = mid }
+    /// The one currency of every platform with money, if they agree.
+    private static func currencyOfAll(_ facts: [PlatformFacts]) -> Currency? {
+        let all = Set(facts.flatMap(\.currencies.known))
+        return all.count == 1 ? all.first : nil
+    }
+
+    // MARK: Posts
+
+    /// The posts with data in the window, ranked by interactions (see ``PostSummary/ranked``),
+    /// at most `limit` of them, and how many there are in all. Ranking reads the interactions
+    /// kept beside each day's keys; only the chosen posts' rows are read.
+    private func topPosts(_ rollup: PlatformRollup, _ window: ReportWindow, limit: Int) -> ([PostSummary], Int) {
+        let days = window.days <= rollup.sortedDays.count ? window.allDays
+            : rollup.sortedDays.filter(window.contains)
+        var scores = KeyTable<Int64>(filler: 0)
+        for day in days {
+            rollup.postsByDay[day]?.forEach { raw, units in
+                scores.modify(UInt64(RowKey(raw: raw).id), default: 0) { $0 &+= units }
             }
-            return lo
         }
-        let endIndex = upperBound(window.end)
-        guard endIndex > 0 else { return (nil, nil) }
-        let atEnd = timeline[endIndex - 1].observation.value
-        let beforeStart = upperBound(window.start.adding(days: -1))
-        let atStart = beforeStart > 0
-            ? timeline[beforeStart - 1].observation.value
-            : timeline[beforeStart].observation.value
-        return (atEnd, atStart)
-    }
-
-    private func topPosts(_ platform: Rollup.Platform, _ name: String, _ window: ReportWindow,
-                          limit: Int) -> [PostSummary] {
-        var out: [PostSummary] = []
-        for (id, days) in platform.posts {
+        var entries: [(id: UInt32, score: Int64)] = []
+        entries.reserveCapacity(scores.count)
+        scores.forEach { id, score in entries.append((UInt32(id), score)) }
+        // Keep the `limit` best scores (and every post tied with the last), then order those by
+        // score and id.
+        if entries.count > limit, limit > 0 {
+            let threshold = Selection.largest(entries.map(\.score), rank: limit)
+            entries.removeAll { $0.score < threshold }
+        }
+        let names = store.interning.ids.strings(entries.map(\.id))
+        let chosen = zip(entries, names)
+            .sorted { a, b in a.0.score != b.0.score ? a.0.score > b.0.score : a.1 < b.1 }
+            .prefix(limit)
+        let top = chosen.map { entry, name -> PostSummary in
             var values = MetricValues.zero
-            var inWindow = false
+            // The title of the latest row in the window that has one (on the same day, the
+            // lifetime snapshot's row after the dated one).
             var title: String?
-            var titleDay: Day?
-            var firstDay: Day?
-            for (day, row) in days {
-                firstDay = min(firstDay ?? day, day)
-                if let t = row.title, !t.isEmpty, day >= (titleDay ?? day) {
-                    title = t
-                    titleDay = day
+            for day in days.reversed() {
+                guard let keys = rollup.postsByDay[day] else { continue }
+                for key in [RowKey(platform: rollup.number, id: entry.id, day: day),
+                            RowKey(platform: rollup.number, id: entry.id, day: nil)] {
+                    guard let key, keys[key.raw] != nil, let ref = rollup.posts.winner(key) else { continue }
+                    let row = store.post(ref)
+                    values.add(row.values)
+                    if title == nil, row.title != 0 { title = store.title(ref, number: row.title) }
                 }
-                guard window.contains(day) else { continue }
-                inWindow = true
-                values.add(row.values)
             }
-            if inWindow, let firstDay {
-                out.append(PostSummary(platform: name, id: id, title: title, values: values, firstDay: firstDay))
-            }
+            values.present = rollup.presentFields
+            return PostSummary(platform: rollup.name, id: name, title: title, values: values,
+                               firstDay: rollup.postSpans[UInt64(entry.id)]?.firstDay ?? window.start)
         }
-        return PostSummary.ranked(out, limit: limit)
+        return (top, scores.count)
+    }
+
+    // MARK: Today
+
+    /// Today's sums so far and yesterday's up to the same time of day; nil when no platform
+    /// has data today.
+    private func today(_ rollups: [PlatformRollup], now: Int64) -> TodaySoFar? {
+        let today = clock.day(ofEpochMilliseconds: now)
+        let yesterday = today.adding(days: -1)
+        let timeOfDay = clock.millisecondOfDay(now)
+        let hour = Int(timeOfDay / 3_600_000)
+        let fractionOfHour = Double(timeOfDay % 3_600_000) / 3_600_000
+        let sumKPIs = KPI.allCases.filter { $0.field != nil }
+        var values: [String: [KPI: Double]] = [:]
+        var yesterdayValues: [String: [KPI: Double]] = [:]
+        var allToday = MetricValues.zero, allYesterday = MetricValues.zero
+        var everyPlatformHasTimes = true
+        for rollup in rollups {
+            guard let totals = rollup.days[today] else { continue }
+            var sums = totals.values
+            sums.present = rollup.presentFields
+            allToday.add(sums)
+            values[rollup.name] = Self.sumValues(sums, sumKPIs)
+            let hours = (0...hour).compactMap { h in rollup.hours[PlatformHour(platform: rollup.number, day: yesterday, hour: UInt8(h))].map { (h, $0) } }
+            guard !hours.isEmpty else {
+                everyPlatformHasTimes = false
+                continue
+            }
+            var sameTime = MetricValues(present: rollup.presentFields)
+            for (h, bucket) in hours {
+                if h < hour {
+                    sameTime.add(bucket)
+                } else {
+                    var prorated = bucket
+                    prorated.units = SIMD32((0..<32).map { Int64((Double(bucket.units[$0]) * fractionOfHour).rounded()) })
+                    sameTime.add(prorated)
+                }
+            }
+            allYesterday.add(sameTime)
+            yesterdayValues[rollup.name] = Self.sumValues(sameTime, sumKPIs)
+        }
+        guard !values.isEmpty else { return nil }
+        values[KPISnapshot.allPlatforms] = Self.sumValues(allToday, sumKPIs)
+        if everyPlatformHasTimes { yesterdayValues[KPISnapshot.allPlatforms] = Self.sumValues(allYesterday, sumKPIs) }
+        return TodaySoFar(day: today, millisecondOfDay: timeOfDay, values: values, yesterdaySameTime: yesterdayValues)
+    }
+
+    private static func sumValues(_ sums: MetricValues, _ kpis: [KPI]) -> [KPI: Double] {
+        var out: [KPI: Double] = [:]
+        for kpi in kpis { if let v = sums[kpi.field!] { out[kpi] = v } }
+        return out
     }
 }
 

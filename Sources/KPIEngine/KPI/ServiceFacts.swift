@@ -1,62 +1,36 @@
-/// What the customer-service KPIs of one window are computed from (contract section 4.5).
+/// What the customer-service KPIs of one window are computed from (docs/DATA.md
+/// section 4, customer service).
 struct ServiceFacts: Sendable {
     /// False when the platform has no service records anywhere: its counts are then null.
     var hasServiceData = false
-    var inquiries = 0
-    var answered = 0
-    var resolved = 0
-    var rated = 0
-    var satisfied = 0
-    var withSentiment = 0
-    var positive = 0
-    var negative = 0
+    var counters = ServiceCounters()
     var backlog = 0
-    /// first_response_at − opened_at, seconds, of answered inquiries.
+    /// first_response_at − opened_at, seconds, of answered inquiries (in no particular order).
     var firstResponseSeconds: [Double] = []
     /// resolved_at − opened_at, seconds, of resolved inquiries.
     var resolutionSeconds: [Double] = []
 
-    /// Facts over the inquiries opened in `[startInstant, endInstant)`; backlog counts those
-    /// opened at or before `endInstant` and not resolved by it.
-    init(inquiries records: [ServiceRow], opened range: Range<Int64>) {
-        hasServiceData = !records.isEmpty
-        for r in records {
-            if r.openedAt <= range.upperBound, (r.resolvedAt ?? .max) > range.upperBound { backlog += 1 }
-            guard range.contains(r.openedAt) else { continue }
-            inquiries += 1
-            if let at = r.firstResponseAt {
-                answered += 1
-                firstResponseSeconds.append(Double(at - r.openedAt) / 1000)
-            }
-            if let at = r.resolvedAt {
-                resolved += 1
-                resolutionSeconds.append(Double(at - r.openedAt) / 1000)
-            }
-            if let csat = r.csat {
-                rated += 1
-                if csat >= 4 { satisfied += 1 }
-            }
-            if let s = r.sentiment {
-                withSentiment += 1
-                if s == .positive { positive += 1 }
-                if s == .negative { negative += 1 }
-            }
-        }
-    }
-
     init() {}
+
+    /// The facts of a platform's inquiries opened in `window`, with the backlog at its end.
+    init(_ service: ServiceDays, window: ReportWindow) {
+        hasServiceData = !service.isEmpty
+        guard hasServiceData else { return }
+        let start = service.sortedDays.insertionIndex(of: window.start)
+        for day in service.sortedDays[start...] {
+            guard day <= window.end else { break }
+            let facts = service.days[day]!
+            counters.add(facts.counters)
+            firstResponseSeconds += facts.firstResponseSeconds
+            resolutionSeconds += facts.resolutionSeconds
+        }
+        backlog = service.backlog(atEndOf: window.end)
+    }
 
     /// Adds another platform's facts (for `all`).
     mutating func add(_ other: ServiceFacts) {
         hasServiceData = hasServiceData || other.hasServiceData
-        inquiries += other.inquiries
-        answered += other.answered
-        resolved += other.resolved
-        rated += other.rated
-        satisfied += other.satisfied
-        withSentiment += other.withSentiment
-        positive += other.positive
-        negative += other.negative
+        counters.add(other.counters)
         backlog += other.backlog
         firstResponseSeconds += other.firstResponseSeconds
         resolutionSeconds += other.resolutionSeconds

@@ -1,4 +1,5 @@
-/// Everything the KPIs of one platform (or `all`) over one window are computed from.
+/// Everything the KPIs of one platform (or of platforms together) over one window are
+/// computed from.
 struct WindowFacts: Sendable {
     /// Window sums; a field is present when the platform reports it anywhere in the data.
     var sums = MetricValues.zero
@@ -6,7 +7,7 @@ struct WindowFacts: Sendable {
     var followersStart: Double?
     var service = ServiceFacts()
 
-    /// Adds another platform's facts (for `all`: sums, and followers summed where known).
+    /// Adds another platform's facts (sums, and followers summed where known).
     mutating func add(_ other: WindowFacts) {
         sums.add(other.sums)
         followers = Self.sum(followers, other.followers)
@@ -23,21 +24,25 @@ struct WindowFacts: Sendable {
         }
     }
 
-    /// Every KPI of contract section 4; nil where undefined.
-    func kpiValues() -> [KPI: Double?] {
-        var out: [KPI: Double?] = [:]
-        for kpi in KPI.allCases { out[kpi] = value(of: kpi) }
-        return out
+    /// True when `input` is non-null here (the platform reports it).
+    func has(_ input: KPIInput) -> Bool {
+        switch input {
+        case .field(let field): sums.present & field.bit != 0
+        case .followers: followers != nil
+        case .service: service.hasServiceData
+        case .customerValue, .allSessions: false
+        }
     }
 
     func value(of kpi: KPI) -> Double? {
         if let field = kpi.field { return sums[field] }
         let s = sums
+        let c = service.counters
         switch kpi {
         case .frequency: return ratio(s[.impressions], s[.reach])
         case .shareOfVoice:
-            guard let m = s[.mentions], let c = s[.competitorMentions] else { return nil }
-            return ratio(m, m + c)
+            guard let m = s[.mentions], let other = s[.competitorMentions] else { return nil }
+            return ratio(m, m + other)
         case .followers: return followers
         case .followersStart: return followersStart
         case .followerGrowth:
@@ -58,14 +63,22 @@ struct WindowFacts: Sendable {
         case .roi:
             guard let r = s[.revenue], let sp = s[.spend] else { return nil }
             return ratio(r - sp, sp)
-        case .inquiries: return service.hasServiceData ? Double(service.inquiries) : nil
-        case .responseRate: return count(service.answered, of: service.inquiries)
-        case .firstResponseMedianSeconds: return Percentile.median(service.firstResponseSeconds.sorted())
-        case .firstResponseP90Seconds: return Percentile.p90(service.firstResponseSeconds.sorted())
-        case .resolutionRate: return count(service.resolved, of: service.inquiries)
-        case .resolutionMedianSeconds: return Percentile.median(service.resolutionSeconds.sorted())
-        case .csat: return count(service.satisfied, of: service.rated)
-        case .sentiment: return count(service.positive - service.negative, of: service.withSentiment)
+        case .averageViewDurationSeconds: return ratio(s[.watchTimeSeconds], s[.videoViews])
+        case .viralityRate: return ratio(s[.shares], s[.impressions])
+        case .amplificationRate: return ratio(s[.shares], followers)
+        case .cac: return ratio(s[.spend], s[.newCustomers])
+        case .bounceRate:
+            guard let engaged = s[.engagedSessions], let sessions = s[.sessions], sessions != 0 else { return nil }
+            return 1 - engaged / sessions
+        case .cltv, .cltvToCac, .socialShareOfTraffic: return nil
+        case .inquiries: return service.hasServiceData ? Double(c.inquiries) : nil
+        case .responseRate: return count(c.answered, of: c.inquiries)
+        case .firstResponseMedianSeconds: return Percentile.median(service.firstResponseSeconds)
+        case .firstResponseP90Seconds: return Percentile.p90(service.firstResponseSeconds)
+        case .resolutionRate: return count(c.resolved, of: c.inquiries)
+        case .resolutionMedianSeconds: return Percentile.median(service.resolutionSeconds)
+        case .csat: return count(c.satisfied, of: c.rated)
+        case .sentiment: return count(c.positive - c.negative, of: c.withSentiment)
         case .backlog: return service.hasServiceData ? Double(service.backlog) : nil
         default: return nil
         }

@@ -8,7 +8,7 @@ import Darwin
 /// The cold read (``DataFiles``), polling and inotify all walk with it, so that they see the
 /// same files under the same paths.
 ///
-/// Directories whose name starts with `.` are not entered (contract section 1 ignores such
+/// Directories whose name starts with `.` are not entered (docs/DATA.md section 1 ignores such
 /// names). Symbolic links to files count as files. Symbolic links to directories are skipped
 /// unless ``followsLinks``; followed, they never lead into a pseudo file system (/proc, /sys,
 /// /dev) nor out of one, and a directory already walked (same device and inode: a loop, or a

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reports which files of the data directory may have changed (contract section 6): created,
+/// Reports which files of the data directory may have changed (docs/DATA.md section 6): created,
 /// appended, truncated, replaced by a rename, deleted, and whole directories created or removed.
 ///
 /// It uses inotify on Linux and falls back to polling when asked to (`--poll`), on other

@@ -59,6 +59,12 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
     }
 
+    /// The same calendar day a year earlier; 29 February becomes 28 February.
+    public var sameDayYearBefore: Day {
+        let (y, m, d) = civil
+        return Day(year: y - 1, month: m, day: min(d, Day.daysInMonth(year: y - 1, month: m)))!
+    }
+
     public func adding(days: Int) -> Day { Day(number: number + Int32(days)) }
 
     /// Whole days from `self` to `other` (`other - self`).

@@ -13,11 +13,19 @@ public struct MetricsRow: Sendable, Equatable {
     public var values: MetricValues
     /// Audience size at `time` (a level, not a sum).
     public var followers: Double?
+    /// The currency of the row's money fields (`revenue`, `spend`, `site_revenue`), when the
+    /// data or the config says which.
+    public var currency: Currency?
+    /// True for a row of a "lifetime" snapshot without a date of its own (booked on the file's
+    /// export day): a row with an id then replaces the same (platform, id) of any earlier
+    /// snapshot, whatever its day, instead of adding to it.
+    public var isLifetimeSnapshot: Bool
     /// 1-based line number in its file.
     public var line: Int
 
     public init(platform: String, day: Day, time: Int64, id: String? = nil, title: String? = nil,
-                values: MetricValues, followers: Double? = nil, line: Int) {
+                values: MetricValues, followers: Double? = nil, currency: Currency? = nil,
+                isLifetimeSnapshot: Bool = false, line: Int) {
         self.platform = platform
         self.day = day
         self.time = time
@@ -25,6 +33,8 @@ public struct MetricsRow: Sendable, Equatable {
         self.title = title
         self.values = values
         self.followers = followers
+        self.currency = currency
+        self.isLifetimeSnapshot = isLifetimeSnapshot
         self.line = line
     }
 }

@@ -2,8 +2,8 @@
 ///
 /// The UI loop calls these from its own thread; none of them may block on I/O.
 public protocol SnapshotSource: AnyObject, Sendable {
-    /// From now on, compute snapshots for this window (the dashboard's `w` key).
-    func request(window: WindowLength)
+    /// From now on, compute snapshots for this choice of window, anchor, comparison and post.
+    func request(_ choice: ViewChoice)
     /// The newest snapshot (nil while the first load runs), the engine's status, and a
     /// version number that grows whenever either changes.
     func latest() -> (snapshot: KPISnapshot?, status: EngineStatus, version: Int)

@@ -19,17 +19,23 @@ public final class EngineSession: SnapshotSource {
         /// (a writer is never that slow mid-line); if the file grows later, the line is
         /// simply continued.
         public var completeLinesAfter: Duration
+        /// While the data directory cannot be read, it is looked for again this often.
+        public var retryUnreadableAfter: Duration
 
-        public init(watcher: DirectoryWatcher.Options = .init(), completeLinesAfter: Duration = .seconds(1)) {
+        public init(watcher: DirectoryWatcher.Options = .init(), completeLinesAfter: Duration = .seconds(1),
+                    retryUnreadableAfter: Duration = .milliseconds(500)) {
             self.watcher = watcher
             self.completeLinesAfter = completeLinesAfter
+            self.retryUnreadableAfter = retryUnreadableAfter
         }
     }
 
-    /// What the engine queue owns: the files followed and the store built from them.
+    /// What the engine queue owns: the files followed and the store of their rows.
     private struct EngineState {
         var files: [String: TrackedFile] = [:]
         var store: MetricsStore
+        /// The platforms' parts of the last snapshot, reused for those that did not change.
+        var cache = SnapshotCache()
         /// Paths whose held-back last line still waits for the file to go quiet.
         var waitingLines: Set<String> = []
     }
@@ -53,6 +59,7 @@ public final class EngineSession: SnapshotSource {
     private let published: Mutex<Published>
     private let wake: WakePipe
     private let watcher = Mutex<DirectoryWatcher?>(nil)
+    private let stopped = Mutex(false)
 
     /// - Parameter now: the clock (ms since the epoch).
     public init(root: String, context: IngestContext, status: EngineStatus, request: SnapshotRequest,
@@ -62,7 +69,7 @@ public final class EngineSession: SnapshotSource {
         self.options = options
         self.now = now
         wake = try WakePipe()
-        engine = Mutex(EngineState(store: MetricsStore(clock: context.clock)))
+        engine = Mutex(EngineState(store: MetricsStore(clock: context.clock, interning: context.interning)))
         published = Mutex(Published(status: status, request: request))
     }
 
@@ -70,38 +77,60 @@ public final class EngineSession: SnapshotSource {
 
     public var wakeFileDescriptor: Int32 { wake.readDescriptor }
 
-    /// Starts watching (so no change falls between the load and the watch), then the first load.
+    /// Starts watching (so no change falls between the load and the watch), then the first
+    /// load. While the directory cannot be read, the status says why (``EngineProblem``) and
+    /// the session looks again every `retryUnreadableAfter`, loading it once it can.
     public func start() {
-        startWatcher()
-        queue.async { [self] in
-            let files: [TrackedFile]
-            do {
-                files = try DataLoader(root: root, context: context).readAll { [self] progress in
-                    publish { $0.status.loading = progress }
-                }
-            } catch {
-                var failed = TrackedFile(path: ".", context: context)
-                failed.reject(reason: "\(error)")
-                files = [failed]
-            }
-            let changed = Set(files.map(\.path))
-            engine.withLock { e in
-                for file in files { e.files[file.path] = file }
-            }
-            storeAndRecompute(changed: changed)
-        }
+        queue.async { [self] in startWhenReadable() }
     }
 
-    /// Stops following the directory.
+    private func startWhenReadable() {
+        guard !stopped.withLock({ $0 }) else { return }
+        if let reason = DataDirectoryAccess.problem(root) {
+            publish { s in
+                s.status.problems.removeAll { if case .unreadableDirectory = $0 { true } else { false } }
+                s.status.problems.append(.unreadableDirectory(path: s.status.dataDirectory, reason: reason))
+                s.status.loading = nil
+            }
+            let retry = Int(options.retryUnreadableAfter.milliseconds)
+            queue.asyncAfter(deadline: .now() + .milliseconds(retry)) { [weak self] in self?.startWhenReadable() }
+            return
+        }
+        startWatcher()
+        let files: [LoadedFile]
+        do {
+            files = try DataLoader(root: root, context: context).readAll { [self] progress in
+                publish { $0.status.loading = progress }
+            }
+        } catch {
+            // Gone again between the check and the read: look again later.
+            stopWatcher()
+            queue.async { [self] in startWhenReadable() }
+            return
+        }
+        publish { s in s.status.problems.removeAll { if case .unreadableDirectory = $0 { true } else { false } } }
+        engine.withLock { e in
+            for loaded in files { e.files[loaded.file.path] = loaded.file }
+            e.store.set(files.map(\.contribution))
+        }
+        countPendingLines(of: Set(files.map(\.file.path)))
+    }
+
+    /// Stops following the directory (and looking for it, while it cannot be read).
     public func stop() {
+        stopped.withLock { $0 = true }
+        stopWatcher()
+    }
+
+    private func stopWatcher() {
         watcher.withLock { w in
             w?.stop()
             w = nil
         }
     }
 
-    public func request(window: WindowLength) {
-        published.withLock { $0.request.window = window }
+    public func request(_ choice: ViewChoice) {
+        published.withLock { $0.request = $0.request.choosing(choice) }
         queue.async { [self] in recompute(dataChanged: false) }
     }
 
@@ -127,7 +156,7 @@ public final class EngineSession: SnapshotSource {
         } catch {
             publish { s in
                 s.status.watchMode = .none
-                s.status.watchNote = "not watching: \(error)"
+                s.status.problems.append(.notWatching(reason: "\(error)"))
             }
         }
     }
@@ -175,12 +204,11 @@ public final class EngineSession: SnapshotSource {
             for path in candidates {
                 var file = e.files[path] ?? TrackedFile(path: path, context: context)
                 guard e.files[path] != nil || DataFiles.isDataFile(path) else { continue }
-                switch file.refresh(root: root, context: context) {
+                switch file.refresh(root: root, context: context, store: &e.store) {
                 case .unchanged:
                     continue
                 case .deleted:
                     if e.files.removeValue(forKey: path) != nil {
-                        e.store.remove(path: path)
                         e.waitingLines.remove(path)
                         changed.insert(path)
                     }
@@ -198,22 +226,26 @@ public final class EngineSession: SnapshotSource {
                 s.status.watchNote = choice.note
             }
         }
-        if !changed.isEmpty { storeAndRecompute(changed: changed) }
+        if !changed.isEmpty { countPendingLines(of: changed) }
     }
 
-    /// Puts the changed files' contributions in the store (deleted files are already out of
-    /// it), then recomputes the snapshot.
-    private func storeAndRecompute(changed: Set<String>) {
+    /// Counts the held-back last lines of these files (and of those still waiting) once their
+    /// file has been quiet long enough, then recomputes the snapshot; a line whose file is not
+    /// quiet yet is looked at again later.
+    private func countPendingLines(of changed: Set<String>) {
         let instant = now()
         let wait = engine.withLock { e -> Bool in
             for path in changed.union(e.waitingLines) {
-                guard let file = e.files[path] else { continue }
+                guard let file = e.files[path] else {
+                    e.waitingLines.remove(path)
+                    continue
+                }
                 let quietFor = instant - file.modificationTime / 1_000_000
                 if file.hasPendingLine && quietFor < options.completeLinesAfter.milliseconds {
-                    e.store.set(file.contribution)
+                    e.store.setPendingLine(nil, for: path)
                     e.waitingLines.insert(path)
                 } else {
-                    e.store.set(file.completedContribution())
+                    e.store.setPendingLine(file.pendingLineContribution(context: context), for: path)
                     e.waitingLines.remove(path)
                 }
             }
@@ -222,7 +254,7 @@ public final class EngineSession: SnapshotSource {
         recompute(dataChanged: true)
         if wait {
             queue.asyncAfter(deadline: .now() + .milliseconds(Int(options.completeLinesAfter.milliseconds))) {
-                [weak self] in self?.storeAndRecompute(changed: [])
+                [weak self] in self?.countPendingLines(of: [])
             }
         }
     }
@@ -232,7 +264,7 @@ public final class EngineSession: SnapshotSource {
     private func recompute(dataChanged: Bool) {
         var request = published.withLock { $0.request }
         request.now = now()
-        let snapshot = engine.withLock { $0.store.snapshot(request) }
+        let snapshot = engine.withLock { e in e.store.snapshot(request, cache: &e.cache) }
         let finished = now()
         publish { s in
             s.snapshot = snapshot

@@ -20,9 +20,9 @@ public struct DataLoader: Sendable {
     }
 
     /// Reads every data file under the root and returns them ready to follow (see
-    /// ``TrackedFile``). `progress` is called (from any thread) once the files are listed,
-    /// then after each file and each further percent of the bytes.
-    public func readAll(progress: (@Sendable (LoadProgress) -> Void)? = nil) throws(DataDirectoryError) -> [TrackedFile] {
+    /// ``TrackedFile``) with what they contribute. `progress` is called (from any thread) once
+    /// the files are listed, then after each file and each further percent of the bytes.
+    public func readAll(progress: (@Sendable (LoadProgress) -> Void)? = nil) throws(DataDirectoryError) -> [LoadedFile] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue,
               access(root, R_OK | X_OK) == 0
@@ -43,7 +43,7 @@ public struct DataLoader: Sendable {
     /// Reads every part of every file (its own part and its segments), biggest first so that
     /// the cores finish together.
     private static func readParts(of reads: [FirstRead], progress: (@Sendable (LoadProgress) -> Void)?)
-        -> (firstParts: [TrackedFile], segments: [[FileSegment]]) {
+        -> (firstParts: [LoadedFile], segments: [[FileSegment]]) {
         let parts = reads.enumerated().flatMap { index, read in
             [(file: index, segment: Int?.none, bytes: read.firstPartLength)]
                 + read.segments.enumerated().map { (index, $0, $1.end - $1.start) }
@@ -62,7 +62,7 @@ public struct DataLoader: Sendable {
             }
         }
         let partsLeft = Mutex(reads.map { $0.segments.count + 1 })
-        let firstParts = Mutex<[TrackedFile?]>(Array(repeating: nil, count: reads.count))
+        let firstParts = Mutex<[LoadedFile?]>(Array(repeating: nil, count: reads.count))
         let segments = Mutex(reads.map { [FileSegment?](repeating: nil, count: $0.segments.count) })
         DispatchQueue.concurrentPerform(iterations: parts.count) { slot in
             let part = parts[slot]
@@ -101,8 +101,12 @@ public struct DataLoader: Sendable {
     /// Reads every data file once, as `report` and `check` do: a last line without a newline
     /// counts.
     public func load(progress: (@Sendable (LoadProgress) -> Void)? = nil) throws(DataDirectoryError) -> MetricsStore {
-        var store = MetricsStore(clock: context.clock)
-        for file in try readAll(progress: progress) { store.set(file.completedContribution()) }
+        var store = MetricsStore(clock: context.clock, interning: context.interning)
+        store.set(try readAll(progress: progress).map { loaded in
+            var loaded = loaded
+            loaded.file.finish(into: &loaded.contribution)
+            return loaded.contribution
+        })
         return store
     }
 }

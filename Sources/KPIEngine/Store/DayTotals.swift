@@ -19,42 +19,43 @@ public struct DayTotals: Sendable, Equatable {
 
     public init() {}
 
-    /// Adds one row.
+    /// Adds one row: its values, and its follower count and instant.
     @inline(__always)
     mutating func add(_ row: MetricsRow) {
         values.add(row.values)
+        observe(row)
+    }
+
+    /// Takes in a row's follower count and instant, but not its values (a row with an id,
+    /// whose values are upserted apart).
+    @inline(__always)
+    mutating func observe(_ row: MetricsRow) {
         if let f = row.followers { observe(FollowerObservation(time: row.time, value: f)) }
         newestTime = max(newestTime, row.time)
     }
 
-    /// Adds another day's totals (a later file's, when upsert order matters).
+    /// Adds the totals of a later part of the same file.
     mutating func add(_ other: DayTotals) {
         values.add(other.values)
         if let f = other.followers { observe(f) }
         newestTime = max(newestTime, other.newestTime)
     }
 
-    private mutating func observe(_ observation: FollowerObservation) {
+    mutating func observe(_ observation: FollowerObservation) {
         if let current = followers, !current.isSupersededBy(observation) { return }
         followers = observation
     }
 }
 
-/// A (platform, day) pair.
-public struct PlatformDay: Hashable, Sendable {
-    public var platform: String
-    public var day: Day
+/// A platform, a day and an hour: the key of the hourly sums kept for "today so far".
+struct PlatformHour: Hashable, Sendable {
+    var platform: UInt16
+    var day: Day
+    var hour: UInt8
 }
 
-/// The key metrics rows with an id are upserted by.
-public struct PostDayKey: Hashable, Sendable {
-    public var platform: String
-    public var id: String
-    public var day: Day
-}
-
-/// The key service records with an id are upserted by.
-public struct InquiryKey: Hashable, Sendable {
-    public var platform: String
-    public var id: String
+/// A platform and a currency its money values were given in.
+struct PlatformCurrency: Hashable, Sendable {
+    var platform: UInt16
+    var currency: Currency
 }

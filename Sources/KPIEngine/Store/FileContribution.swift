@@ -1,9 +1,10 @@
 /// Everything one data file adds to the store, kept apart so that the file can be taken back
 /// (truncated, replaced, deleted) without re-reading any other file.
 ///
-/// Rows without an id are summed per (platform, day) as they arrive; rows with an id are kept
-/// (the later line of the file replacing the earlier one) so that upserts across files can be
-/// decided when files are combined.
+/// Rows without an id are summed per (platform, day) as they arrive; rows with an id and
+/// service records are kept compactly, the later line of the file replacing the earlier one,
+/// so that upserts across files can be decided by the store. While the file is followed live,
+/// a ``ContributionJournal`` records what changed since the store last took the changes.
 public struct FileContribution: RecordSink, Sendable {
     /// At most this many rejections are kept per file (all are counted).
     public static let keptRejectionLimit = 1_000
@@ -12,63 +13,108 @@ public struct FileContribution: RecordSink, Sendable {
     public let path: String
     /// Modification time in nanoseconds since the epoch; orders upserts across files.
     public var modificationTime: Int64
+    /// The id and platform numbers rows are keyed by (the store's, when made for a store).
+    public let interning: Interning
+    /// Rows of days from this one on also keep hourly sums (for "today so far"); nil keeps none.
+    public let hourlyFrom: Day?
+    let clock: DayClock?
 
-    public private(set) var dayTotals: [PlatformDay: DayTotals] = [:]
-    public private(set) var postRows: [PostDayKey: MetricsRow] = [:]
-    public private(set) var inquiries: [InquiryKey: ServiceRow] = [:]
-    public private(set) var anonymousInquiries: [ServiceRow] = []
+    /// Sums of the rows without an id, and the followers and newest instant of every row, per
+    /// (platform, day).
+    private(set) var days: [PlatformDay: DayTotals] = [:]
+    /// Per platform, the fields the rows without an id have values for.
+    private(set) var presence: [UInt16: UInt32] = [:]
+    /// The currencies money values without an id came in, per platform.
+    private(set) var currencies: Set<PlatformCurrency> = []
+    /// Hourly sums of rows without an id of recent days.
+    private(set) var hours: [PlatformHour: MetricValues] = [:]
+    private(set) var posts = PostRows()
+    private(set) var tickets = TicketRows()
+    private(set) var anonymousTickets: [(platform: UInt16, ticket: StoredTicket)] = []
+    /// Newest `opened_at` of the file's service records, per platform.
+    private(set) var newestTicket: [UInt16: Int64] = [:]
+    /// The numbers of the platforms the file has rows for.
+    private(set) var platformNumbers: Set<UInt16> = []
     public private(set) var rejections: [Rejection] = []
     public private(set) var rejectedCount = 0
     public private(set) var notes: [String] = []
     /// Valid rows read (metrics and service).
     public private(set) var rowCount = 0
+    /// What changed since ``takeJournal()``; nil when not journaling.
+    private(set) var journal: ContributionJournal?
+    /// What the file turned out to be (export, platforms, rows, days), for `kpitop check`;
+    /// kept up to date by ``TrackedFile`` from its parser.
+    public var summary = FileSummary()
 
     private var lastKey: PlatformDay?
     private var lastIndex: Dictionary<PlatformDay, DayTotals>.Index?
+    private var lastPlatform: (name: String, number: UInt16, presence: UInt32)?
+    private var lastID: (text: String, number: UInt32)?
 
-    /// The platforms this file has rows for (rejected rows aside).
-    public var platforms: Set<String> {
-        var names = Set(dayTotals.keys.lazy.map(\.platform))
-        names.formUnion(postRows.keys.lazy.map(\.platform))
-        names.formUnion(inquiries.keys.lazy.map(\.platform))
-        names.formUnion(anonymousInquiries.lazy.map(\.platform))
-        return names
-    }
-
-    public init(path: String, modificationTime: Int64 = 0) {
+    /// - Parameters:
+    ///   - interning: the store's tables, so that its rows need no renumbering when added.
+    ///   - hourlyFrom: rows of this day and later keep hourly sums (needs `clock`).
+    public init(path: String, modificationTime: Int64 = 0, interning: Interning = Interning(),
+                hourlyFrom: Day? = nil, clock: DayClock? = nil) {
         self.path = path
         self.modificationTime = modificationTime
+        self.interning = interning
+        self.hourlyFrom = clock == nil ? nil : hourlyFrom
+        self.clock = clock
     }
 
-    @inline(__always)
+    /// The platform names this file has rows for (rejected rows aside).
+    public var platforms: Set<String> {
+        var numbers = Set<UInt16>(days.keys.map(\.platform))
+        numbers.formUnion(posts.keys.map(\.platform))
+        numbers.formUnion(tickets.keys.map(\.platform))
+        numbers.formUnion(anonymousTickets.map(\.platform))
+        return Set(interning.platforms.strings(numbers.map(UInt32.init)))
+    }
+
+    // MARK: RecordSink
+
     public mutating func metrics(_ row: MetricsRow) {
-        rowCount += 1
+        guard let platform = platformNumber(row.platform, line: row.line) else { return }
+        let key = PlatformDay(platform: platform, day: row.day)
         if let id = row.id {
-            postRows[PostDayKey(platform: row.platform, id: id, day: row.day)] = row
+            guard let number = idNumber(id),
+                  let rowKey = RowKey(platform: platform, id: number, day: row.isLifetimeSnapshot ? nil : row.day)
+            else { return rejected(line: row.line, reason: "too many distinct ids, or a day out of range") }
+            rowCount += 1
+            let stored = StoredPost(values: row.values, day: row.day, hour: hour(of: row), currency: row.currency, title: 0)
+            let (slot, replaced) = posts.upsert(rowKey, stored, title: row.title)
+            dayTotals(key) { $0.observe(row) }
+            journal?.recordPost(slot, replaced: replaced, day: key)
             return
         }
-        // Rows of a file usually share (platform, day) with the previous row: skip the hash.
-        if let key = lastKey, let index = lastIndex, key.day == row.day, key.platform == row.platform {
-            dayTotals.values[index].add(row)
-            return
+        rowCount += 1
+        dayTotals(key) { $0.add(row) }
+        if row.values.present & ~lastPlatform!.presence != 0 {
+            presence[platform, default: 0] |= row.values.present
+            lastPlatform!.presence = presence[platform]!
         }
-        let key = PlatformDay(platform: row.platform, day: row.day)
-        var index = dayTotals.index(forKey: key)
-        if index == nil {
-            dayTotals[key] = DayTotals()
-            index = dayTotals.index(forKey: key)
+        if let currency = row.currency, row.values.present & MetricField.moneyBits != 0 {
+            currencies.insert(PlatformCurrency(platform: platform, currency: currency))
         }
-        dayTotals.values[index!].add(row)
-        lastKey = key
-        lastIndex = index
+        let hour = hour(of: row)
+        if let hour { hours[PlatformHour(platform: platform, day: row.day, hour: hour), default: .zero].add(row.values) }
+        if journal != nil { journal!.recordSums(row.values, day: key, hour: hour) }
     }
 
     public mutating func service(_ row: ServiceRow) {
+        guard let platform = platformNumber(row.platform, line: row.line) else { return }
         rowCount += 1
+        newestTicket[platform] = max(newestTicket[platform] ?? .min, row.openedAt)
+        let ticket = StoredTicket(row)
         if let id = row.id {
-            inquiries[InquiryKey(platform: row.platform, id: id)] = row
+            guard let number = interning.ids.number(for: id),
+                  let key = RowKey(platform: platform, id: number, day: nil)
+            else { return rejected(line: row.line, reason: "too many distinct ids") }
+            let (slot, replaced) = tickets.upsert(key, ticket)
+            journal?.recordTicket(slot, replaced: replaced)
         } else {
-            anonymousInquiries.append(row)
+            anonymousTickets.append((platform, ticket))
         }
     }
 
@@ -83,24 +129,142 @@ public struct FileContribution: RecordSink, Sendable {
         if !notes.contains(text) { notes.append(text) }
     }
 
-    /// Adds the segment of this file that follows what was read so far, exactly as reading its
-    /// rows here would: days new to this file take the segment's sums, days this file already
-    /// has take its rows one by one. Returns false, changing nothing, when that cannot be done
-    /// (an unusable segment, or a day already here that has rows past the segment's first ones).
-    mutating func append(_ segment: SegmentContribution) -> Bool {
-        guard segment.isUsable else { return false }
-        let shared = segment.sums.dayTotals.keys.filter { dayTotals[$0] != nil }
-        guard !shared.contains(where: segment.laterKeys.contains) else { return false }
-        let sharedKeys = Set(shared)
-        for (key, totals) in segment.firstRows where sharedKeys.contains(key) {
-            dayTotals[key]!.add(totals)
+    /// Gives back the room its tables hold beyond their rows (once the file is read).
+    mutating func shrinkToFit() {
+        posts.shrinkToFit()
+        tickets.shrinkToFit()
+        anonymousTickets.shrinkToFit()
+    }
+
+    // MARK: Journal
+
+    /// Starts recording changes (the store calls this once it has added the file).
+    mutating func startJournal() {
+        journal = ContributionJournal(anonymousTicketsBefore: anonymousTickets.count)
+    }
+
+    /// The changes since the last call (or since ``startJournal()``), and a fresh journal.
+    mutating func takeJournal() -> ContributionJournal? {
+        guard let taken = journal else { return nil }
+        journal = ContributionJournal(anonymousTicketsBefore: anonymousTickets.count)
+        return taken
+    }
+
+    // MARK: Parts read in parallel
+
+    /// Adds the contribution of the part of this file that follows what was read here (read
+    /// on its own, in parallel): its rows come after this one's, and its line numbers count
+    /// from the part's start, so they are shifted by `linesBefore`. Integer sums make the
+    /// result exactly that of reading the file in one go.
+    mutating func append(_ later: FileContribution, linesBefore: Int) {
+        precondition(later.interning === interning && journal == nil)
+        for (key, totals) in later.days { days[key, default: DayTotals()].add(totals) }
+        for (platform, bits) in later.presence { presence[platform, default: 0] |= bits }
+        currencies.formUnion(later.currencies)
+        for (key, values) in later.hours { hours[key, default: .zero].add(values) }
+        for slot in 0..<Int32(later.posts.count) {
+            let row = later.posts[slot]
+            _ = posts.upsert(later.posts.keys[Int(slot)], row, title: later.posts.titles[row.title])
         }
-        for (key, totals) in segment.sums.dayTotals where !sharedKeys.contains(key) {
-            dayTotals[key] = totals
+        for slot in 0..<Int32(later.tickets.count) {
+            _ = tickets.upsert(later.tickets.keys[Int(slot)], later.tickets[slot])
         }
-        rowCount += segment.sums.rowCount
+        anonymousTickets += later.anonymousTickets
+        for (platform, instant) in later.newestTicket { newestTicket[platform] = max(newestTicket[platform] ?? .min, instant) }
+        for rejection in later.rejections where rejections.count < Self.keptRejectionLimit {
+            rejections.append(Rejection(file: path, line: rejection.line + linesBefore, reason: rejection.reason))
+        }
+        rejectedCount += later.rejectedCount
+        for text in later.notes { note(text) }
+        rowCount += later.rowCount
+        platformNumbers.formUnion(later.platformNumbers)
         lastKey = nil
         lastIndex = nil
-        return true
+        lastPlatform = nil
+    }
+
+    // MARK: Helpers
+
+    /// Changes the totals of a (platform, day); rows of a file usually share the previous
+    /// row's, which then needs no hashing.
+    @inline(__always)
+    private mutating func dayTotals(_ key: PlatformDay, _ change: (inout DayTotals) -> Void) {
+        if let last = lastKey, let index = lastIndex, last == key {
+            change(&days.values[index])
+            return
+        }
+        var index = days.index(forKey: key)
+        if index == nil {
+            days[key] = DayTotals()
+            index = days.index(forKey: key)
+        }
+        change(&days.values[index!])
+        lastKey = key
+        lastIndex = index
+    }
+
+    /// The number of an id; the previous row's id (rows of a post often follow each other)
+    /// is looked up without the shared table.
+    private mutating func idNumber(_ id: String) -> UInt32? {
+        if let last = lastID, last.text == id { return last.number }
+        guard let number = interning.ids.number(for: id) else { return nil }
+        lastID = (id, number)
+        return number
+    }
+
+    private mutating func platformNumber(_ name: String, line: Int) -> UInt16? {
+        if let last = lastPlatform, last.name == name { return last.number }
+        guard let number = interning.platforms.number(for: name) else {
+            rejected(line: line, reason: "more than \(Interning.platformLimit) platform names")
+            return nil
+        }
+        lastPlatform = (name, UInt16(number), presence[UInt16(number)] ?? 0)
+        platformNumbers.insert(UInt16(number))
+        return UInt16(number)
+    }
+
+    /// The row's hour of the day, for rows of recent days that have a time of day (a time at
+    /// the very start of the day is taken for a bare date).
+    private func hour(of row: MetricsRow) -> UInt8? {
+        guard let hourlyFrom, row.day >= hourlyFrom, let clock else { return nil }
+        let start = clock.startOfDay(row.day)
+        guard row.time != start else { return nil }
+        return UInt8(clamping: max(0, min(23, clock.hour(ofEpochMilliseconds: row.time))))
+    }
+}
+
+extension MetricField {
+    /// The bits of the money fields.
+    static let moneyBits: UInt32 = allCases.filter(\.isMoney).reduce(0) { $0 | $1.bit }
+}
+
+extension FileContribution {
+    /// The same contribution with its ids and platforms numbered in `other` (for a file read
+    /// apart from the store it joins, as tests do).
+    func renumbered(into other: Interning) -> FileContribution {
+        var copy = FileContribution(path: path, modificationTime: modificationTime, interning: other,
+                                    hourlyFrom: hourlyFrom, clock: clock)
+        let platformNames = interning.platforms.strings(0..<UInt32(interning.platforms.count))
+        let platform = { (old: UInt16) in UInt16(other.platforms.number(for: platformNames[Int(old)])!) }
+        let key = { (old: RowKey) in
+            RowKey(platform: platform(old.platform), id: other.ids.number(for: interning.ids.string(old.id))!, day: old.day)!
+        }
+        for (k, totals) in days { copy.days[PlatformDay(platform: platform(k.platform), day: k.day)] = totals }
+        for (p, bits) in presence { copy.presence[platform(p)] = bits }
+        copy.currencies = Set(currencies.map { PlatformCurrency(platform: platform($0.platform), currency: $0.currency) })
+        for (k, values) in hours { copy.hours[PlatformHour(platform: platform(k.platform), day: k.day, hour: k.hour)] = values }
+        for slot in 0..<Int32(posts.count) {
+            let row = posts[slot]
+            _ = copy.posts.upsert(key(posts.keys[Int(slot)]), row, title: posts.titles[row.title])
+        }
+        for slot in 0..<Int32(tickets.count) { _ = copy.tickets.upsert(key(tickets.keys[Int(slot)]), tickets[slot]) }
+        copy.anonymousTickets = anonymousTickets.map { (platform($0.platform), $0.ticket) }
+        for (p, instant) in newestTicket { copy.newestTicket[platform(p)] = instant }
+        copy.platformNumbers = Set(platformNumbers.map(platform))
+        copy.rejections = rejections
+        copy.rejectedCount = rejectedCount
+        copy.notes = notes
+        copy.rowCount = rowCount
+        return copy
     }
 }

@@ -1,28 +1,28 @@
 /// A byte range of a large file read on its own, in parallel with the rest of the file, by a
-/// parser continuing from the file's header (see ``TrackedFile/segment(from:to:)``).
+/// parser continuing from the file's header (see ``TrackedFile/segment(from:to:context:)``).
+/// Its line numbers count from its start; the file shifts them when it absorbs the segment.
 struct FileSegment: Sendable {
     let start: Int64
     let end: Int64
     private(set) var parser: FileParser
-    private(set) var sink: SegmentContribution
-    /// True once every byte of the range was read with the sink still usable.
+    private(set) var contribution: FileContribution
+    /// True once every byte of the range was read.
     private(set) var isComplete = false
 
-    init(start: Int64, end: Int64, parser: FileParser, sink: SegmentContribution) {
+    init(start: Int64, end: Int64, parser: FileParser, contribution: FileContribution) {
         self.start = start
         self.end = end
         self.parser = parser
-        self.sink = sink
+        self.contribution = contribution
     }
 
-    /// Reads the range; stops early once the rows cannot be used. `didRead` is told the size
-    /// of each chunk read.
+    /// Reads the range; `didRead` is told the size of each chunk read.
     mutating func read(_ fd: Int32, chunkSize: Int, didRead: ((Int) -> Void)? = nil) {
         let outcome = ChunkedRead.read(fd, from: start, until: end, chunkSize: chunkSize) { chunk in
-            parser.consume(chunk, into: &sink)
+            parser.consume(chunk, into: &contribution)
             didRead?(chunk.count)
-            return sink.isUsable
+            return true
         }
-        isComplete = outcome == .complete && sink.isUsable
+        isComplete = outcome == .complete
     }
 }

@@ -20,6 +20,8 @@ struct FirstRead: Sendable {
 
     /// The file with its head read (when it is cut).
     let file: TrackedFile
+    /// What the head read contributed.
+    let contribution: FileContribution
     /// The open file (nil when it could not be opened); ``finish(_:segments:chunkSize:)`` closes it.
     let descriptor: Int32?
     /// Where the file's own part ends: the first segment's start, or the end of the file.
@@ -30,8 +32,10 @@ struct FirstRead: Sendable {
     /// Opens the file and, when it is large, reads its head and cuts the rest.
     init(path: String, root: String, context: IngestContext, cutting: Cutting, chunkSize: Int) {
         var file = TrackedFile(path: path, context: context)
-        guard let (fd, size) = file.beginFirstRead(root: root) else {
+        var contribution = file.emptyContribution(context: context)
+        guard let (fd, size) = file.beginFirstRead(root: root, into: &contribution) else {
             self.file = file
+            self.contribution = contribution
             descriptor = nil
             firstPartEnd = 0
             segments = []
@@ -40,11 +44,12 @@ struct FirstRead: Sendable {
         descriptor = fd
         guard size >= cutting.minimumFileSize, cutting.parts > 1 else {
             self.file = file
+            self.contribution = contribution
             firstPartEnd = size
             segments = []
             return
         }
-        file.read(fd, until: min(cutting.headLength, size), chunkSize: chunkSize)
+        file.read(fd, until: min(cutting.headLength, size), into: &contribution, chunkSize: chunkSize)
         let rest = size - file.offset
         var cuts: [Int64] = []
         for part in 1..<cutting.parts {
@@ -55,10 +60,12 @@ struct FirstRead: Sendable {
         }
         var segments: [FileSegment] = []
         for (index, start) in cuts.enumerated() {
-            guard let segment = file.segment(from: start, to: index + 1 < cuts.count ? cuts[index + 1] : size) else { break }
+            let end = index + 1 < cuts.count ? cuts[index + 1] : size
+            guard let segment = file.segment(from: start, to: end, context: context) else { break }
             segments.append(segment)
         }
         self.file = file
+        self.contribution = contribution
         self.segments = segments
         firstPartEnd = segments.first?.start ?? size
     }
@@ -67,10 +74,12 @@ struct FirstRead: Sendable {
     var firstPartLength: Int64 { firstPartEnd - file.offset }
 
     /// The file with its own part read; `didRead` is told the size of each chunk read.
-    func readFirstPart(chunkSize: Int, didRead: ((Int) -> Void)? = nil) -> TrackedFile {
-        var file = file
-        if let descriptor { file.read(descriptor, until: firstPartEnd, chunkSize: chunkSize, didRead: didRead) }
-        return file
+    func readFirstPart(chunkSize: Int, didRead: ((Int) -> Void)? = nil) -> LoadedFile {
+        var loaded = LoadedFile(file: file, contribution: contribution)
+        if let descriptor {
+            loaded.file.read(descriptor, until: firstPartEnd, into: &loaded.contribution, chunkSize: chunkSize, didRead: didRead)
+        }
+        return loaded
     }
 
     /// Segment `index`, read; `didRead` is told the size of each chunk read.
@@ -81,12 +90,16 @@ struct FirstRead: Sendable {
     }
 
     /// The file (with its own part read) after absorbing the read segments in order; closes it.
-    func finish(_ file: TrackedFile, segments: [FileSegment], chunkSize: Int) -> TrackedFile {
-        guard let descriptor else { return file }
-        var file = file
-        for segment in segments { file.absorb(segment, fd: descriptor, chunkSize: chunkSize) }
+    func finish(_ loaded: LoadedFile, segments: [FileSegment], chunkSize: Int) -> LoadedFile {
+        guard let descriptor else { return loaded }
+        var loaded = loaded
+        for segment in segments {
+            loaded.file.absorb(segment, fd: descriptor, into: &loaded.contribution, chunkSize: chunkSize)
+        }
         close(descriptor)
-        return file
+        loaded.contribution.shrinkToFit()
+        loaded.file.sleepIfSmall()
+        return loaded
     }
 
     /// The offset just after the first line feed at or after `offset` (searched up to 64 KiB
@@ -98,4 +111,10 @@ struct FirstRead: Sendable {
         let start = offset + Int64(index) + 1
         return start < end ? start : nil
     }
+}
+
+/// A data file read once: the file, ready to follow, and what it contributes.
+public struct LoadedFile: Sendable {
+    public var file: TrackedFile
+    public var contribution: FileContribution
 }

@@ -1,55 +1,442 @@
-/// The engine's state: one ``FileContribution`` per data file, and the ``Rollup`` of them all.
+import Dispatch
+import Synchronization
+
+/// The engine's state: every data file's ``FileContribution`` and, per platform, the
+/// ``PlatformRollup`` of them all.
 ///
-/// The rollup is kept per platform: a changed file makes only the platforms it touches (before
-/// and after the change) be combined again, so an append to one platform's export does not
-/// redo the others.
+/// The rollups are kept up to date by differences: a new file adds its rows, a removed one
+/// takes them back, and a followed file that grew adds what its journal recorded, so that an
+/// appended row costs about the same whatever the size of the data. Sums are exact integers
+/// (see ``MetricValues``), so the result never depends on the order files and rows came in:
+/// a store followed live equals one built cold from the same files.
 public struct MetricsStore: Sendable {
     public let clock: DayClock
-    public private(set) var files: [String: FileContribution] = [:]
-    /// The platforms each file has rows for, by path.
-    private var platformsOfFile: [String: Set<String>] = [:]
-    /// Combined platforms; those in `stalePlatforms` must be combined again.
-    private var combinedPlatforms: [String: Rollup.Platform] = [:]
-    private var stalePlatforms: Set<String> = []
-    private var cachedRollup: Rollup?
+    /// The id and platform numbers of every file in the store.
+    public let interning: Interning
 
-    public init(clock: DayClock) { self.clock = clock }
-
-    /// Adds or replaces a file's contribution.
-    public mutating func set(_ contribution: FileContribution) {
-        let path = contribution.path
-        let platforms = contribution.platforms
-        stalePlatforms.formUnion(platformsOfFile[path] ?? [])
-        stalePlatforms.formUnion(platforms)
-        files[path] = contribution
-        platformsOfFile[path] = platforms
-        cachedRollup = nil
+    /// A file in the store, with what the rollups count of its presence, currencies,
+    /// rejections and inquiries without an id (to add only the difference when it grows).
+    fileprivate struct StoredFile: Sendable {
+        var contribution: FileContribution
+        let isPendingLine: Bool
+        /// False for a free number's placeholder.
+        var isInUse = true
+        var countedPresence: [UInt16: UInt32] = [:]
+        var countedCurrencies: Set<PlatformCurrency> = []
+        var countedRejections = 0
+        var countedAnonymousTickets = 0
     }
 
-    /// Takes a file's contribution back (the file was deleted, truncated or replaced).
-    public mutating func remove(path: String) {
-        guard files.removeValue(forKey: path) != nil else { return }
-        stalePlatforms.formUnion(platformsOfFile.removeValue(forKey: path) ?? [])
-        cachedRollup = nil
+    /// Files by number (an array of plain values, so that reading a row copies nothing); a
+    /// free number holds a placeholder that is not in use.
+    private var files: [StoredFile] = []
+    /// Numbers of files taken out, to give again.
+    private var freeNumbers: [UInt32] = []
+    private var orders: [UInt32: FileOrder] = [:]
+    private var numbers: [String: UInt32] = [:]
+    private var rollups: [UInt16: PlatformRollup] = [:]
+    private var versionCounter = 0
+    /// The files that have rejections (so that listing them does not visit every file).
+    private var filesWithRejections: Set<UInt32> = []
+    /// Rows refused, in all files.
+    public private(set) var rejectedRows = 0
+    /// Data files in the store.
+    public private(set) var fileCount = 0
+
+    public init(clock: DayClock, interning: Interning = Interning()) {
+        self.clock = clock
+        self.interning = interning
     }
 
-    /// All files combined, after upserts.
-    public mutating func rollup() -> Rollup {
-        if let cachedRollup { return cachedRollup }
-        let ordered = Rollup.upsertOrder(Array(files.values))
-        for name in stalePlatforms {
-            let sources = ordered.filter { platformsOfFile[$0.path]?.contains(name) == true }
-            combinedPlatforms[name] = sources.isEmpty
-                ? nil : Rollup.Platform(combining: sources, platform: name, clock: clock)
-        }
-        stalePlatforms = []
-        let combined = Rollup(platforms: combinedPlatforms, orderedFiles: ordered)
-        cachedRollup = combined
-        return combined
+    // MARK: Reading
+
+    /// Every platform's rollup, by name.
+    public var platforms: [String: PlatformRollup] {
+        Dictionary(uniqueKeysWithValues: rollups.values.map { ($0.name, $0) })
     }
+
+    /// Platform names, sorted.
+    public var platformNames: [String] { rollups.values.map(\.name).sorted() }
+
+    /// The first and last day with data on any platform.
+    public var dataSpan: ClosedRange<Day>? {
+        let spans = rollups.values.compactMap(\.span)
+        guard let first = spans.map(\.lowerBound).min(), let last = spans.map(\.upperBound).max() else { return nil }
+        return first...last
+    }
+
+    /// The refused rows kept (up to ``FileContribution/keptRejectionLimit`` per file), in file
+    /// and line order.
+    public var rejections: [Rejection] {
+        filesWithRejections.flatMap { files[Int($0)].contribution.rejections }.sorted { ($0.file, $0.line) < ($1.file, $1.line) }
+    }
+
+    /// Each data file's notes (things worth saying once), in path order.
+    public var notes: [(file: String, note: String)] {
+        files.filter { $0.isInUse && !$0.isPendingLine && !$0.contribution.notes.isEmpty }
+            .sorted { $0.contribution.path < $1.contribution.path }
+            .flatMap { file in file.contribution.notes.map { (file.contribution.path, $0) } }
+    }
+
+    /// Each data file's summary (see ``FileSummary``), in path order.
+    public var fileSummaries: [(file: String, summary: FileSummary)] {
+        files.filter { $0.isInUse && !$0.isPendingLine }
+            .map { ($0.contribution.path, $0.contribution.summary) }
+            .sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+    }
+
+    /// The contributions of the data files, by path.
+    public var contributions: [String: FileContribution] {
+        Dictionary(uniqueKeysWithValues: files.filter { $0.isInUse && !$0.isPendingLine }
+            .map { ($0.contribution.path, $0.contribution) })
+    }
+
+    /// True when the store has the file.
+    public func contains(path: String) -> Bool { numbers[path] != nil }
+
+    /// The row a winning ``RowRef`` of ``PlatformRollup/posts`` points at.
+    func post(_ ref: RowRef) -> StoredPost { files[Int(ref.file)].contribution.posts[ref.slot] }
+
+    /// The title of that row.
+    func title(_ ref: RowRef, number: UInt32) -> String? { files[Int(ref.file)].contribution.posts.titles[number] }
 
     /// A snapshot of every KPI for a request.
-    public mutating func snapshot(_ request: SnapshotRequest) -> KPISnapshot {
-        KPICalculator(rollup: rollup(), clock: clock).snapshot(request)
+    public func snapshot(_ request: SnapshotRequest) -> KPISnapshot {
+        var cache = SnapshotCache()
+        return KPICalculator(store: self).snapshot(request, cache: &cache)
+    }
+
+    /// A snapshot of every KPI for a request, reusing from `cache` what was computed for
+    /// platforms that did not change since (and leaving there what is computed now).
+    public func snapshot(_ request: SnapshotRequest, cache: inout SnapshotCache) -> KPISnapshot {
+        KPICalculator(store: self).snapshot(request, cache: &cache)
+    }
+
+    // MARK: Changing
+
+    /// Adds a file's contribution, replacing the one the store had for its path.
+    public mutating func set(_ contribution: FileContribution) {
+        set([contribution])
+    }
+
+    /// Adds many files' contributions at once (replacing those the store had for their
+    /// paths), building the platforms' rollups on all cores.
+    public mutating func set(_ contributions: [FileContribution]) {
+        for contribution in contributions { remove(path: contribution.path) }
+        let added = contributions.map { register($0, isPendingLine: false) }
+        var platformsOfFile: [UInt16: [UInt32]] = [:]
+        for number in added {
+            for platform in files[Int(number)].contribution.platformNumbers { platformsOfFile[platform, default: []].append(number) }
+        }
+        let work = RollupWork(files: files, orders: orders, clock: clock)
+        let platforms = Array(platformsOfFile.keys)
+        var taken = platforms.map { rollups.removeValue(forKey: $0) ?? newRollup($0) }
+        for index in taken.indices { taken[index].version = nextVersion() }
+        let slots = RollupSlots(taken)
+        let filesOf = platforms.map { platformsOfFile[$0]! }
+        DispatchQueue.concurrentPerform(iterations: platforms.count) { index in
+            var rollup = slots.take(index)
+            for number in filesOf[index] { work.add(number, to: &rollup) }
+            work.refreshObservations(of: filesOf[index], in: &rollup)
+            slots.put(rollup, at: index)
+        }
+        for rollup in slots.all where !rollup.isEmpty { rollups[rollup.number] = rollup }
+        for number in added { markCounted(number) }
+    }
+
+    /// Takes a file's contribution back (the file was deleted, truncated or replaced), with its
+    /// pending last line.
+    public mutating func remove(path: String) {
+        setPendingLine(nil, for: path)
+        guard let number = numbers.removeValue(forKey: path) else { return }
+        take(number)
+    }
+
+    /// Lets `body` read what was appended to a file into its contribution (kept in the store,
+    /// so nothing is copied), then counts what changed. False when the store lacks the file.
+    @discardableResult
+    public mutating func update(path: String, _ body: (inout FileContribution) -> Void) -> Bool {
+        guard let number = numbers[path] else { return false }
+        if files[Int(number)].contribution.journal == nil { files[Int(number)].contribution.startJournal() }
+        body(&files[Int(number)].contribution)
+        sync(number)
+        return true
+    }
+
+    /// Counts a followed file's last line that has no newline yet as if it were complete
+    /// (`pending`: what that line alone contributes), or stops counting it (nil).
+    public mutating func setPendingLine(_ pending: FileContribution?, for path: String) {
+        if let number = numbers.removeValue(forKey: path + "\u{0}") { take(number) }
+        guard let pending else { return }
+        let number = register(pending, isPendingLine: true)
+        let work = RollupWork(files: files, orders: orders, clock: clock)
+        for platform in files[Int(number)].contribution.platformNumbers {
+            modifyRollup(platform) { r in
+                work.add(number, to: &r)
+                work.refreshObservations(of: [number], in: &r)
+            }
+        }
+        markCounted(number)
+    }
+
+    /// Gives a contribution a number and an upsert order, without counting it anywhere yet.
+    private mutating func register(_ given: FileContribution, isPendingLine: Bool) -> UInt32 {
+        let contribution = given.interning === interning ? given : given.renumbered(into: interning)
+        let stored = StoredFile(contribution: contribution, isPendingLine: isPendingLine)
+        let number: UInt32
+        if let free = freeNumbers.popLast() {
+            number = free
+            files[Int(number)] = stored
+        } else {
+            number = UInt32(files.count)
+            files.append(stored)
+        }
+        numbers[contribution.path + (isPendingLine ? "\u{0}" : "")] = number
+        orders[number] = FileOrder(modificationTime: contribution.modificationTime, path: contribution.path,
+                                   isPendingLine: isPendingLine)
+        if !isPendingLine { fileCount += 1 }
+        return number
+    }
+
+    /// Notes that the rollups count everything the file has now.
+    private mutating func markCounted(_ number: UInt32) {
+        let contribution = files[Int(number)].contribution
+        files[Int(number)].countedPresence = contribution.presence
+        files[Int(number)].countedCurrencies = contribution.currencies
+        files[Int(number)].countedAnonymousTickets = contribution.anonymousTickets.count
+        rejectedRows += contribution.rejectedCount - files[Int(number)].countedRejections
+        files[Int(number)].countedRejections = contribution.rejectedCount
+        if contribution.rejectedCount > 0 { filesWithRejections.insert(number) }
+    }
+
+    /// Takes a file (or pending line) out of every rollup.
+    private mutating func take(_ number: UInt32) {
+        let stored = files[Int(number)]
+        let work = RollupWork(files: files, orders: orders, clock: clock)
+        for platform in stored.contribution.platformNumbers {
+            modifyRollup(platform) { work.take(number, countedAnonymousTickets: stored.countedAnonymousTickets, from: &$0) }
+        }
+        for (platform, bits) in stored.countedPresence {
+            modifyRollup(platform) { $0.countFields(bits, sign: -1) }
+        }
+        for pair in stored.countedCurrencies {
+            modifyRollup(pair.platform) { $0.countCurrency(pair.currency, sign: -1) }
+        }
+        rejectedRows -= stored.countedRejections
+        filesWithRejections.remove(number)
+        if !stored.isPendingLine { fileCount -= 1 }
+        files[Int(number)] = StoredFile(contribution: FileContribution(path: "", interning: interning),
+                                        isPendingLine: false, isInUse: false)
+        freeNumbers.append(number)
+        orders[number] = nil
+        let remaining = RollupWork(files: files, orders: orders, clock: clock)
+        for platform in stored.contribution.platformNumbers where rollups.index(forKey: platform) != nil {
+            modifyRollup(platform) { remaining.refreshObservations(of: stored.contribution.days.keys, in: &$0) }
+        }
+        for (platform, rollup) in rollups where rollup.isEmpty { rollups[platform] = nil }
+    }
+
+    /// Counts what a file's journal recorded since the last time.
+    private mutating func sync(_ number: UInt32) {
+        guard let journal = files[Int(number)].contribution.takeJournal() else { return }
+        let contribution = files[Int(number)].contribution
+        let orderBefore = orders[number]
+        orders[number] = FileOrder(modificationTime: contribution.modificationTime, path: contribution.path,
+                                   isPendingLine: files[Int(number)].isPendingLine)
+        let work = RollupWork(files: files, orders: orders, clock: clock)
+        let reordered = orders[number] != orderBefore
+        for platform in contribution.platformNumbers {
+            modifyRollup(platform) { r in
+                work.apply(journal, of: number, to: &r)
+                if reordered { work.reorder(number, in: &r) }
+            }
+        }
+        for (platform, bits) in contribution.presence {
+            let new = bits & ~(files[Int(number)].countedPresence[platform] ?? 0)
+            if new != 0 { modifyRollup(platform) { $0.countFields(new, sign: 1) } }
+        }
+        for pair in contribution.currencies.subtracting(files[Int(number)].countedCurrencies) {
+            modifyRollup(pair.platform) { $0.countCurrency(pair.currency, sign: 1) }
+        }
+        let clock = self.clock
+        for (platform, ticket) in contribution.anonymousTickets.dropFirst(files[Int(number)].countedAnonymousTickets) {
+            modifyRollup(platform) { $0.addTicket(ticket, sign: 1, clock: clock) }
+        }
+        markCounted(number)
+    }
+
+    /// A version no rollup of this store had before (see ``PlatformRollup/version``).
+    private mutating func nextVersion() -> Int {
+        versionCounter += 1
+        return versionCounter
+    }
+
+    private func newRollup(_ platform: UInt16) -> PlatformRollup {
+        PlatformRollup(name: interning.platforms.string(UInt32(platform)), number: platform)
+    }
+
+    /// Runs `change` on a platform's rollup, made when the platform is new.
+    @discardableResult
+    private mutating func modifyRollup<T>(_ platform: UInt16, _ change: (inout PlatformRollup) -> T) -> T {
+        if rollups.index(forKey: platform) == nil { rollups[platform] = newRollup(platform) }
+        rollups[platform]!.version = nextVersion()
+        return change(&rollups[platform]!)
+    }
+
+    /// Rollups being built at the same time, each taken out by one thread and put back.
+    private final class RollupSlots: Sendable {
+        private let slots: Mutex<[PlatformRollup]>
+
+        init(_ rollups: [PlatformRollup]) { slots = Mutex(rollups) }
+
+        func take(_ index: Int) -> PlatformRollup {
+            slots.withLock { s in
+                let rollup = s[index]
+                s[index] = PlatformRollup(name: "", number: 0)
+                return rollup
+            }
+        }
+
+        func put(_ rollup: sending PlatformRollup, at index: Int) {
+            slots.withLock { $0[index] = rollup }
+        }
+
+        var all: [PlatformRollup] { slots.withLock { $0 } }
+    }
+
+    /// How the files' rows go into one platform's rollup: reads the store's files (as they were
+    /// when it was made) and changes only the rollup it is given, so that platforms can be
+    /// built at the same time.
+    private struct RollupWork: Sendable {
+        let files: [StoredFile]
+        let orders: [UInt32: FileOrder]
+        let clock: DayClock
+
+        func precedes(_ a: UInt32, _ b: UInt32) -> Bool { orders[a]! < orders[b]! }
+
+        /// Adds everything file `number` has for the rollup's platform.
+        func add(_ number: UInt32, to r: inout PlatformRollup) {
+            let c = files[Int(number)].contribution
+            for (key, totals) in c.days where key.platform == r.number {
+                r.attach(file: number, day: key.day)
+                r.addSums(totals.values, day: key.day, sign: 1)
+            }
+            for (key, values) in c.hours where key.platform == r.number { r.addHour(values, at: key, sign: 1) }
+            for slot in 0..<Int32(c.posts.count) where c.posts.keys[Int(slot)].platform == r.number {
+                let key = c.posts.keys[Int(slot)]
+                applyPost(key, r.posts.add(key, RowRef(file: number, slot: slot), precedes: precedes), to: &r)
+            }
+            for slot in 0..<Int32(c.tickets.count) where c.tickets.keys[Int(slot)].platform == r.number {
+                let key = c.tickets.keys[Int(slot)]
+                applyTicket(r.tickets.add(key, RowRef(file: number, slot: slot), precedes: precedes), to: &r)
+            }
+            for (platform, ticket) in c.anonymousTickets where platform == r.number {
+                r.addTicket(ticket, sign: 1, clock: clock)
+            }
+            if let instant = c.newestTicket[r.number] { r.setNewestInquiry(instant, file: number) }
+            if let bits = c.presence[r.number] { r.countFields(bits, sign: 1) }
+            for pair in c.currencies where pair.platform == r.number { r.countCurrency(pair.currency, sign: 1) }
+        }
+
+        /// Takes back everything file `number` has for the rollup's platform, but its presence
+        /// and currencies (which the store counted).
+        func take(_ number: UInt32, countedAnonymousTickets: Int, from r: inout PlatformRollup) {
+            let c = files[Int(number)].contribution
+            for key in c.posts.keys where key.platform == r.number {
+                applyPost(key, r.posts.remove(key, file: number), to: &r)
+            }
+            for key in c.tickets.keys where key.platform == r.number {
+                applyTicket(r.tickets.remove(key, file: number), to: &r)
+            }
+            for (platform, ticket) in c.anonymousTickets.prefix(countedAnonymousTickets) where platform == r.number {
+                r.addTicket(ticket, sign: -1, clock: clock)
+            }
+            r.setNewestInquiry(nil, file: number)
+            for (key, values) in c.hours where key.platform == r.number { r.addHour(values, at: key, sign: -1) }
+            for (key, totals) in c.days where key.platform == r.number {
+                r.addSums(totals.values, day: key.day, sign: -1)
+                r.detach(file: number, day: key.day)
+            }
+        }
+
+        /// Adds what a journal recorded for the rollup's platform.
+        func apply(_ journal: ContributionJournal, of number: UInt32, to r: inout PlatformRollup) {
+            let c = files[Int(number)].contribution
+            for key in journal.observedDays where key.platform == r.number { r.attach(file: number, day: key.day) }
+            for (key, values) in journal.sums where key.platform == r.number {
+                r.addSums(values, day: key.day, sign: 1)
+            }
+            for (key, values) in journal.hours where key.platform == r.number { r.addHour(values, at: key, sign: 1) }
+            for (slot, replaced) in journal.posts {
+                let key = c.posts.keys[Int(slot)]
+                guard key.platform == r.number else { continue }
+                let ref = RowRef(file: number, slot: slot)
+                guard let replaced else {
+                    applyPost(key, r.posts.add(key, ref, precedes: precedes), to: &r)
+                    continue
+                }
+                if r.posts.winner(key) == ref {
+                    r.addPost(replaced, key: key, sign: -1)
+                    r.addPost(c.posts[slot], key: key, sign: 1)
+                }
+            }
+            for (slot, replaced) in journal.tickets {
+                let key = c.tickets.keys[Int(slot)]
+                guard key.platform == r.number else { continue }
+                let ref = RowRef(file: number, slot: slot)
+                guard let replaced else {
+                    applyTicket(r.tickets.add(key, ref, precedes: precedes), to: &r)
+                    continue
+                }
+                if r.tickets.winner(key) == ref {
+                    r.addTicket(replaced, sign: -1, clock: clock)
+                    r.addTicket(c.tickets[slot], sign: 1, clock: clock)
+                }
+            }
+            if let instant = c.newestTicket[r.number] { r.setNewestInquiry(instant, file: number) }
+            refreshObservations(of: journal.observedDays, in: &r)
+        }
+
+        /// Decides the contested keys of file `number` again after its modification time moved,
+        /// and its days' follower observations (the later file wins a tie).
+        func reorder(_ number: UInt32, in r: inout PlatformRollup) {
+            if r.posts.hasContestedKeys || r.tickets.hasContestedKeys {
+                for (key, change) in r.posts.reorder(file: number, precedes: precedes) { applyPost(key, change, to: &r) }
+                for (_, change) in r.tickets.reorder(file: number, precedes: precedes) { applyTicket(change, to: &r) }
+            }
+            refreshObservations(of: files[Int(number)].contribution.days.keys, in: &r)
+        }
+
+        private func applyPost(_ key: RowKey, _ change: UpsertIndex.Change, to r: inout PlatformRollup) {
+            guard change.isChange else { return }
+            if let before = change.before { r.addPost(files[Int(before.file)].contribution.posts[before.slot], key: key, sign: -1) }
+            if let after = change.after { r.addPost(files[Int(after.file)].contribution.posts[after.slot], key: key, sign: 1) }
+        }
+
+        private func applyTicket(_ change: UpsertIndex.Change, to r: inout PlatformRollup) {
+            guard change.isChange else { return }
+            if let before = change.before { r.addTicket(files[Int(before.file)].contribution.tickets[before.slot], sign: -1, clock: clock) }
+            if let after = change.after { r.addTicket(files[Int(after.file)].contribution.tickets[after.slot], sign: 1, clock: clock) }
+        }
+
+        /// Sets the follower observation and newest instant of the rollup's days among `days`
+        /// from the files that have them.
+        func refreshObservations(of days: some Sequence<PlatformDay>, in r: inout PlatformRollup) {
+            for key in days where key.platform == r.number {
+                r.refreshObservations(
+                    day: key.day,
+                    observation: { files[Int($0)].isInUse ? files[Int($0)].contribution.days[key] : nil },
+                    precedes: precedes)
+            }
+        }
+
+        /// Likewise for every day of the rollup's platform in these files.
+        func refreshObservations(of numbers: [UInt32], in r: inout PlatformRollup) {
+            var days: Set<PlatformDay> = []
+            for number in numbers {
+                for key in files[Int(number)].contribution.days.keys where key.platform == r.number { days.insert(key) }
+            }
+            refreshObservations(of: days, in: &r)
+        }
     }
 }

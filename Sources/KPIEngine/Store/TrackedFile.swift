@@ -1,41 +1,114 @@
 import Glibc
 
 /// One data file followed as it grows: where reading stopped, which file (device and inode)
-/// that was, and the parser and contribution so far. Appended bytes continue the same parser;
-/// a truncated, replaced or rewritten file is read again from its first byte.
+/// that was, and the parser. Its rows live in the store (see ``MetricsStore``); appended bytes
+/// continue the same parser into the same contribution, and a truncated, replaced or
+/// rewritten file is taken out of the store and read again from its first byte.
+///
+/// A small file read to its end lets its parser go (``ParserSlot/dormant``): a directory of
+/// many small exports then costs little memory a file, and the parser is made again from the
+/// file's bytes, in a millisecond, when the file grows.
 public struct TrackedFile: Sendable {
     /// Bytes compared before the offset to notice a file rewritten to a larger size.
     static let tailCheckLength = 64
+    /// Files read to their end up to this size keep no parser.
+    static let dormantLimit = 64 << 10
 
     public let path: String
     /// Which file (device and inode) was read, and its modification time; nil before a read.
     private var identity: FileIdentity?
+    /// The modification time the parser was first told (the export day of a file whose name
+    /// has no date), to tell a parser made again.
+    private var firstModificationTime: Int64?
     /// The bytes just before `offset`, to tell an append from a rewrite.
     private var tail: [UInt8] = []
-    private var parser: FileParser
-    /// Rows of complete lines only.
-    public private(set) var contribution: FileContribution
+    private var slot: ParserSlot
 
     public init(path: String, context: IngestContext) {
         self.path = path
-        parser = FileParser(relativePath: path, context: context)
-        contribution = FileContribution(path: path)
+        slot = .awake(FileParser(relativePath: path, context: context))
     }
 
     /// Bytes read so far (an incomplete last line included: the parser holds it).
-    public var offset: Int64 { Int64(parser.consumedBytes) }
+    public var offset: Int64 {
+        switch slot {
+        case .awake(let parser): Int64(parser.consumedBytes)
+        case .dormant(let consumed): consumed
+        }
+    }
 
     /// True when the last line has no newline yet (held back until it is complete).
-    public var hasPendingLine: Bool { parser.hasPendingLine }
+    public var hasPendingLine: Bool {
+        if case .awake(let parser) = slot { return parser.hasPendingLine }
+        return false
+    }
 
-    /// The contribution with a held-back last line counted as complete: what a one-shot read
-    /// of the file as it is now gives.
-    public func completedContribution() -> FileContribution {
-        guard parser.hasPendingLine else { return contribution }
+    /// True while the file keeps no parser.
+    var isDormant: Bool {
+        if case .dormant = slot { return true }
+        return false
+    }
+
+    private var parser: FileParser {
+        guard case .awake(let parser) = slot else { preconditionFailure("the parser of \(path) is dormant") }
+        return parser
+    }
+
+    /// Runs `body` on the parser, which must be awake, changing it in place.
+    private mutating func modifyParser<T>(_ body: (inout FileParser) -> T) -> T {
+        var parser = self.parser
+        slot = .dormant(0)   // drops the boxed copy, so that `parser` is the only one
+        defer { slot = .awake(parser) }
+        return body(&parser)
+    }
+
+    /// Makes the parser again from the bytes already read, when it is dormant.
+    private mutating func wake(_ fd: Int32, context: IngestContext) {
+        guard case .dormant(let consumed) = slot else { return }
+        var parser = FileParser(relativePath: path, context: context)
+        if let firstModificationTime { parser.noteModificationTime(firstModificationTime) }
+        var ignored = DiscardingSink()
+        _ = ChunkedRead.read(fd, from: 0, until: consumed, chunkSize: 64 << 10) { chunk in
+            parser.consume(chunk, into: &ignored)
+            return true
+        }
+        slot = .awake(parser)
+    }
+
+    /// Lets the parser go when the file is small and read to its end.
+    mutating func sleepIfSmall() {
+        guard case .awake(let parser) = slot, parser.consumedBytes <= Self.dormantLimit, !parser.hasPendingLine else { return }
+        slot = .dormant(Int64(parser.consumedBytes))
+    }
+
+    /// Modification time, ns since the epoch (0 before a read).
+    public var modificationTime: Int64 { identity?.modifiedNanoseconds ?? 0 }
+
+    /// A contribution for this file, in the store's numbering, ready to read into.
+    func emptyContribution(context: IngestContext) -> FileContribution {
+        FileContribution(path: path, modificationTime: modificationTime, interning: context.interning,
+                         hourlyFrom: context.hourlyFrom, clock: context.clock)
+    }
+
+    /// What the held-back last line alone contributes when taken as complete (see
+    /// ``MetricsStore/setPendingLine(_:for:)``); nil when no line is held.
+    public func pendingLineContribution(context: IngestContext) -> FileContribution? {
+        guard hasPendingLine else { return nil }
         var p = parser
-        var c = contribution
-        p.finish(into: &c)
-        return c
+        var pending = emptyContribution(context: context)
+        p.finish(into: &pending)
+        pending.summary = p.summary
+        return pending
+    }
+
+    /// Reads the held-back last line (if any) as complete into `contribution`: the end of
+    /// the file, for a one-shot read.
+    public mutating func finish(into contribution: inout FileContribution) {
+        guard !isDormant else { return }
+        modifyParser { parser in
+            parser.finish(into: &contribution)
+            contribution.summary = parser.summary
+        }
     }
 
     /// What changed since the last read, judged from `stat` and the file's bytes.
@@ -50,59 +123,71 @@ public struct TrackedFile: Sendable {
         case deleted
     }
 
-    /// Reads what is new in the file under `root`, updating the contribution; `didRead` is
-    /// told the size of each chunk read. Returns what happened; after `.replaced` the file was
-    /// read again from its first byte.
+    /// Reads what is new in the file under `root` into `store`: appended bytes continue the
+    /// file's contribution, a truncated, replaced or rewritten file is taken out and read
+    /// again, a deleted one is taken out.
     @discardableResult
-    public mutating func refresh(root: String, context: IngestContext, chunkSize: Int = 1 << 20,
-                                 didRead: ((Int) -> Void)? = nil) -> Change {
+    public mutating func refresh(root: String, context: IngestContext, store: inout MetricsStore,
+                                 chunkSize: Int = 1 << 20) -> Change {
         let fd = open(root + "/" + path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             let error = errno
+            store.remove(path: path)
             if error == ENOENT || error == ENOTDIR { return .deleted }
             restart(context: context)
-            reject(reason: "cannot read file: \(String(cString: strerror(error)))")
+            var failed = emptyContribution(context: context)
+            failed.rejected(line: 0, reason: "cannot read file: \(String(cString: strerror(error)))")
+            store.set(failed)
             return .replaced
         }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { return .deleted }
+        guard fstat(fd, &info) == 0 else {
+            store.remove(path: path)
+            return .deleted
+        }
         let new = FileIdentity(status: info)
         let sameFile = identity.map(new.isSameFile) ?? false
-        let change: Change
-        if !sameFile || new.size < offset || !tailMatches(fd) {
+        if !sameFile || new.size < offset || !tailMatches(fd) || !store.contains(path: path) {
             restart(context: context)
-            change = .replaced
-        } else if new.size > offset {
+            identify(new)
+            var contribution = emptyContribution(context: context)
+            read(fd, until: new.size, into: &contribution, chunkSize: chunkSize)
+            store.set(contribution)
+            sleepIfSmall()
+            return .replaced
+        }
+        let change: Change
+        if new.size > offset {
             change = .appended
         } else if new.modifiedNanoseconds != modificationTime {
             change = .touched
         } else {
             return .unchanged
         }
+        wake(fd, context: context)
         identify(new)
-        read(fd, until: new.size, chunkSize: chunkSize, didRead: didRead)
+        store.update(path: path) { contribution in
+            contribution.modificationTime = new.modifiedNanoseconds
+            read(fd, until: new.size, into: &contribution, chunkSize: chunkSize)
+        }
+        sleepIfSmall()
         return change
     }
 
-    /// Modification time, ns since the epoch (0 before a read).
-    public var modificationTime: Int64 { identity?.modifiedNanoseconds ?? 0 }
-
-    /// Records which file was read, and its modification time.
+    /// Records which file was read; the parser takes the first modification time it is told
+    /// as the file's export day when the file's name has no date.
     private mutating func identify(_ identity: FileIdentity) {
         self.identity = identity
-        contribution.modificationTime = identity.modifiedNanoseconds
-    }
-
-    /// Records a problem with the whole file (line 0).
-    public mutating func reject(reason: String) {
-        contribution.rejected(line: 0, reason: reason)
+        if firstModificationTime == nil { firstModificationTime = identity.modifiedNanoseconds }
+        modifyParser { $0.noteModificationTime(identity.modifiedNanoseconds) }
     }
 
     private mutating func restart(context: IngestContext) {
-        parser = FileParser(relativePath: path, context: context)
-        contribution = FileContribution(path: path)
+        slot = .awake(FileParser(relativePath: path, context: context))
+        firstModificationTime = nil
         tail = []
+        identity = nil
     }
 
     private func tailMatches(_ fd: Int32) -> Bool {
@@ -112,30 +197,38 @@ public struct TrackedFile: Sendable {
         return n == tail.count && bytes == tail
     }
 
-    /// Reads from `offset` up to `end` (or the end of the file, if that comes first);
-    /// `didRead` is told the size of each chunk read.
-    mutating func read(_ fd: Int32, until end: Int64, chunkSize: Int, didRead: ((Int) -> Void)? = nil) {
-        let outcome = ChunkedRead.read(fd, from: offset, until: end, chunkSize: chunkSize) { chunk in
-            parser.consume(chunk, into: &contribution)
-            let n = chunk.count
-            didRead?(n)
-            tail = n >= Self.tailCheckLength ? Array(chunk[(n - Self.tailCheckLength)..<n])
-                : Array((tail + chunk).suffix(Self.tailCheckLength))
-            return true
+    /// Reads from `offset` up to `end` (or the end of the file, if that comes first) into
+    /// `contribution`; `didRead` is told the size of each chunk read.
+    mutating func read(_ fd: Int32, until end: Int64, into contribution: inout FileContribution, chunkSize: Int,
+                       didRead: ((Int) -> Void)? = nil) {
+        let start = offset
+        var tail = self.tail
+        let outcome = modifyParser { parser in
+            let outcome = ChunkedRead.read(fd, from: start, until: end, chunkSize: chunkSize) { chunk in
+                parser.consume(chunk, into: &contribution)
+                let n = chunk.count
+                didRead?(n)
+                tail = n >= Self.tailCheckLength ? Array(chunk[(n - Self.tailCheckLength)..<n])
+                    : Array((tail + chunk).suffix(Self.tailCheckLength))
+                return true
+            }
+            contribution.summary = parser.summary
+            return outcome
         }
-        if case .failed(let reason) = outcome { reject(reason: "read error: \(reason)") }
+        self.tail = tail
+        if case .failed(let reason) = outcome { contribution.rejected(line: 0, reason: "read error: \(reason)") }
     }
 
-    // MARK: First read in segments
+    // MARK: First read in parts
 
     /// Opens the file for a first read done in parts (see ``DataLoader``) and records which
     /// file it is. Returns the open descriptor, which the caller closes, and the size to read;
-    /// nil when the file cannot be read (a rejection says why, unless it is gone).
-    mutating func beginFirstRead(root: String) -> (descriptor: Int32, size: Int64)? {
+    /// nil when the file cannot be read (`contribution` then says why, unless it is gone).
+    mutating func beginFirstRead(root: String, into contribution: inout FileContribution) -> (descriptor: Int32, size: Int64)? {
         let fd = open(root + "/" + path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             if errno != ENOENT && errno != ENOTDIR {
-                reject(reason: "cannot read file: \(String(cString: strerror(errno)))")
+                contribution.rejected(line: 0, reason: "cannot read file: \(String(cString: strerror(errno)))")
             }
             return nil
         }
@@ -144,37 +237,54 @@ public struct TrackedFile: Sendable {
             close(fd)
             return nil
         }
-        let identity = FileIdentity(status: info)
-        identify(identity)
-        return (fd, identity.size)
+        identify(FileIdentity(status: info))
+        contribution.modificationTime = modificationTime
+        return (fd, identity!.size)
     }
 
     /// A segment of this file from `start` (just after a line feed, beyond what was read so
     /// far) to `end`, to be read in parallel and then absorbed; nil when the file cannot be
     /// read that way (not a UTF-8 CSV file, or its header and first row are not read yet).
-    func segment(from start: Int64, to end: Int64) -> FileSegment? {
+    func segment(from start: Int64, to end: Int64, context: IngestContext) -> FileSegment? {
         guard let continuation = parser.continuation(at: Int(start)) else { return nil }
-        return FileSegment(start: start, end: end, parser: continuation, sink: SegmentContribution(path: path))
+        return FileSegment(start: start, end: end, parser: continuation, contribution: emptyContribution(context: context))
     }
 
     /// Takes in a segment that starts where reading stopped, exactly as reading its bytes here
-    /// would; when its start turns out not to begin a record, or its rows cannot be merged
-    /// (see ``FileContribution/append(_:)``), its bytes are read here instead. Returns true
-    /// when the segment's own reading was used.
+    /// would; when its start turns out not to begin a record, its bytes are read here instead.
+    /// Returns true when the segment's own reading was used.
     @discardableResult
-    mutating func absorb(_ segment: FileSegment, fd: Int32, chunkSize: Int) -> Bool {
-        guard offset == segment.start, parser.isAtRecordBoundary, segment.isComplete,
-              contribution.append(segment.sink)
-        else {
-            read(fd, until: segment.end, chunkSize: chunkSize)
+    mutating func absorb(_ segment: FileSegment, fd: Int32, into contribution: inout FileContribution,
+                         chunkSize: Int) -> Bool {
+        // A note names the line it was made at, counted from the segment's start: such a
+        // segment is read again here (notes are rare, a few per file).
+        let hasNewNotes = segment.contribution.notes.contains { !contribution.notes.contains($0) }
+        guard offset == segment.start, parser.canHandOver(to: segment.parser), segment.isComplete, !hasNewNotes else {
+            read(fd, until: segment.end, into: &contribution, chunkSize: chunkSize)
             return false
         }
-        let linesBefore = parser.linesConsumed
-        parser = segment.parser
-        parser.offsetLineNumbers(by: linesBefore)
+        contribution.append(segment.contribution, linesBefore: parser.linesConsumed)
+        let handedOver = parser.handedOver(to: segment.parser)
+        slot = .awake(handedOver)
+        contribution.summary = handedOver.summary
         let keep = Int(min(Int64(Self.tailCheckLength), offset))
         tail = [UInt8](repeating: 0, count: keep)
         if pread(fd, &tail, keep, off_t(offset) - off_t(keep)) != keep { tail = [] }
         return true
     }
+}
+
+/// A file's parser, or only how far it read while the file keeps none (see
+/// ``TrackedFile/sleepIfSmall()``). Boxed, so that a dormant file holds a pointer, not a parser.
+indirect enum ParserSlot: Sendable {
+    case awake(FileParser)
+    case dormant(Int64)
+}
+
+/// A sink that keeps nothing: what a parser made again reads over (rows already counted).
+struct DiscardingSink: RecordSink {
+    mutating func metrics(_ row: MetricsRow) {}
+    mutating func service(_ row: ServiceRow) {}
+    mutating func rejected(line: Int, reason: String) {}
+    mutating func note(_ text: String) {}
 }

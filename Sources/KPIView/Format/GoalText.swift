@@ -1,17 +1,12 @@
 import KPIEngine
+import KPIReport
 
 /// A goal's figures as the goals page shows them, in the dashboard's number format.
 enum GoalText {
-    /// `≥ 5.00%`, `≤ $30.00` (ASCII `>=`, `<=`).
-    static func target(_ goal: Goal, ascii: Bool) -> String {
-        let sign = goal.direction == .atLeast ? (ascii ? ">=" : "≥") : (ascii ? "<=" : "≤")
-        return sign + " " + ValueFormat.format(goal.target, unit: goal.kpi.unit, ascii: ascii)
-    }
-
     /// The value against the target: `4.70% of ≥ 5.00%`.
     static func progress(_ progress: GoalProgress, ascii: Bool) -> String {
-        ValueFormat.format(progress.value, unit: progress.goal.kpi.unit, ascii: ascii)
-            + " of " + target(progress.goal, ascii: ascii)
+        ValueFormat.format(progress.value, unit: progress.goal.kpi.unit, ascii: ascii, currency: progress.currency)
+            + " of " + GoalLine.target(progress.goal, currency: progress.currency, ascii: ascii)
     }
 
     /// The time to the deadline, short: `38d left`, `1d left`, `due today`, `ended 3d ago`.
@@ -30,6 +25,6 @@ enum GoalText {
 
     /// The value expected at the deadline.
     static func projection(_ progress: GoalProgress, ascii: Bool) -> String {
-        ValueFormat.format(progress.projection, unit: progress.goal.kpi.unit, ascii: ascii)
+        ValueFormat.format(progress.projection, unit: progress.goal.kpi.unit, ascii: ascii, currency: progress.currency)
     }
 }

@@ -25,7 +25,7 @@ struct Canvas {
         guard y >= rect.y, y < rect.maxY, x < rect.maxX else { return 0 }
         let start = max(x, rect.x)
         let skipped = start - x
-        let visible = skipped > 0 ? String(text.dropFirst(skipped)) : text
+        let visible = skipped > 0 ? TextWidth.dropping(columns: skipped, of: text) : text
         return buffer.write(visible, x: start, y: y, style: style, maxWidth: rect.maxX - start)
     }
 
@@ -38,6 +38,20 @@ struct Canvas {
         let pad = width - TextWidth.columns(fitted)
         buffer.write(fitted, x: alignment == .right ? x + pad : x, y: y, style: style,
                      maxWidth: width)
+    }
+
+    /// Writes spans one after the other in a row of `width` columns, aligned; spans that do not
+    /// fit are cut with an ellipsis.
+    mutating func spans(_ spans: [TextSpan], x: Int, y: Int, width: Int, alignment: Alignment = .left) {
+        guard width > 0 else { return }
+        let total = spans.reduce(0) { $0 + TextWidth.columns($1.text) }
+        var column = alignment == .right ? x + max(0, width - total) : x
+        for span in spans {
+            let room = x + width - column
+            guard room > 0 else { break }
+            field(span.text, x: column, y: y, width: room, style: span.style)
+            column += min(room, TextWidth.columns(span.text))
+        }
     }
 
     /// Fills a rectangle with blanks in a style.
@@ -70,15 +84,7 @@ struct Canvas {
     static func fit(_ text: String, width: Int, ellipsis: String) -> String {
         guard width > 0 else { return "" }
         guard TextWidth.columns(text) > width else { return text }
-        var result = ""
-        var used = 0
-        for character in text {
-            let w = TextWidth.columns(of: TextWidth.displayable(character))
-            if used + w > width - 1 { break }
-            result.append(character)
-            used += w
-        }
-        return result + ellipsis
+        return TextWidth.prefix(text, columns: width - TextWidth.columns(ellipsis)) + ellipsis
     }
 }
 

@@ -2,7 +2,7 @@
 /// without UTF-8 (`RenderOptions.asciiOnly`).
 struct Glyphs {
     var topLeft, topRight, bottomLeft, bottomRight, horizontal, vertical: String
-    /// Sparkline levels, lowest first (8 of them).
+    /// Sparkline levels, lowest first (8 of them, all visible: 0 is a blank cell).
     var sparkLevels: [String]
     /// Partial blocks for horizontal bars, one eighth to eight eighths.
     var barEighths: [String]
@@ -21,6 +21,14 @@ struct Glyphs {
     var separator: String
     var ellipsis: String
     var sortMarker: String
+    /// Fills a chart column or sparkline cell of a day without data (a day with 0 is blank).
+    var noData: String
+    /// A goal's target across a chart.
+    var goalLine: String
+    /// After a change that is good news, and after one that is bad news: the cue that does not
+    /// need colour.
+    var better: String
+    var worse: String
 
     static let unicode = Glyphs(
         topLeft: "╭", topRight: "╮", bottomLeft: "╰", bottomRight: "╯", horizontal: "─", vertical: "│",
@@ -28,13 +36,15 @@ struct Glyphs {
         barEighths: ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"], barTrack: "░",
         gaugeSteps: ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"], gaugeTrack: "░", goalMarker: "◎",
         columnEighths: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
-        selectionMarker: "▶", breadcrumbSeparator: " › ", separator: " · ", ellipsis: "…", sortMarker: "▼")
+        selectionMarker: "▶", breadcrumbSeparator: " › ", separator: " · ", ellipsis: "…", sortMarker: "▼",
+        noData: "░", goalLine: "┄", better: "✓", worse: "✗")
 
     static let ascii = Glyphs(
         topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+", horizontal: "-", vertical: "|",
-        sparkLevels: [" ", ".", ":", "-", "=", "+", "*", "#"],
+        sparkLevels: [".", ":", "-", "=", "+", "*", "#", "@"],
         barEighths: [" ", " ", " ", "#", "#", "#", "#", "#"], barTrack: ".",
         gaugeSteps: ["#"], gaugeTrack: "-", goalMarker: "o",
         columnEighths: [".", ".", ":", ":", "+", "+", "#", "#"],
-        selectionMarker: ">", breadcrumbSeparator: " > ", separator: " | ", ellipsis: "~", sortMarker: "*")
+        selectionMarker: ">", breadcrumbSeparator: " > ", separator: " | ", ellipsis: "~", sortMarker: "*",
+        noData: "/", goalLine: "-", better: "+", worse: "!")
 }

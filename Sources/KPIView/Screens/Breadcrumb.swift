@@ -9,6 +9,7 @@ enum Breadcrumb {
             case .platform(let platform): platform
             case .kpi(let kpi, _): kpi.title
             case .goals: "Goals"
+            case .post(let post): "post \(post.id)"
             }
         }
     }
@@ -28,7 +29,12 @@ enum Breadcrumb {
             x += width
         }
         if case .kpi(_, let platform) = state.page.screen {
-            canvas.text("  (\(platform))", x: x, y: rect.y, style: sheet.style(.muted), clip: rect)
+            x += canvas.text("  (\(platform))", x: x, y: rect.y, style: sheet.style(.muted), clip: rect)
+        }
+        // The selected KPI's formula and coverage, in the longest form that fits.
+        let room = rect.maxX - x - 3
+        if let form = SelectionLine.forms(state, sheet: sheet).first(where: { TextSpan.columns($0) <= room }) {
+            canvas.spans(form, x: x + 3, y: rect.y, width: room)
         }
     }
 }

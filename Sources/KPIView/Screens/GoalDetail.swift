@@ -1,4 +1,5 @@
 import KPIEngine
+import KPIReport
 
 /// The selected goal in words, under the goals table: what it asks for, by when, and how
 /// its value and projection are counted.
@@ -8,9 +9,9 @@ enum GoalDetail {
     static func lines(_ progress: GoalProgress, window: ReportWindow, width: Int, sheet: StyleSheet) -> [(String, Style)] {
         let ascii = sheet.options.asciiOnly
         let goal = progress.goal
-        let value = ValueFormat.format(progress.value, unit: goal.kpi.unit, ascii: ascii)
+        let value = ValueFormat.format(progress.value, unit: goal.kpi.unit, ascii: ascii, currency: progress.currency)
         let projection = GoalText.projection(progress, ascii: ascii)
-        let aim = "\(goal.kpi.title) \(GoalText.platform(goal)) \(GoalText.target(goal, ascii: ascii)) by \(goal.deadline)"
+        let aim = "\(goal.kpi.title) \(GoalText.platform(goal)) \(GoalLine.target(goal, currency: progress.currency, ascii: ascii)) by \(goal.deadline)"
             + " (\(GoalLine.daysLeft(progress.daysLeft)))."
         let counting = switch goal.kpi.kind {
         case .sum: "\(value) since \(progress.start); at the recent daily pace \(projection) by the deadline."

@@ -1,4 +1,5 @@
 import KPIEngine
+import KPIReport
 
 /// The goals as a table: name, platform, KPI, a gauge of the progress, the value against
 /// the target, the projection at the deadline, the deadline, the days left and the status,
@@ -34,6 +35,7 @@ enum GoalsTable {
     static let optionalColumns: [Column] = [.progress, .daysLeft, .projection, .kpi, .platform, .deadline]
     static let minimumNameWidth = 12
     static let minimumGaugeWidth = 10
+    static let narrowestGaugeWidth = 4
     static let maximumGaugeWidth = 20
     /// Longer texts (a long name or platform) are cut with an ellipsis.
     static let maximumColumnWidth = 24
@@ -44,7 +46,8 @@ enum GoalsTable {
         let ascii = sheet.options.asciiOnly
         let shown = columns(for: goals, width: rect.width - Canvas.markerWidth, ascii: ascii)
         let tableColumns = shown.map { column, width in
-            TableColumn(title: column.title, width: width, alignment: column.alignment)
+            TableColumn(title: column.title, width: width, alignment: column.alignment,
+                        shorterTitles: column == .gauge ? ["done"] : [])
         }
         let rows: [[TableCell]] = goals.map { progress in
             let tone = GoalTone(progress.status)
@@ -74,13 +77,16 @@ enum GoalsTable {
             return min(maximumColumnWidth, widest)
         }
         var chosen: Set<Column> = [.name, .gauge, .status]
-        let essentials = minimumGaugeWidth + 1 + contentWidth(.status) + 1
+        // On narrow screens the gauge gives way (down to `narrowestGaugeWidth`) before names are cut.
+        let gaugeRoom = width - contentWidth(.status) - 2 - contentWidth(.name)
+        let smallestGauge = min(minimumGaugeWidth, max(narrowestGaugeWidth, gaugeRoom))
+        let essentials = smallestGauge + 1 + contentWidth(.status) + 1
         var used = max(minimumNameWidth, min(contentWidth(.name), width - essentials)) + essentials
         for column in optionalColumns where used + contentWidth(column) + 1 <= width {
             chosen.insert(column)
             used += contentWidth(column) + 1
         }
-        let gaugeWidth = minimumGaugeWidth + min(maximumGaugeWidth - minimumGaugeWidth, max(0, width - used))
+        let gaugeWidth = smallestGauge + min(maximumGaugeWidth - smallestGauge, max(0, width - used))
         return Column.allCases.filter(chosen.contains).map { column in
             switch column {
             case .name: (column, 0)

@@ -10,9 +10,10 @@ extension KPIList {
         }
     }
 
-    /// `◎` (ASCII `o`) in the colour of the worst status among the KPI's goals; blank without one.
-    func goalMarker(for kpi: KPI, sheet: StyleSheet) -> TableCell {
-        guard let tone = goals(on: kpi).map({ GoalTone($0.status) }).max() else { return .text("", sheet.base) }
-        return .text(sheet.glyphs.goalMarker, sheet.style(for: tone, bold: true))
+    /// ` ◎` (ASCII ` o`) in the colour of the worst status among the KPI's goals, to follow the
+    /// KPI's title; nothing without one.
+    func goalMarker(for kpi: KPI, sheet: StyleSheet) -> [TextSpan] {
+        guard let tone = goals(on: kpi).map({ GoalTone($0.status) }).max() else { return [] }
+        return [TextSpan(" " + sheet.glyphs.goalMarker, sheet.style(for: tone, bold: true))]
     }
 }

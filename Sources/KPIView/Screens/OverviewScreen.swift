@@ -1,22 +1,50 @@
 import KPIEngine
 
-/// The home screen: four KPI panels (2x2 on wide terminals, stacked and scrolling on narrow
-/// ones) and the list of platforms with their headline numbers.
+/// The home screen: four KPI panels and the list of platforms with their headline numbers.
+/// From 80 columns the panels sit in a 2x2 grid, all four at once (the list goes under them
+/// when there is room, else it takes the lower half while it has the focus); narrower
+/// terminals stack every area and scroll to the selection.
 enum OverviewScreen {
-    /// From this width on, the panels sit side by side.
-    static let wideWidth = 100
+    /// From this width (and ``gridHeight`` rows) on, the panels sit in a 2x2 grid.
+    static let gridWidth = 80
+    static let gridHeight = 12
+    /// The platform list goes under the grid when each panel keeps at least this many rows.
+    static let panelMinimumHeight = 8
 
     /// `now` (ms since the epoch) dates each platform's newest data.
     static func draw(_ state: UIState, now: Int64, on canvas: inout Canvas, in rect: Rect) {
         let page = state.page
-        if rect.width >= wideWidth {
+        if rect.width >= gridWidth, rect.height >= gridHeight {
             let platformHeight = min(state.platforms.count + 3, max(4, rect.height / 3))
-            let (panels, platforms) = rect.splitBottom(platformHeight)
+            let listFits = (rect.height - platformHeight) / 2 >= panelMinimumHeight
+            let (panels, platforms) = rect.splitBottom(listFits ? platformHeight : 0)
             let (top, bottom) = panels.splitTop(panels.height / 2)
             let (reach, engagement) = top.splitLeft(top.width / 2)
             let (conversion, service) = bottom.splitLeft(bottom.width / 2)
-            for (area, panelRect) in zip(OverviewArea.allCases, [reach, engagement, conversion, service, platforms]) {
-                drawArea(area, state: state, page: page, now: now, on: &canvas, in: panelRect)
+            let listFocused = page.focus == OverviewArea.platforms.rawValue
+            var areas: [(OverviewArea, Rect)] = [(.reach, reach), (.engagement, engagement)]
+            if listFits || !listFocused {
+                areas += [(.conversion, conversion), (.service, service)]
+            }
+            if listFits {
+                areas.append((.platforms, platforms))
+            } else if listFocused {
+                areas.append((.platforms, bottom))
+            }
+            // The four panels have the same width: the same columns in each, and sparklines of
+            // the same days per cell.
+            let width = reach.width - 2 - Canvas.markerWidth
+            let lists = OverviewArea.allCases.filter { $0.family != nil }.map { area in
+                let list = list(area, state)
+                return (list, list.rows(sheet: canvas.sheet))
+            }
+            let richness = lists.map { $0.0.richness(for: $0.1, width: width) }.min()
+            let sparkline = richness.flatMap { richness in
+                lists.map { $0.0.layout(for: $0.1, richness: richness, width: width).sparkline }.min()
+            }
+            for (area, panelRect) in areas {
+                drawArea(area, state: state, page: page, now: now, richness: richness, sparkline: sparkline,
+                         on: &canvas, in: panelRect)
             }
             return
         }
@@ -29,7 +57,8 @@ enum OverviewScreen {
         var focusedTop = 0
         for (area, height) in zip(OverviewArea.allCases, heights) {
             if area.rawValue == page.focus { focusedTop = y }
-            drawArea(area, state: state, page: page, now: now, on: &tall, in: Rect(x: 0, y: y, width: rect.width, height: height))
+            drawArea(area, state: state, page: page, now: now, richness: nil, sparkline: nil, on: &tall,
+                     in: Rect(x: 0, y: y, width: rect.width, height: height))
             y += height
         }
         let focusedHeight = heights[page.focus]
@@ -38,15 +67,19 @@ enum OverviewScreen {
         canvas.embed(tall, in: rect, scroll: min(scroll, max(0, tall.buffer.height - rect.height)))
     }
 
-    private static func drawArea(_ area: OverviewArea, state: UIState, page: Page, now: Int64,
-                                 on canvas: inout Canvas, in rect: Rect) {
+    private static func list(_ area: OverviewArea, _ state: UIState) -> KPIList {
+        KPIList(kpis: area.kpis, platform: state.platformFilter, snapshot: state.snapshot, zoomed: state.chartsZoomed)
+    }
+
+    private static func drawArea(_ area: OverviewArea, state: UIState, page: Page, now: Int64, richness: Int?,
+                                 sparkline: Int?, on canvas: inout Canvas, in rect: Rect) {
         let focused = page.focus == area.rawValue && state.overlay == nil
         let number = area.rawValue + 1
         if let family = area.family {
             let inner = canvas.box(rect, title: "\(number) \(family.title)", focused: focused)
-            KPIList(kpis: area.kpis, platform: state.platformFilter, snapshot: state.snapshot)
-                .draw(on: &canvas, in: inner, selected: focused ? page.rows[area.rawValue] : nil,
-                      area: area.rawValue, focused: focused)
+            list(area, state).draw(on: &canvas, in: inner, selected: focused ? page.rows[area.rawValue] : nil,
+                                   area: area.rawValue, focused: focused, richness: richness,
+                                   sparkline: sparkline)
         } else {
             let inner = canvas.box(rect, title: "\(number) Platforms", focused: focused)
             PlatformTable.draw(state, now: now, on: &canvas, in: inner, selected: focused ? page.rows[area.rawValue] : nil,

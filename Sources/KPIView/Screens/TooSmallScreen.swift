@@ -12,7 +12,7 @@ enum TooSmallScreen {
         let lines = WordWrap.lines(message, width: bounds.width)
         let top = (bounds.height - lines.count) / 2
         for (index, line) in lines.enumerated() {
-            let x = (bounds.width - line.count) / 2
+            let x = (bounds.width - TextWidth.columns(line)) / 2
             canvas.buffer.write(line, x: max(0, x), y: top + index, style: canvas.sheet.style(.warning, bold: true))
         }
     }

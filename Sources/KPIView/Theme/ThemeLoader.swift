@@ -1,19 +1,51 @@
 import KPIEngine
 import Foundation
 
-/// Finds and loads theme files.
+/// Finds and loads themes: files in the ``ThemeFolders``, then the shipped themes compiled
+/// into kpitop (so a lone copied binary still has them all).
 public enum ThemeLoader {
-    /// A theme by NAME (a file `NAME.toml`, searched in `$XDG_CONFIG_HOME/kpitop/themes` or
-    /// `~/.config/kpitop/themes`, then in a `Themes` folder found by walking up from the
-    /// executable's directory) or by PATH (anything containing `/` or ending in `.toml`).
+    /// A theme by NAME (the file `NAME.toml` first found in the theme folders, else the
+    /// built-in copy) or by PATH (anything containing `/` or ending in `.toml`).
     public static func load(_ nameOrPath: String) throws(ConfigProblem) -> Theme {
-        try load(nameOrPath, searching: searchDirectories())
+        try load(nameOrPath, searching: ThemeFolders.search())
     }
 
-    /// Every theme found in the search directories (a user's file hides a bundled one of the
-    /// same name; unreadable or bad files are left out), the default theme first.
+    /// Every theme found (unreadable or bad files are left out), the default theme first.
     public static func availableThemes() -> [Theme] {
-        themes(in: searchDirectories())
+        themes(in: ThemeFolders.search())
+    }
+
+    /// Every theme name in `folders` and among the built-in copies, sorted by name: the
+    /// source used for it and the ones it hides.
+    public static func catalog(searching folders: [String] = ThemeFolders.search()) -> [ThemeEntry] {
+        var entries: [String: ThemeEntry] = [:]
+        func add(_ name: String, _ source: ThemeSource) {
+            let key = name.lowercased()
+            if entries[key] == nil {
+                entries[key] = ThemeEntry(name: name, source: source, hidden: [])
+            } else {
+                entries[key]?.hidden.append(source)
+            }
+        }
+        for folder in folders {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            for name in names.sorted() where name.hasSuffix(".toml") {
+                add(ThemeParser.fileStem(name), .file(path: folder + "/" + name))
+            }
+        }
+        for file in ShippedThemes.files { add(ThemeParser.fileStem(file.name), .builtIn(fileName: file.name)) }
+        return entries.values.sorted { $0.name.lowercased() < $1.name.lowercased() }
+    }
+
+    /// The theme of a catalog entry; a bad file's problem names its path and line.
+    public static func load(_ entry: ThemeEntry) throws(ConfigProblem) -> Theme {
+        switch entry.source {
+        case .file(let path):
+            return try parseFile(path)
+        case .builtIn(let fileName):
+            let text = ShippedThemes.files.first { $0.name == fileName }?.text ?? ""
+            return try ThemeParser.parse(text, file: "(built in)/" + fileName)
+        }
     }
 
     /// The dark default theme (the values of `Themes/default.toml`), used when files are
@@ -35,75 +67,34 @@ public enum ThemeLoader {
         }
     }
 
-    static func load(_ nameOrPath: String, searching directories: [URL]) throws(ConfigProblem) -> Theme {
+    static func load(_ nameOrPath: String, searching folders: [String]) throws(ConfigProblem) -> Theme {
         if nameOrPath.contains("/") || nameOrPath.hasSuffix(".toml") {
-            return try parseFile(URL(fileURLWithPath: nameOrPath), shownAs: nameOrPath)
+            return try parseFile(nameOrPath)
         }
-        let files = themeFiles(in: directories)
-        for file in files where ThemeParser.fileStem(file.path).lowercased() == nameOrPath.lowercased() {
-            return try parseFile(file, shownAs: file.path)
+        let entries = catalog(searching: folders)
+        if let entry = entries.first(where: { $0.name.lowercased() == nameOrPath.lowercased() }) {
+            return try load(entry)
         }
-        let names = files.map { ThemeParser.fileStem($0.path) }
-        throw ConfigProblem(file: nameOrPath, line: 0, reason: names.isEmpty
-            ? "no theme of that name (no theme folder found)"
-            : "no theme of that name; available: \(names.joined(separator: ", "))")
+        throw ConfigProblem(file: nameOrPath, line: 0, reason: "no theme of that name; available: "
+                            + entries.map(\.name).joined(separator: ", "))
     }
 
-    static func themes(in directories: [URL]) -> [Theme] {
-        var found: [(stem: String, theme: Theme)] = []
-        for file in themeFiles(in: directories) {
-            guard let theme = try? parseFile(file, shownAs: file.path) else { continue }
-            found.append((ThemeParser.fileStem(file.path).lowercased(), theme))
+    static func themes(in folders: [String]) -> [Theme] {
+        var defaults: [Theme] = [], others: [Theme] = []
+        for entry in catalog(searching: folders) {
+            guard let theme = try? load(entry) else { continue }
+            if entry.name.lowercased() == "default" { defaults.append(theme) } else { others.append(theme) }
         }
-        let defaults = found.filter { $0.stem == "default" }.map(\.theme)
-        let others = found.filter { $0.stem != "default" }.map(\.theme)
         return (defaults.isEmpty ? [builtInDefault] : defaults) + others
     }
 
-    /// `*.toml` files of the directories, sorted by name, the first directory's file winning
-    /// when two have the same name.
-    static func themeFiles(in directories: [URL]) -> [URL] {
-        var seen = Set<String>()
-        var files: [URL] = []
-        for directory in directories {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-            for name in names.sorted() where name.hasSuffix(".toml") && seen.insert(name.lowercased()).inserted {
-                files.append(directory.appendingPathComponent(name))
-            }
-        }
-        return files
-    }
-
-    /// The user's theme folder, then the project's `Themes` folder near the executable.
-    static func searchDirectories(environment: [String: String] = ProcessInfo.processInfo.environment,
-                                  executable: URL? = Bundle.main.executableURL) -> [URL] {
-        var directories: [URL] = []
-        if let config = environment["XDG_CONFIG_HOME"], !config.isEmpty {
-            directories.append(URL(fileURLWithPath: config).appendingPathComponent("kpitop/themes"))
-        } else if let home = environment["HOME"], !home.isEmpty {
-            directories.append(URL(fileURLWithPath: home).appendingPathComponent(".config/kpitop/themes"))
-        }
-        var folder = executable?.resolvingSymlinksInPath().deletingLastPathComponent()
-        while let current = folder, current.path != "/" {
-            let candidate = current.appendingPathComponent("Themes")
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory),
-               isDirectory.boolValue {
-                directories.append(candidate)
-                break
-            }
-            folder = current.deletingLastPathComponent()
-        }
-        return directories
-    }
-
-    private static func parseFile(_ url: URL, shownAs name: String) throws(ConfigProblem) -> Theme {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw ConfigProblem(file: name, line: 0, reason: "cannot read the file")
+    private static func parseFile(_ path: String) throws(ConfigProblem) -> Theme {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigProblem(file: path, line: 0, reason: "cannot read the file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw ConfigProblem(file: name, line: 0, reason: "not UTF-8 text")
+            throw ConfigProblem(file: path, line: 0, reason: "not UTF-8 text")
         }
-        return try ThemeParser.parse(text, file: name)
+        return try ThemeParser.parse(text, file: path)
     }
 }

@@ -19,4 +19,12 @@ extension Canvas {
         }
         return rect.inset(by: 1)
     }
+
+    /// A panel titled with the first of `titles` that fits its top border whole (the last one,
+    /// cut, when none does).
+    @discardableResult
+    mutating func box(_ rect: Rect, titles: [String], focused: Bool = false) -> Rect {
+        let title = titles.first { TextWidth.columns($0) + 2 <= rect.width - 2 } ?? titles.last ?? ""
+        return box(rect, title: title, focused: focused)
+    }
 }

@@ -4,13 +4,34 @@ struct TableColumn {
     /// Columns wide; 0 for a column that takes whatever width is left (at least 4).
     var width: Int
     var alignment: Alignment = .left
+    /// Shorter titles, tried in order when `title` does not fit the column's width.
+    var shorterTitles: [String] = []
+
+    /// The first of the titles that fits in `width` columns (the shortest one, cut, when none does).
+    func title(fitting width: Int) -> String {
+        ([title] + shorterTitles).first { TextWidth.columns($0) <= width } ?? shorterTitles.last ?? title
+    }
+
+    /// A column as wide as the widest of `cells` and of its title (shorter titles are used when
+    /// the title is wider than every cell, but not narrower than `minimum`).
+    static func fitted(_ title: String, shorterTitles: [String] = [], cells: [String], minimum: Int = 1,
+                       alignment: Alignment = .left) -> TableColumn {
+        let content = cells.map { TextWidth.columns($0) }.max() ?? 0
+        let titles = [title] + shorterTitles
+        let titleWidth = titles.first { TextWidth.columns($0) <= max(content, minimum) }.map { TextWidth.columns($0) }
+            ?? titles.map { TextWidth.columns($0) }.min() ?? 0
+        return TableColumn(title: title, width: max(minimum, content, titleWidth), alignment: alignment,
+                           shorterTitles: shorterTitles)
+    }
 }
 
 /// One cell of a table row.
 enum TableCell {
     case text(String, Style)
-    /// A sparkline of a daily series.
-    case sparkline([Double?])
+    /// Text in several styles (a value and its note, a change and its cue).
+    case spans([TextSpan])
+    /// A sparkline of a daily series, with its vertical scale.
+    case sparkline([Double?], AxisMode)
     /// A bar filled to a fraction (0...1) of the cell.
     case bar(Double, Style)
     /// A goal gauge filled to a fraction (0...1), over a track.
@@ -27,8 +48,8 @@ extension Canvas {
         let layout = Self.columnLayout(columns, width: rect.width - Self.markerWidth)
         for placement in layout {
             let column = columns[placement.column]
-            field(column.title, x: rect.x + Self.markerWidth + placement.x, y: rect.y, width: placement.width,
-                  alignment: column.alignment, style: sheet.style(.muted, bold: true))
+            field(column.title(fitting: placement.width), x: rect.x + Self.markerWidth + placement.x, y: rect.y,
+                  width: placement.width, alignment: column.alignment, style: sheet.style(.muted, bold: true))
         }
         let visibleRows = rect.height - 1
         guard visibleRows > 0 else { return }
@@ -55,8 +76,11 @@ extension Canvas {
                 case .text(let text, let style):
                     field(text, x: x, y: y, width: placement.width, alignment: alignment,
                           style: isSelected ? sheet.selected(style) : style)
-                case .sparkline(let values):
-                    sparkline(values, x: x, y: y, width: placement.width)
+                case .spans(let spans):
+                    self.spans(isSelected ? spans.map { TextSpan($0.text, sheet.selected($0.style)) } : spans,
+                               x: x, y: y, width: placement.width, alignment: alignment)
+                case .sparkline(let values, let mode):
+                    sparkline(values, mode: mode, x: x, y: y, width: placement.width)
                 case .bar(let fraction, let style):
                     bar(fraction, x: x, y: y, width: placement.width, style: style)
                 case .gauge(let fraction, let style):

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import KPIEngine
+@testable import KPIReport
 
 @Suite struct AlertTests {
     typealias F = StoreFixture
@@ -33,7 +34,7 @@ import Testing
         #expect(rules.map(\.platform) == ["all", "instagram", "all"])
         #expect(rules.map(\.bound) == [.above, .below, .above])
         #expect(rules.map(\.limit) == [14_400, 0.02, 1500])
-        #expect(rules.map(\.limitText) == ["4h", "2%", "$1,500"])
+        #expect(rules.map(\.limitText) == ["4h", "2%", "1,500"])
         #expect(rules.map(\.line) == [1, 6, 11])
     }
 

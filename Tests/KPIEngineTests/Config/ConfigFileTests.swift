@@ -28,6 +28,7 @@ import Testing
             poll = true
             goals = "goals/q4.toml"
             bell = true
+            currency = "eur"
             """)
         #expect(file.data == .init("/home/ana/exports", line: 2))
         #expect(file.theme == .init("nord", line: 3))
@@ -38,6 +39,7 @@ import Testing
         // A relative path is relative to the config file's folder.
         #expect(file.goals == .init("/home/ana/.config/kpitop/goals/q4.toml", line: 8))
         #expect(file.bell == .init(true, line: 9))
+        #expect(file.currency == .init(.eur, line: 10))
         #expect(file.alerts.isEmpty)
     }
 
@@ -73,6 +75,7 @@ import Testing
         #expect(Self.problem("window = \"3w\"")?.reason.contains("'3w' is not a window") == true)
         #expect(Self.problem("tz = \"Mars/Olympus\"")?.reason.contains("not a known time zone") == true)
         #expect(Self.problem("bell = \"yes\"")?.reason == "bell must be true or false")
+        #expect(Self.problem("currency = \"euro\"")?.reason == "currency 'euro' is not a three-letter ISO code such as EUR or USD")
         #expect(Self.problem("data = 3")?.reason == "data must be a directory in quotes")
         #expect(Self.problem("refresh = \"10ms\"")?.line == 1)
         #expect(Self.problem("data = \"x\"\n[colors]\ntext = \"#fff\"")?.line == 2)

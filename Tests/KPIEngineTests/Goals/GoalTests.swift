@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import KPIEngine
+@testable import KPIReport
 
 @Suite struct GoalTests {
     typealias F = StoreFixture
@@ -87,7 +88,7 @@ import Testing
         store.set(F.file("x.csv", rows: rows))
         let request = SnapshotRequest(window: .days(7), asOf: F.d0.adding(days: asOf), now: 0)
         let snapshot = store.snapshot(request)
-        return GoalProgress(goal: goal, calculator: KPICalculator(rollup: store.rollup(), clock: F.utc), snapshot: snapshot)
+        return GoalProgress(goal: goal, calculator: KPICalculator(store: store), snapshot: snapshot)
     }
 
     static func goal(_ kpi: KPI, _ target: Double, start: Int? = nil, deadline: Int, direction: Goal.Direction? = nil) -> Goal {

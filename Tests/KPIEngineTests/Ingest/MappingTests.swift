@@ -27,10 +27,40 @@ import Testing
         #expect(sink.metricsRows.map(\.values[.interactions]) == [100, 164])
     }
 
-    @Test func withoutMappingTheUCIShapeHasNoTime() throws {
+    @Test func withoutMappingTheUCIShapeIsASnapshotOnTheExportDay() throws {
         let sink = try Ingest.parseFixture("uci_shape.csv")
         #expect(sink.metricsRows.isEmpty && sink.rejections.count == 2)
         #expect(Set(sink.rejectionReasons).count == 1)
+        #expect(sink.summary.undatedExplanation?.hasPrefix("No row could be dated (no time column") == true)
+        let snapshot = try Ingest.parseFixture("uci_shape.csv", modified: "2026-05-16")
+        #expect(snapshot.rejections.isEmpty)
+        #expect(snapshot.metricsRows.map(\.day) == [Ingest.day("2026-05-16"), Ingest.day("2026-05-16")])
+        #expect(snapshot.metricsRows.map(\.followers) == [139441, 139441])
+        #expect(snapshot.metricsRows.map(\.platform) == ["facebook", "facebook"])
+    }
+
+    @Test func currencyAndDecimalCommaSettings() throws {
+        let rules = try mapping("""
+            currency = "EUR"
+            [[file]]
+            match = "uk/*"
+            currency = "GBP"
+            decimal_comma = true
+            """)
+        let global = Ingest.parse("date,spend\n2026-05-10,12.5\n", path: "de/a.csv", mapping: rules)
+        #expect(global.metricsRows.first?.currency == .eur && global.metricsRows.first?.values[.spend] == 12.5)
+        let file = Ingest.parse("date,spend,likes\n2026-05-10,\"1.250\",\"1.250\"\n", path: "uk/a.csv", mapping: rules)
+        #expect(file.metricsRows.first?.currency == .gbp && file.metricsRows.first?.values[.spend] == 1250)
+        // The data's own word wins over the mapping: a code in the header, then € or £ in the value.
+        let header = Ingest.parse("date,Revenue (USD)\n2026-05-10,3\n", path: "de/b.csv", mapping: rules)
+        #expect(header.metricsRows.first?.currency == .usd)
+        let dollar = Ingest.parse("date,spend\n2026-05-10,$3\n", path: "de/c.csv", mapping: rules)
+        #expect(dollar.metricsRows.first?.currency == .eur)
+        #expect(Ingest.parse("date,spend\n2026-05-10,$3\n").metricsRows.first?.currency == .usd)
+        #expect(Ingest.parse("date,spend\n2026-05-10,3\n").metricsRows.first?.currency == nil)
+        #expect(Ingest.parse("date,likes\n2026-05-10,3\n").metricsRows.first?.currency == nil)
+        #expect(error("currency = \"euro\"\n")?.reason == "currency must be an ISO code such as \"EUR\"")
+        #expect(error("[[file]]\nmatch = \"a\"\ndecimal_comma = \"yes\"\n")?.reason == "decimal_comma must be true or false")
     }
 
     @Test func fileColumnsWinOverGlobalOnesAndGlobsMatch() throws {
@@ -86,6 +116,18 @@ import Testing
 
         let plain = Ingest.parse(bytes, path: "dataset_Facebook.csv")
         #expect(plain.rejections.count == 500 && Set(plain.rejectionReasons).count == 1)
+
+        // As it comes: a lifetime snapshot of 500 Facebook posts on the export day.
+        let snapshot = Ingest.parseBothWays(bytes, path: "dataset_Facebook.csv", modified: "2026-05-16")
+        var snapshotTotal = MetricValues()
+        for row in snapshot.metricsRows { snapshotTotal.add(row.values) }
+        #expect(snapshot.rejections.isEmpty && snapshot.metricsRows.count == 500)
+        #expect(snapshot.metricsRows.allSatisfy { $0.platform == "facebook" && $0.isLifetimeSnapshot })
+        #expect(snapshot.metricsRows.allSatisfy { $0.day == Ingest.day("2026-05-16") })
+        #expect(snapshotTotal[.reach] == 6_951_680 && snapshotTotal[.impressions] == 14_792_974)
+        #expect(snapshotTotal[.interactions] == 106_060)
+        #expect(snapshot.summary.line(path: "dataset_Facebook.csv")
+            == "dataset_Facebook.csv: facebook (from header), 500 rows, date May 16, 2026")
 
         let rules = try mapping("""
             [columns]

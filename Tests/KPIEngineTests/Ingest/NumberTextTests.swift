@@ -43,4 +43,58 @@ import Testing
         #expect(read("-Infinity") == .notFinite)
         #expect(read("1e999") == .notFinite)
     }
+
+    private func read(_ text: String, _ convention: DecimalConvention) -> (NumberValue, MoneySign) {
+        Ingest.withField(text) { field in
+            let parsed = NumberText.parseSlowly(field, convention: convention, nanIsMissing: true)
+            return (parsed.value, parsed.sign)
+        }
+    }
+
+    @Test func decimalCommaAndSpacesThatGroupThousands() {
+        #expect(read("1.234,50 €", .comma) == (.number(1234.5), .currency(.eur)))
+        #expect(read("12,5", .comma) == (.number(12.5), .none))
+        #expect(read("1 234,50", .comma) == (.number(1234.5), .none))
+        #expect(read("1\u{00A0}234,50\u{00A0}€", .comma) == (.number(1234.5), .currency(.eur)))
+        #expect(read("4,5 %", .comma) == (.number(0.045), .none))
+        #expect(read("-1.000", .comma) == (.number(-1000), .none))
+        #expect(read("12.5", .comma).0 == .notANumber)
+        #expect(read("1,234.50", .point) == (.number(1234.5), .none))
+        #expect(read("NaN", .point).0 == .missing)
+    }
+
+    @Test func currencySignsAndCodes() {
+        #expect(read("$35.20", .point) == (.number(35.2), .dollar))
+        #expect(read("-$5", .point) == (.number(-5), .dollar))
+        #expect(read("£7", .point) == (.number(7), .currency(.gbp)))
+        #expect(read("12 €", .point) == (.number(12), .currency(.eur)))
+        #expect(read("EUR 12", .point) == (.number(12), .currency(.eur)))
+        #expect(read("12CHF", .point) == (.number(12), .currency(Currency(code: "CHF")!)))
+        #expect(read("$12 €", .point).0 == .notANumber)
+    }
+
+    @Test func whichConventionANumberProves() {
+        let proves = { (text: String) in Ingest.withField(text) { NumberText.provenConvention($0) } }
+        #expect(proves("12,5") == .comma && proves("0,123") == .comma && proves("1.234,50") == .comma)
+        #expect(proves("1.234.567") == .comma && proves("1234,567") == .comma)
+        #expect(proves("424.0") == .point && proves("0.75") == .point && proves("1,234.50") == .point)
+        #expect(proves("1,234,567") == .point && proves("6.54E+17") == .point)
+        #expect(proves("1,234") == nil && proves("1.234") == nil && proves("1234") == nil)
+    }
+
+    @Test func aFileDecidesOnceFromItsFirstTellingValue() {
+        var decision = DecimalDecision(delimiter: UInt8(ascii: ","))
+        let read = { (text: String, isCount: Bool) in Ingest.withField(text) { decision.read($0, isCount: isCount) } }
+        #expect(read("1,234", true) == .number(1234))
+        #expect(read("1.234", true) == .number(1234))
+        #expect(read("1.234", false) == .number(1.234))
+        #expect(!decision.isDecided)
+        #expect(read("2,5", false) == .number(2.5) && decision.isDecided && decision.convention == .comma)
+        #expect(decision.takeNewComma() && !decision.takeNewComma())
+        #expect(read("1.234", false) == .number(1234))
+        var semicolons = DecimalDecision(delimiter: UInt8(ascii: ";"))
+        #expect(Ingest.withField("1,5") { semicolons.readMoney($0).value } == .number(1.5))
+        var fixed = DecimalDecision(fixed: .point)
+        #expect(Ingest.withField("1,234") { fixed.read($0) } == .number(1234))
+    }
 }

@@ -53,10 +53,51 @@ import Testing
     @Test func missingWithoutYearAndGarbage() {
         #expect(read("") == .missing)
         #expect(read("-") == .missing)
-        #expect(read("April 12") == .withoutYear)
-        #expect(read("8 de marzo") == .withoutYear)
+        #expect(read("April 12") == .withoutYear(month: 4, day: 12, secondOfDay: 0))
+        #expect(read("8 de marzo") == .withoutYear(month: 3, day: 8, secondOfDay: 0))
         #expect(read("Lifetime") == .unparsable)
         #expect(read("2026-11-20T25:00") == .unparsable)
         #expect(read("2026-11-20T10:00+25:00") == .unparsable)
+    }
+
+    @Test func exportFormats() {
+        let midnight = { (iso: String) in self.at(iso, Ingest.utcMilliseconds(iso)) }
+        #expect(read("Apr 29, 2020") == midnight("2020-04-29"))
+        #expect(read("April 29, 2020") == midnight("2020-04-29"))
+        #expect(read("Sep 3, 2024") == midnight("2024-09-03"))
+        #expect(read("3-Jun-26") == midnight("2026-06-03"))
+        #expect(read("28. Februar 2026") == midnight("2026-02-28"))
+        #expect(read("8 de marzo de 2026") == midnight("2026-03-08"))
+        #expect(read("2026/05/10") == midnight("2026-05-10"))
+        #expect(read("2026/5/1") == midnight("2026-05-01"))
+        #expect(read("20260510") == midnight("2026-05-10"))
+        #expect(read("7-16-2020") == midnight("2020-07-16"))
+        #expect(read("08-05-2020") == midnight("2020-08-05"))
+        #expect(read("9/15/26") == midnight("2026-09-15"))
+        #expect(read("2026/06/29 18:30") == at("2026-06-29", Ingest.utcMilliseconds("2026-06-29", 18, 30)))
+        #expect(read("Apr 29, 2020 5:05 PM") == at("2020-04-29", Ingest.utcMilliseconds("2020-04-29", 17, 5)))
+        #expect(read("2025-01-01T01:00:00") == at("2025-01-01", Ingest.utcMilliseconds("2025-01-01", 1)))
+        #expect(read("Feb 30, 2026") == .unparsable)
+        #expect(read("Lifetime") == .unparsable)
+        #expect(read("Total") == .unparsable)
+    }
+
+    @Test func unpaddedAndTwelveHourTimes() {
+        #expect(read("2016-11-26 5:8:54") == at("2016-11-26", Ingest.utcMilliseconds("2016-11-26", 5, 8, 54)))
+        #expect(read("01/19/2017 09:03:47 AM") == at("2017-01-19", Ingest.utcMilliseconds("2017-01-19", 9, 3, 47)))
+        #expect(read("01/19/2017 09:03:47 PM") == at("2017-01-19", Ingest.utcMilliseconds("2017-01-19", 21, 3, 47)))
+        #expect(read("01/19/2017 12:15 AM") == at("2017-01-19", Ingest.utcMilliseconds("2017-01-19", 0, 15)))
+        #expect(read("01/19/2017 12:15 PM") == at("2017-01-19", Ingest.utcMilliseconds("2017-01-19", 12, 15)))
+        #expect(read("2026-05-10 9:30 pm") == at("2026-05-10", Ingest.utcMilliseconds("2026-05-10", 21, 30)))
+        #expect(read("01/19/2017 13:15 PM") == .unparsable)
+    }
+
+    @Test func datesWithoutAYearInSeveralLanguages() {
+        #expect(read("February 28") == .withoutYear(month: 2, day: 28, secondOfDay: 0))
+        #expect(read("28 févr.") == .withoutYear(month: 2, day: 28, secondOfDay: 0))
+        #expect(read("3. März") == .withoutYear(month: 3, day: 3, secondOfDay: 0))
+        #expect(read("12 de setembro") == .withoutYear(month: 9, day: 12, secondOfDay: 0))
+        #expect(read("July 16 10:30") == .withoutYear(month: 7, day: 16, secondOfDay: 37_800))
+        #expect(read("Someday 12") == .unparsable)
     }
 }

@@ -71,7 +71,8 @@ import Testing
 
     @Test func previousWindowAndChange() {
         let s = F.snapshot([F.file("a.csv", rows: [
-            F.row("x", day: 6, [.impressions: 100]),   // previous window: days 0...6
+            F.row("x", day: 0, [.impressions: 40]),    // previous window: days 0...6
+            F.row("x", day: 6, [.impressions: 60]),
             F.row("x", day: 7, [.impressions: 150]),   // window: days 7...13
         ])])
         let v = s.value(.impressions, platform: "x")
@@ -101,6 +102,6 @@ import Testing
         #expect(snap.value(.impressions).value == 5)
         let fresh = store.snapshot(SnapshotRequest(window: .days(7), now: F.ms(F.d0.adding(days: 5))))
         #expect(!fresh.anchoredOnNewest)
-        #expect(fresh.asOf == F.d0.adding(days: 5))
+        #expect(fresh.asOf == F.d0.adding(days: 4), "the last complete day, yesterday")
     }
 }

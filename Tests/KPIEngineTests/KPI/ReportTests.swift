@@ -1,12 +1,14 @@
 import Foundation
 import Testing
 @testable import KPIEngine
+@testable import KPIReport
 
 @Suite struct ReportTests {
     typealias F = StoreFixture
 
     @Test func jsonReportHasTheContractShape() throws {
         let s = F.snapshot([F.file("a.csv", rows: [
+            F.row("instagram", day: 0, [.reach: 0]),
             F.row("instagram", day: 13, [.impressions: 123456, .interactions: 5, .reach: 100]),
             F.row("x", day: 6, [.impressions: 10]),
         ])])
@@ -25,10 +27,13 @@ import Testing
             #expect(Set(kpis.keys).isSuperset(of: KPI.allCases.map(\.id)))
         }
         #expect(platforms["all"]?["impressions"]?["value"] as? Int == 123456)
-        #expect(platforms["all"]?["impressions"]?["previous"] as? Int == 10)
+        #expect(platforms["all"]?["impressions"]?["previous"] is NSNull, "x starts after the previous window's first day")
+        #expect(platforms["all"]?["impressions"]?["previous_missing"] as? String == "no_earlier_data")
+        #expect(platforms["instagram"]?["impressions"]?["previous"] as? Int == 0)
         #expect(platforms["instagram"]?["engagement_rate"]?["value"] as? Double == 0.05)
         #expect(platforms["x"]?["engagement_rate"]?["value"] is NSNull)
-        #expect(text.contains("\"impressions\": {\"value\": 123456, \"previous\": 10}"))
+        #expect(text.contains("\"impressions\": {\"value\": 123456, \"previous\": 0}"))
+        #expect(platforms["all"]?["engagement_rate"]?["platforms"] as? [String] == ["instagram"])
     }
 
     @Test func jsonNumbersAndStrings() {
@@ -55,7 +60,7 @@ import Testing
         let lines = CSVReport.render(s).split(separator: "\n")
         #expect(lines.first == Substring(CSVReport.header))
         #expect(lines.count == 1 + 2 * KPI.allCases.count)
-        #expect(lines.contains("all,impressions,Reach,5,0,,2026-11-08,2026-11-14,2026-11-14,UTC"))
+        #expect(lines.contains("all,impressions,Reach,5,,,2026-11-08,2026-11-14,2026-11-14,UTC,relative,x,new,,"))
     }
 
     @Test func csvReportNeutralisesTerminalEscapesAndKeepsTheFormulaGuard() {

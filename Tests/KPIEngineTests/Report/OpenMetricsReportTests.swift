@@ -1,5 +1,6 @@
 import Testing
 @testable import KPIEngine
+@testable import KPIReport
 
 @Suite struct OpenMetricsReportTests {
     typealias F = StoreFixture
@@ -18,8 +19,7 @@ import Testing
                 "x": [.impressions: KPIValue(value: 1000, previous: nil), .ctr: KPIValue(value: 0.01875, previous: nil)],
             ],
             posts: [:], newestData: [:], rejectedRows: 3, rejections: [], fileCount: 2)
-        var store = MetricsStore(clock: F.utc)
-        let empty = KPICalculator(rollup: store.rollup(), clock: F.utc)
+        let empty = KPICalculator(store: MetricsStore(clock: F.utc))
         let goal = Goal(name: "Reach \"Q4\"", kpi: .impressions, platform: "x", target: 5000, direction: .atLeast,
                         start: nil, deadline: asOf.adding(days: 30), line: 1)
         var progress = GoalProgress(goal: goal, calculator: empty, snapshot: snapshot)

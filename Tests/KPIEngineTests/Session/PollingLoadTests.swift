@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Testing
+import KPIDemo
 @testable import KPIEngine
 
 /// The polling fallback (network file systems, `--poll`) under load: several writers append

@@ -52,6 +52,7 @@ enum SampleData {
         var snapshot = KPISnapshot(asOf: asOf, anchoredOnNewest: false, window: window, timeZone: "UTC",
                                    platforms: platforms, kpis: kpis, posts: posts, newestData: newestData,
                                    rejectedRows: 7, rejections: rejections, fileCount: 9)
+        snapshot.currencies = Dictionary(uniqueKeysWithValues: ([KPISnapshot.allPlatforms] + platforms).map { ($0, Currency.usd) })
         if withGoals { snapshot.goals = goals }
         return snapshot
     }
@@ -73,8 +74,10 @@ enum SampleData {
                              deadline: Day = Day(year: 2026, month: 12, day: 31)!) -> GoalProgress {
         let goal = Goal(name: name, kpi: kpi, platform: platform, target: target, direction: direction,
                         start: nil, deadline: deadline, line: 1)
-        return GoalProgress(goal: goal, start: Day(year: 2026, month: 10, day: 1)!, value: value,
-                            projection: projection, daysLeft: asOf.distance(to: deadline))
+        var progress = GoalProgress(goal: goal, start: Day(year: 2026, month: 10, day: 1)!, value: value,
+                                    projection: projection, daysLeft: asOf.distance(to: deadline))
+        progress.currency = .usd
+        return progress
     }
 
     /// A model showing the sample snapshot, sized to `width` x `height`.

@@ -1,13 +1,23 @@
-/// A field of the data contract a column can feed (section 2), as named in mapping files.
+/// A field a column can feed (docs/DATA.md section 2), as named in mapping files.
 enum CanonicalField: Hashable, Sendable {
     case metric(MetricField)
     case followers
-    /// A platform's own interaction total, used when a row has no like/comment/share/save.
-    case engagements
     case time
     case id
     case title
     case platform
+    /// The first day of the period a row totals (Ads Manager's `Reporting starts`).
+    case rangeStart
+    /// The last day of that period (`Reporting ends`).
+    case rangeEnd
+    /// The campaign's own first and last day (Ads Manager's `Starts` / `Ends`): a period total
+    /// is spread over the part of its range the campaign ran.
+    case campaignStart
+    case campaignEnd
+    /// The ISO code of the row's money (`USD`), as Ads Manager's `Currency` column writes it.
+    case currency
+    /// Average view duration (`0:02:10`), from which watch time is derived when no column has it.
+    case averageViewDuration
     case openedAt
     case firstResponseAt
     case resolvedAt
@@ -19,7 +29,8 @@ enum CanonicalField: Hashable, Sendable {
     /// Every field, in the order used for messages.
     static let all: [CanonicalField] =
         MetricField.allCases.filter { $0 != .interactions }.map(CanonicalField.metric)
-        + [.followers, .engagements, .time, .id, .title, .platform,
+        + [.followers, .time, .id, .title, .platform, .rangeStart, .rangeEnd, .campaignStart, .campaignEnd,
+           .currency, .averageViewDuration,
            .openedAt, .firstResponseAt, .resolvedAt, .csat, .sentiment, .firstReplyMinutes]
 
     /// The snake_case name of the contract.
@@ -27,11 +38,16 @@ enum CanonicalField: Hashable, Sendable {
         switch self {
         case .metric(let field): field.id
         case .followers: "followers"
-        case .engagements: "engagements"
         case .time: "timestamp"
         case .id: "id"
         case .title: "title"
         case .platform: "platform"
+        case .rangeStart: "range_start"
+        case .rangeEnd: "range_end"
+        case .campaignStart: "campaign_start"
+        case .campaignEnd: "campaign_end"
+        case .currency: "currency"
+        case .averageViewDuration: "average_view_duration"
         case .openedAt: "opened_at"
         case .firstResponseAt: "first_response_at"
         case .resolvedAt: "resolved_at"
@@ -55,7 +71,7 @@ enum CanonicalField: Hashable, Sendable {
     /// True for the fields whose column makes a header look like metrics.
     var isMeasure: Bool {
         switch self {
-        case .metric, .followers, .engagements: true
+        case .metric, .followers: true
         default: false
         }
     }

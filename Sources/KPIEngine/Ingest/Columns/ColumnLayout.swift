@@ -12,69 +12,144 @@ struct ColumnLayout {
     enum Kind: Equatable {
         case metrics
         case service
-        /// Metric columns but no time column: every row is rejected with one reason.
+        /// Metric columns but no time column: a lifetime snapshot, booked on the export day.
         case measuresWithoutTime
         /// Neither time nor metric columns.
         case notData(reason: String)
     }
 
+    /// One source of a metric field, with what its header says about its values.
+    struct MetricSource {
+        var source: Source
+        var field: MetricField
+        /// Multiplies the values (hours of watch time into seconds).
+        var factor: Double = 1
+        /// The currency its header names (`Amount Spent (USD)`).
+        var currency: Currency?
+        /// True when several columns add up into the field.
+        var isPart = false
+    }
+
     let kind: Kind
-    /// Sources of each field, best first; fields with one value keep only the best source.
+    /// The header names as written.
+    let headers: [String]
+    /// The export the header was recognised as, if any.
+    let shape: ExportShape?
+    /// Sources of each field but the metrics, best first; fields with one value keep only the
+    /// best source.
     let sources: [CanonicalField: [Source]]
+    /// The sources of the metric fields, in field order.
+    let metrics: [MetricSource]
     /// Things worth one note (a duplicated header name).
     let notes: [String]
 
-    /// Lays out `headers` (as written), with the mapping's rules for this file.
-    /// `constants` must stay alive (and unmoved) as long as the layout is used.
-    init(headers: [String], rules: ColumnMapping.FileRules, constants: ConstantStorage) {
+    /// Lays out `headers` (as written), with the mapping's rules for this file. `title` is the
+    /// title line above the header, if the file had one. `constants` must stay alive (and
+    /// unmoved) as long as the layout is used.
+    init(headers: [String], rules: ColumnMapping.FileRules, constants: ConstantStorage, title: SectionTitle? = nil) {
+        self.headers = headers
         let names = headers.map(HeaderName.normalize)
+        let shape = ExportShape.recognise(names)
+        self.shape = shape
         var seen: Set<String> = []
         var notes: [String] = []
-        var fields: [(field: CanonicalField, rank: Int)?] = []
+        var meanings: [ColumnMeaning?] = []
+        var firstOccurrences: [String?] = []
         for (column, name) in names.enumerated() {
             guard seen.insert(name).inserted else {
                 notes.append("column '\(headers[column])' appears twice; the first one is used")
-                fields.append(nil)
+                meanings.append(nil)
+                firstOccurrences.append(nil)
                 continue
             }
-            if let mapped = rules.columns[name] {
-                fields.append((mapped, -1))
-            } else {
-                fields.append(FieldAliases.byName[name])
-            }
+            meanings.append(Self.meaning(of: name, rules: rules, shape: shape, title: title))
+            firstOccurrences.append(name)
         }
-        // `views` feeds impressions unless another column already does (then it is video views).
-        if let viewsColumn = names.firstIndex(of: FieldAliases.views), rules.columns[FieldAliases.views] == nil {
-            let otherImpressions = fields.enumerated().contains { column, entry in
-                column != viewsColumn && entry?.field == .metric(.impressions)
-            }
-            if otherImpressions { fields[viewsColumn] = (.metric(.videoViews), Int.max) }
-        }
+        Self.applyViewsRule(names: names, meanings: &meanings, rules: rules, shape: shape)
+        Self.addSummedParts(names: firstOccurrences, meanings: &meanings)
 
-        var ranked: [CanonicalField: [(rank: Int, column: Int)]] = [:]
-        for (column, entry) in fields.enumerated() {
-            guard let entry else { continue }
-            ranked[entry.field, default: []].append((entry.rank, column))
+        var ranked: [CanonicalField: [(meaning: ColumnMeaning, column: Int)]] = [:]
+        for (column, meaning) in meanings.enumerated() {
+            guard let meaning else { continue }
+            ranked[meaning.field, default: []].append((meaning, column))
         }
         var sources: [CanonicalField: [Source]] = [:]
+        var metrics: [MetricSource] = []
         for (field, candidates) in ranked {
-            let ordered = candidates.sorted { ($0.rank, $0.column) < ($1.rank, $1.column) }.map { Source.column($0.column) }
-            sources[field] = Self.keepsAllSources(field) ? ordered : [ordered[0]]
+            let ordered = candidates.sorted { ($0.meaning.rank, $0.column) < ($1.meaning.rank, $1.column) }
+            if case .metric(let metric) = field {
+                let parts = ordered.allSatisfy(\.meaning.isPart) ? ordered : [ordered[0]]
+                metrics += parts.map {
+                    MetricSource(source: .column($0.column), field: metric, factor: $0.meaning.factor,
+                                 currency: $0.meaning.currency, isPart: $0.meaning.isPart)
+                }
+            } else {
+                let columns = ordered.map { Source.column($0.column) }
+                sources[field] = Self.keepsAllSources(field) ? columns : [columns[0]]
+            }
         }
-        for (field, text) in rules.values where sources[field] == nil {
-            sources[field] = [.constant(constants.store(text))]
+        for (field, text) in rules.values {
+            if case .metric(let metric) = field {
+                if !metrics.contains(where: { $0.field == metric }) {
+                    metrics.append(MetricSource(source: .constant(constants.store(text)), field: metric))
+                }
+            } else if sources[field] == nil {
+                sources[field] = [.constant(constants.store(text))]
+            }
         }
+        metrics.sort { $0.field.rawValue < $1.field.rawValue }
         self.sources = sources
+        self.metrics = metrics
         self.notes = notes
 
-        let hasTime = sources[.time] != nil
-        let hasMeasure = sources.keys.contains { $0.isMeasure }
+        let hasTime = sources[.time] != nil || sources[.rangeStart] != nil
+        let hasMeasure = !metrics.isEmpty || sources[.followers] != nil
         if sources[.openedAt] != nil {
             kind = .service
         } else if hasMeasure {
             kind = hasTime ? .metrics : .measuresWithoutTime
+        } else if shape?.takesFieldFromTitle == true {
+            let named = title.map { "its title '\($0.text)'" } ?? "it has no title line"
+            kind = .notData(reason: "a Meta Business Suite insights table, but \(named) names no metric kpitop knows "
+                + "(name it in mapping.toml's [columns])")
         } else {
             kind = .notData(reason: hasTime ? "no metric column" : "no time or metric column")
+        }
+    }
+
+    /// The meaning of one column: the mapping's word first, then the export shape's (with the
+    /// title line for a `Primary` column), then the general aliases.
+    private static func meaning(of name: String, rules: ColumnMapping.FileRules, shape: ExportShape?,
+                                title: SectionTitle?) -> ColumnMeaning? {
+        if let mapped = rules.columns[name] { return ColumnMeaning(field: mapped, rank: -2) }
+        if let shape {
+            if let field = shape.columns[name] { return ColumnMeaning(field: field, rank: -1) }
+            if shape.takesFieldFromTitle, name == "primary" {
+                return title?.field.map { ColumnMeaning(field: $0, rank: -1) }
+            }
+        }
+        return FieldAliases.meaning(of: name)
+    }
+
+    /// `views` feeds impressions unless another column already does (then it is video views).
+    private static func applyViewsRule(names: [String], meanings: inout [ColumnMeaning?],
+                                       rules: ColumnMapping.FileRules, shape: ExportShape?) {
+        guard let viewsColumn = names.firstIndex(of: FieldAliases.views), rules.columns[FieldAliases.views] == nil,
+              shape?.columns[FieldAliases.views] == nil
+        else { return }
+        let otherImpressions = meanings.enumerated().contains { column, meaning in
+            column != viewsColumn && meaning?.field == .metric(.impressions)
+        }
+        if otherImpressions { meanings[viewsColumn] = ColumnMeaning(field: .metric(.videoViews), rank: Int.max) }
+    }
+
+    /// Columns that add up into a field no column of its own feeds (`names`: nil for a
+    /// duplicated name).
+    private static func addSummedParts(names: [String?], meanings: inout [ColumnMeaning?]) {
+        for (field, parts) in FieldAliases.summedParts where !meanings.contains(where: { $0?.field == .metric(field) }) {
+            for (column, name) in names.enumerated() where meanings[column] == nil && name.map(parts.contains) == true {
+                meanings[column] = ColumnMeaning(field: .metric(field), rank: 0, isPart: true)
+            }
         }
     }
 

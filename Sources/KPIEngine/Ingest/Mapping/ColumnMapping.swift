@@ -6,12 +6,17 @@ import TOMLKit
 /// It names columns the built-in aliases do not know, and gives files what they lack:
 ///
 /// ```toml
+/// currency = "EUR"                # optional: currency of money without a sign or code
+/// decimal_comma = true            # optional: numbers are written 1.234,50
+///
 /// [columns]                       # for every file: header as written = canonical field
 /// "Lifetime Post Total Reach" = "reach"
 ///
 /// [[file]]                        # for files whose relative path matches a glob (* and ?);
 /// match = "dataset_Facebook.csv"  # a pattern without "/" also matches the file name alone
 /// platform = "facebook"           # platform for rows without a platform field
+/// currency = "USD"                # these files' currency (wins over the global one)
+/// decimal_comma = false           # these files' decimal convention
 /// [file.columns]                  # columns of these files only (win over [columns])
 /// "Page total likes" = "followers"
 /// [file.values]                   # constant values for fields the file lacks
@@ -22,7 +27,9 @@ import TOMLKit
 /// `platform`, `id`, `title`, the metric fields (`impressions` ... `spend`), `followers`,
 /// `engagements`, and for service records `opened_at`, `first_response_at`, `resolved_at`,
 /// `csat`, `sentiment`, `first_reply_minutes`. Headers are matched after the contract's
-/// normalisation. When several `[[file]]` entries match a file, the first one wins.
+/// normalisation; a `[columns]` entry may also name the title line of a Meta Business Suite
+/// insights table (`"Alcance" = "reach"`). When several `[[file]]` entries match a file, the
+/// first one wins.
 public struct ColumnMapping: Sendable {
     /// What the mapping says about one file.
     struct FileRules: Sendable {
@@ -31,6 +38,10 @@ public struct ColumnMapping: Sendable {
         var platform: String?
         /// Constant values for fields the file has no column for.
         var values: [(field: CanonicalField, text: String)] = []
+        /// The currency of money the file writes without a sign or code.
+        var currency: Currency?
+        /// True / false when the mapping fixes whether the file writes decimal commas.
+        var decimalComma: Bool?
     }
 
     private struct FileEntry: Sendable {
@@ -40,6 +51,8 @@ public struct ColumnMapping: Sendable {
 
     private var columns: [String: CanonicalField]
     private var files: [FileEntry]
+    /// The file-independent settings (`currency`, `decimal_comma`).
+    private var defaults = FileRules()
 
     /// No mapping: only the built-in aliases apply.
     public static let empty = ColumnMapping(columns: [:], files: [])
@@ -71,8 +84,11 @@ public struct ColumnMapping: Sendable {
 
         var columns: [String: CanonicalField] = [:]
         var files: [FileEntry] = []
+        var defaults = FileRules()
         for (key, value) in document.table {
             switch key {
+            case "currency", "decimal_comma":
+                try readSetting(key, value, into: &defaults) { fail($0, near: key) }
             case "columns":
                 guard let table = value.table else { throw fail("[columns] must be a table", near: "columns") }
                 columns = try columnTable(table, startLine: document.line(containing: "[columns]", from: 1), fail: fail)
@@ -84,10 +100,27 @@ public struct ColumnMapping: Sendable {
                     files.append(try fileEntry(table, startLine: line, fail: fail))
                 }
             default:
-                throw fail("unknown section '\(key)' (expected [columns] or [[file]])", near: key)
+                throw fail("unknown section '\(key)' (expected [columns], [[file]], currency or decimal_comma)",
+                           near: key)
             }
         }
-        return ColumnMapping(columns: columns, files: files)
+        var mapping = ColumnMapping(columns: columns, files: files)
+        mapping.defaults = defaults
+        return mapping
+    }
+
+    /// Reads `currency = "EUR"` or `decimal_comma = true` into `rules`.
+    private static func readSetting(_ key: String, _ value: TOMLValueConvertible, into rules: inout FileRules,
+                                    fail: (String) -> ConfigProblem) throws(ConfigProblem) {
+        if key == "currency" {
+            guard let code = value.string, let currency = Currency(code: code) else {
+                throw fail("currency must be an ISO code such as \"EUR\"")
+            }
+            rules.currency = currency
+        } else {
+            guard let flag = value.bool else { throw fail("decimal_comma must be true or false") }
+            rules.decimalComma = flag
+        }
     }
 
     private static func columnTable(
@@ -120,6 +153,8 @@ public struct ColumnMapping: Sendable {
             case "platform":
                 guard let platform = value.string else { throw fail("platform must be a string", key, startLine) }
                 rules.platform = PlatformName.normalize(platform)
+            case "currency", "decimal_comma":
+                try readSetting(key, value, into: &rules) { fail($0, key, startLine) }
             case "columns":
                 guard let columns = value.table else { throw fail("[file.columns] must be a table", key, startLine) }
                 rules.columns = try columnTable(columns, startLine: startLine, fail: fail)
@@ -135,7 +170,8 @@ public struct ColumnMapping: Sendable {
                     rules.values.append((field, text))
                 }
             default:
-                throw fail("unknown key '\(key)' in [[file]] (expected match, platform, columns, values)", key, startLine)
+                throw fail("unknown key '\(key)' in [[file]] (expected match, platform, currency, decimal_comma, "
+                           + "columns, values)", key, startLine)
             }
         }
         return FileEntry(pattern: pattern, rules: rules)
@@ -153,11 +189,13 @@ public struct ColumnMapping: Sendable {
 
     /// The rules for a file: its `[[file]]` columns over the global ones, platform and values.
     func rules(forPath relativePath: String) -> FileRules {
-        var rules = FileRules(columns: columns)
+        var rules = FileRules(columns: columns, currency: defaults.currency, decimalComma: defaults.decimalComma)
         if let entry = files.first(where: { PathGlob.matches($0.pattern, path: relativePath) }) {
             rules.columns.merge(entry.rules.columns) { _, fileSpecific in fileSpecific }
             rules.platform = entry.rules.platform
             rules.values = entry.rules.values
+            rules.currency = entry.rules.currency ?? rules.currency
+            rules.decimalComma = entry.rules.decimalComma ?? rules.decimalComma
         }
         return rules
     }

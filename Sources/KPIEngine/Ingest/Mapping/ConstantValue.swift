@@ -7,13 +7,17 @@ enum ConstantValue {
         return bytes.withUnsafeMutableBytes { buffer in
             let value = FieldText(bytes: UnsafeRawBufferPointer(buffer))
             switch field {
-            case .time, .openedAt, .firstResponseAt, .resolvedAt:
+            case .time, .rangeStart, .rangeEnd, .campaignStart, .campaignEnd, .openedAt, .firstResponseAt, .resolvedAt:
                 var reader = TimeText(clock: utcClock)
                 if case .time = reader.parse(value) { return true }
                 return false
-            case .metric, .followers, .engagements, .csat, .firstReplyMinutes:
+            case .metric, .followers, .csat, .firstReplyMinutes:
                 if case .number = NumberText.parse(value) { return true }
                 return false
+            case .averageViewDuration:
+                return DurationText.seconds(value) != nil
+            case .currency:
+                return Currency(code: text) != nil
             case .id, .title, .platform, .sentiment:
                 return true
             }

@@ -1,23 +1,48 @@
+/// What a ``RecordBuilder`` needs to know about its file besides the header.
+struct FileFacts {
+    var clock: DayClock
+    /// The platform of rows without a platform value of their own.
+    var defaultPlatform: String
+    /// The day the file was exported, when known (for dates without a year and snapshots).
+    var exportDay: ExportDay?
+    /// The currency of money written without a sign or code (mapping file, then config).
+    var currency: Currency?
+}
+
 /// Turns the field values of one record into a ``MetricsRow``, a ``ServiceRow`` or a
-/// rejection, following the layout of its header (data contract sections 2 and 3).
+/// rejection, following the layout of its header (docs/DATA.md sections 2 and 3).
+///
+/// A metrics row is booked on its own time; on each day of its reporting range when it is a
+/// period total (``PeriodSpread``); on the export day as a lifetime snapshot when the file has
+/// no time column; or, when its date has no year, held until the file ends
+/// (``YearlessDates``).
 struct RecordBuilder {
     /// What the header says the records are.
     let kind: ColumnLayout.Kind
-    private let defaultPlatform: String
+    private let facts: FileFacts
     private var times: TimeText
     private var platforms = PlatformInterner()
     /// The metrics row being read, reused for every record so that delivering one copies nothing.
     private var row: MetricsRow
 
-    private let metricSources: [(source: ColumnLayout.Source, field: MetricField)]
+    private let headers: [String]
+    private let metricSources: [MetricColumn]
+    /// True when the export's daily counts are net changes that may be negative.
+    private let allowsNetCounts: Bool
     private let followersSource: ColumnLayout.Source?
-    private let engagementsSource: ColumnLayout.Source?
     private let timeSources: [ColumnLayout.Source]
+    private let rangeStartSource: ColumnLayout.Source?
+    private let rangeEndSource: ColumnLayout.Source?
+    private let campaignStartSource: ColumnLayout.Source?
+    private let campaignEndSource: ColumnLayout.Source?
     private let idSources: [ColumnLayout.Source]
     private let titleSources: [ColumnLayout.Source]
     /// Where a `Total` row says so besides its first field: id, title and time values.
     private let summarySources: [ColumnLayout.Source]
     private let platformSource: ColumnLayout.Source?
+    private let currencySource: ColumnLayout.Source?
+    /// Average view duration, used for watch time only when no column has watch time.
+    private let averageViewDurationSource: ColumnLayout.Source?
     private let openedAtSource: ColumnLayout.Source?
     private let firstResponseAtSource: ColumnLayout.Source?
     private let firstReplyMinutesSource: ColumnLayout.Source?
@@ -27,29 +52,65 @@ struct RecordBuilder {
 
     /// How a record ended up.
     enum Outcome {
-        /// A metrics or service row went to the sink.
+        /// A metrics or service row went to the sink (or waits for the year of its date).
         case delivered
         case rejected(reason: String)
         /// A `Total` / `Totals` row: skipped, not rejected (it would double count).
         case summary
     }
 
-    init(layout: ColumnLayout, clock: DayClock, defaultPlatform: String) {
+    /// A metric source with what its reading needs to know, looked up once per header.
+    private struct MetricColumn {
+        let source: ColumnLayout.Source
+        let field: MetricField
+        let factor: Double
+        let currency: Currency?
+        let isPart: Bool
+        let isMoney: Bool
+        let mayBeNegative: Bool
+
+        init(_ source: ColumnLayout.MetricSource) {
+            self.source = source.source
+            field = source.field
+            factor = source.factor
+            currency = source.currency
+            isPart = source.isPart
+            isMoney = source.field.isMoney
+            mayBeNegative = source.field.mayBeNegative
+        }
+    }
+
+    /// When a metrics row happened, as far as its time columns tell.
+    private enum When {
+        case instant(day: Day, epochMilliseconds: Int64)
+        case withoutYear(month: Int, day: Int, secondOfDay: Int)
+        /// A period total from `first` to `last` (more than one day).
+        case period(first: Day, last: Day)
+        /// A row of a file without dates, booked on the export day.
+        case snapshot(Day)
+    }
+
+    init(layout: ColumnLayout, facts: FileFacts) {
         kind = layout.kind
-        self.defaultPlatform = defaultPlatform
-        row = MetricsRow(platform: defaultPlatform, day: Day(number: 0), time: 0, values: .zero, line: 0)
-        times = TimeText(clock: clock)
-        metricSources = layout.sources.compactMap { field, sources in
-            guard case .metric(let metric) = field else { return nil }
-            return (sources[0], metric)
-        }.sorted { $0.field.rawValue < $1.field.rawValue }
+        self.facts = facts
+        headers = layout.headers
+        row = MetricsRow(platform: facts.defaultPlatform, day: Day(number: 0), time: 0, values: .zero, line: 0)
+        times = TimeText(clock: facts.clock)
+        metricSources = layout.metrics.map(MetricColumn.init)
+        allowsNetCounts = layout.shape?.hasNetDailyCounts ?? false
         followersSource = layout.source(.followers)
-        engagementsSource = layout.source(.engagements)
         timeSources = layout.sources[.time] ?? []
+        rangeStartSource = layout.source(.rangeStart)
+        rangeEndSource = layout.source(.rangeEnd)
+        campaignStartSource = layout.source(.campaignStart)
+        campaignEndSource = layout.source(.campaignEnd)
         idSources = layout.sources[.id] ?? []
         titleSources = layout.sources[.title] ?? []
         summarySources = idSources + titleSources + timeSources
         platformSource = layout.source(.platform)
+        currencySource = layout.source(.currency)
+        averageViewDurationSource = layout.metrics.contains { $0.field == .watchTimeSeconds }
+            ? nil : layout.source(.averageViewDuration)
         openedAtSource = layout.source(.openedAt)
         firstResponseAtSource = layout.source(.firstResponseAt)
         firstReplyMinutesSource = layout.source(.firstReplyMinutes)
@@ -58,15 +119,35 @@ struct RecordBuilder {
         sentimentSource = layout.source(.sentiment)
     }
 
+    /// True when rows name their own platform in a column.
+    var hasPlatformColumn: Bool { platformSource != nil }
+
     /// Reads one record whose fields are `fields` (by column); `line` is its first line.
-    /// Rows go straight to `sink`; a rejection or a summary row is returned for the caller.
-    mutating func build<S: RecordSink>(_ fields: UnsafeBufferPointer<FieldText>, line: Int, into sink: inout S) -> Outcome {
+    /// Rows go straight to `sink` (or wait in `progress`); a rejection or a summary row is
+    /// returned for the caller.
+    mutating func build<S: RecordSink>(_ fields: UnsafeBufferPointer<FieldText>, line: Int,
+                                       progress: inout FileProgress, into sink: inout S) -> Outcome {
         if isSummary(fields) { return .summary }
         switch kind {
-        case .metrics: return buildMetrics(fields, line: line, into: &sink)
-        case .service: return buildService(fields, line: line, into: &sink)
-        case .measuresWithoutTime: return .rejected(reason: "no time column (expected \(FieldAliases.timeNamesForMessages))")
+        case .metrics, .measuresWithoutTime: return buildMetrics(fields, line: line, progress: &progress, into: &sink)
+        case .service: return buildService(fields, line: line, progress: &progress, into: &sink)
         case .notData(let reason): return .rejected(reason: "not a kpitop record: \(reason)")
+        }
+    }
+
+    /// Gives the rows still waiting for the years of their dates to `sink` (end of file).
+    mutating func finish<S: RecordSink>(progress: inout FileProgress, into sink: inout S) {
+        guard !progress.yearless.isEmpty, let exportDay = facts.exportDay else { return }
+        let (released, span) = progress.yearless.release(exportDay: exportDay.day, clock: facts.clock)
+        for item in released {
+            switch item {
+            case .row(let row): deliver(row, progress: &progress, into: &sink)
+            case .rejected(let line, let reason): sink.rejected(line: line, reason: reason)
+            }
+        }
+        if let span {
+            let days = span.lowerBound == span.upperBound ? "\(span.lowerBound)" : "\(span.lowerBound)..\(span.upperBound)"
+            sink.note("dates without a year: \(days), from the file's export day (\(exportDay.day), \(exportDay.origin.rawValue))")
         }
     }
 
@@ -74,10 +155,13 @@ struct RecordBuilder {
     /// numbers belong (old Facebook Insights exports).
     mutating func isDescriptionRow(_ fields: UnsafeBufferPointer<FieldText>) -> Bool {
         for source in timeSources {
-            if case .time = times.parse(value(source, fields)) { return false }
+            switch times.parse(value(source, fields)) {
+            case .time, .withoutYear: return false
+            case .missing, .unparsable: continue
+            }
         }
         var sawText = false
-        for source in measureSources {
+        for source in metricSources.map(\.source) + [followersSource].compactMap({ $0 }) {
             switch NumberText.parse(value(source, fields)) {
             case .missing: continue
             case .notANumber: sawText = true
@@ -87,10 +171,7 @@ struct RecordBuilder {
         return sawText
     }
 
-    private var measureSources: [ColumnLayout.Source] {
-        metricSources.map(\.source) + [followersSource, engagementsSource].compactMap { $0 }
-    }
-
+    @inline(__always)
     private func value(_ source: ColumnLayout.Source, _ fields: UnsafeBufferPointer<FieldText>) -> FieldText {
         switch source {
         case .column(let column): fields[column]
@@ -114,101 +195,330 @@ struct RecordBuilder {
 
     // MARK: Metrics
 
-    private mutating func buildMetrics<S: RecordSink>(_ fields: UnsafeBufferPointer<FieldText>, line: Int, into sink: inout S) -> Outcome {
-        guard let time = firstTime(fields) else { return .rejected(reason: timeRejection(fields)) }
+    private mutating func buildMetrics<S: RecordSink>(_ fields: UnsafeBufferPointer<FieldText>, line: Int,
+                                                      progress: inout FileProgress, into sink: inout S) -> Outcome {
+        let when: When
+        switch metricsTime(fields, line: line, progress: &progress, into: &sink) {
+        case .success(let found): when = found
+        case .failure(let problem):
+            if progress.summary.timeProblem == nil { progress.summary.timeProblem = problem.reason }
+            return .rejected(reason: problem.reason)
+        }
         row.values = .zero
-        for (source, field) in metricSources {
-            let text = value(source, fields)
-            switch NumberText.parse(text) {
-            case .number(let number) where number >= 0 || field == .revenue || field == .spend:
-                row.values.set(field, to: number)
-            case .missing: continue
-            default:
-                if case .failure(let rejection) = Self.number(text, named: field.id, negativeAllowed: false) {
-                    return .rejected(reason: rejection.reason)
-                }
+        var sign = MoneySign.none
+        var headerCurrency: Currency?
+        let readsDecimalPoints = progress.state.decimals.readsDecimalPoints
+        for source in metricSources {
+            let text = value(source.source, fields)
+            var number: NumberValue
+            var moneySign = MoneySign.none
+            if readsDecimalPoints, let plain = NumberText.plainNumber(text) {
+                number = .number(plain)
+            } else {
+                (number, moneySign) = readDecorated(text, source, progress: &progress)
             }
+            if source.isMoney, case .number = number {
+                headerCurrency = headerCurrency ?? source.currency
+                if sign == .none { sign = moneySign }
+            }
+            switch number {
+            case .number(var value):
+                if source.factor != 1 { value *= source.factor }
+                if abs(value) > MetricValues.largestMagnitude {
+                    return .rejected(reason: "number too large in \(source.field.id): '\(text.excerpt())'")
+                }
+                if value < 0, !source.isMoney {
+                    guard allowsNetCounts || source.mayBeNegative else {
+                        return .rejected(reason: "negative \(source.field.id)")
+                    }
+                    if progress.state.firstTime(.netCounts) {
+                        sink.note("negative values kept as net changes (\(source.field.id), first at line \(line))")
+                    }
+                }
+                if source.isPart, let earlier = row.values[source.field] { value += earlier }
+                row.values.set(source.field, to: value)
+            case .missing:
+                continue
+            case .notANumber:
+                return .rejected(reason: "not a number in \(source.field.id): '\(text.excerpt())'")
+            case .notFinite:
+                return .rejected(reason: "not a finite number in \(source.field.id): '\(text.excerpt())'")
+            }
+        }
+        if !readsDecimalPoints, progress.state.decimals.takeNewComma(), progress.state.firstTime(.decimalComma) {
+            sink.note("numbers are written with a decimal comma (decided at line \(line))")
         }
         var followers: Double?
         if let source = followersSource {
-            switch Self.number(value(source, fields), named: "followers", negativeAllowed: false) {
-            case .success(let number): followers = number
-            case .failure(let rejection): return .rejected(reason: rejection.reason)
+            switch progress.state.decimals.read(value(source, fields)) {
+            case .number(let number) where number >= 0: followers = number
+            case .number: return .rejected(reason: "negative followers")
+            case .missing: break
+            case .notANumber: return .rejected(reason: "not a number in followers: '\(value(source, fields).excerpt())'")
+            case .notFinite: return .rejected(reason: "not a finite number in followers: '\(value(source, fields).excerpt())'")
             }
         }
-        var engagements: Double?
-        if let source = engagementsSource {
-            switch Self.number(value(source, fields), named: "engagements", negativeAllowed: false) {
-            case .success(let number): engagements = number
-            case .failure(let rejection): return .rejected(reason: rejection.reason)
-            }
-        }
-        Self.addInteractions(to: &row.values, engagements: engagements)
+        if averageViewDurationSource != nil { addWatchTimeFromAverage(fields) }
+        let mayHaveCurrency = sign != .none || headerCurrency != nil || currencySource != nil || facts.currency != nil
+        row.currency = mayHaveCurrency && row.values.present & Self.moneyBits != 0
+            ? currency(headerCurrency: headerCurrency, sign: sign, fields) : nil
         // Without those columns the row keeps the default platform and no id or title.
         if platformSource != nil { row.platform = platform(fields) }
-        if !idSources.isEmpty { row.id = firstText(idSources, fields) }
+        if !idSources.isEmpty { row.id = id(fields, line: line, progress: &progress, into: &sink) }
         if !titleSources.isEmpty { row.title = firstText(titleSources, fields) }
-        row.day = time.day
-        row.time = time.epochMilliseconds
         row.followers = followers
         row.line = line
-        sink.metrics(row)
+        row.isLifetimeSnapshot = false
+        if case .period(let first, let last) = when {
+            deliverPeriod(from: first, to: last, progress: &progress, into: &sink)
+            return .delivered
+        }
+        Self.addDerivedFields(to: &row.values)
+        if case .instant(let day, let instant) = when, progress.yearless.isEmpty {
+            row.day = day
+            row.time = instant
+            progress.summary.count(from: day, to: day)
+            sink.metrics(row)
+            return .delivered
+        }
+        holdOrBook(when, progress: &progress, into: &sink)
         return .delivered
     }
 
+    /// The rarer ends of a metrics row: held for the year of its date (or behind such rows), or
+    /// booked on the export day as a snapshot.
+    @inline(never)
+    private mutating func holdOrBook<S: RecordSink>(_ when: When, progress: inout FileProgress, into sink: inout S) {
+        switch when {
+        case .instant(let day, let instant):
+            row.day = day
+            row.time = instant
+            progress.yearless.holdDated(row)
+        case .withoutYear(let month, let day, let secondOfDay):
+            progress.yearless.hold(row, month: month, day: day, secondOfDay: secondOfDay)
+        case .snapshot(let day):
+            row.day = day
+            row.time = facts.clock.startOfDay(day)
+            row.isLifetimeSnapshot = true
+            deliver(row, progress: &progress, into: &sink)
+        case .period:
+            break
+        }
+    }
+
+    /// A number that is not plain, or any number while the file's decimal convention is not
+    /// decided: read under the decision, with the currency sign money carries.
+    @inline(never)
+    private func readDecorated(_ text: FieldText, _ source: MetricColumn,
+                               progress: inout FileProgress) -> (value: NumberValue, sign: MoneySign) {
+        if source.isMoney { return progress.state.decimals.readMoney(text) }
+        return (progress.state.decimals.read(text, isCount: source.factor == 1), .none)
+    }
+
+    private static let moneyBits = MetricField.revenue.bit | MetricField.spend.bit | MetricField.siteRevenue.bit
+
+    /// Counts a row in the file's summary and gives it to the sink.
+    @inline(__always)
+    private func deliver<S: RecordSink>(_ row: MetricsRow, progress: inout FileProgress, into sink: inout S) {
+        progress.summary.count(from: row.day, to: row.day)
+        sink.metrics(row)
+    }
+
+    /// Gives one row per day of `first...last` holding that day's share of the period total;
+    /// the follower count (a level) goes to the last day only.
+    @inline(never)
+    private mutating func deliverPeriod<S: RecordSink>(from first: Day, to last: Day, progress: inout FileProgress,
+                                                       into sink: inout S) {
+        let total = row.values
+        let followers = row.followers
+        let spread = PeriodSpread(days: first.distance(to: last) + 1)
+        progress.summary.count(from: first, to: last)
+        for index in 0..<spread.days {
+            let day = first.adding(days: index)
+            row.values = spread.share(of: total, onDay: index)
+            Self.addDerivedFields(to: &row.values)
+            row.day = day
+            row.time = facts.clock.startOfDay(day)
+            row.followers = index == spread.days - 1 ? followers : nil
+            sink.metrics(row)
+        }
+    }
+
+    /// Watch time = average view duration × views, for files that give the average but no watch
+    /// time column (our choice; YouTube rounds the average to whole seconds).
+    @inline(never)
+    private mutating func addWatchTimeFromAverage(_ fields: UnsafeBufferPointer<FieldText>) {
+        guard let source = averageViewDurationSource, let views = row.values[.videoViews],
+              let average = DurationText.seconds(value(source, fields))
+        else { return }
+        row.values.set(.watchTimeSeconds, to: (average * views).rounded())
+    }
+
+    /// The row's currency: a code in a money column's header, a currency column, `€`/`£`/an
+    /// ISO code in the values, the mapping's or config's currency, and last `$` as US dollars.
+    @inline(never)
+    private func currency(headerCurrency: Currency?, sign: MoneySign, _ fields: UnsafeBufferPointer<FieldText>) -> Currency? {
+        if let headerCurrency { return headerCurrency }
+        if let source = currencySource, let code = Currency(code: value(source, fields).trimmed.string()) { return code }
+        if case .currency(let stated) = sign { return stated }
+        if let configured = facts.currency { return configured }
+        return sign == .dollar ? .usd : nil
+    }
+
     /// interactions = likes + comments + shares + saves when the row has any of them, else
-    /// its engagements; absent when it has none of the five.
-    private static func addInteractions(to values: inout MetricValues, engagements: Double?) {
+    /// its engagements; absent when it has none of the five. net_follower_growth, when the row
+    /// has no net column, = followers_gained − followers_lost (either may be missing).
+    private static func addDerivedFields(to values: inout MetricValues) {
         let parts: UInt32 = MetricField.likes.bit | MetricField.comments.bit | MetricField.shares.bit | MetricField.saves.bit
         if values.present & parts != 0 {
-            values[.interactions] = values.sums[MetricField.likes.rawValue] + values.sums[MetricField.comments.rawValue]
-                + values.sums[MetricField.shares.rawValue] + values.sums[MetricField.saves.rawValue]
-        } else if let engagements {
+            values.set(.interactions, units: values.units(of: .likes) &+ values.units(of: .comments)
+                       &+ values.units(of: .shares) &+ values.units(of: .saves))
+        } else if let engagements = values[.engagements] {
             values[.interactions] = engagements
         }
-    }
-
-    /// The value of the first time column that holds a time.
-    private mutating func firstTime(_ fields: UnsafeBufferPointer<FieldText>) -> (day: Day, epochMilliseconds: Int64)? {
-        for source in timeSources {
-            if case .time(let day, let instant) = times.parse(value(source, fields)) { return (day, instant) }
+        let gainedOrLost = MetricField.followersGained.bit | MetricField.followersLost.bit
+        if values.present & MetricField.netFollowerGrowth.bit == 0, values.present & gainedOrLost != 0 {
+            values.set(.netFollowerGrowth, units: values.units(of: .followersGained) &- values.units(of: .followersLost))
         }
-        return nil
     }
 
-    /// Why a row has no time (see ``firstTime(_:)``): the first time value that is wrong.
-    private mutating func timeRejection(_ fields: UnsafeBufferPointer<FieldText>) -> String {
+    /// When the row happened: the first time column that holds a time (or a date without a
+    /// year); else its reporting range; else, in a file without dates, the export day.
+    @inline(__always)
+    private mutating func metricsTime<S: RecordSink>(_ fields: UnsafeBufferPointer<FieldText>, line: Int,
+                                                     progress: inout FileProgress,
+                                                     into sink: inout S) -> Result<When, RowProblem> {
+        // The common case: a time column that holds a time, after any empty ones.
+        for source in timeSources {
+            switch times.parse(value(source, fields)) {
+            case .time(let day, let instant): return .success(.instant(day: day, epochMilliseconds: instant))
+            case .missing: continue
+            case .withoutYear, .unparsable: break
+            }
+            break
+        }
+        return otherTime(fields, line: line, progress: &progress, into: &sink)
+    }
+
+    /// ``metricsTime(_:line:progress:into:)`` for every other case.
+    @inline(never)
+    private mutating func otherTime<S: RecordSink>(_ fields: UnsafeBufferPointer<FieldText>, line: Int,
+                                                   progress: inout FileProgress,
+                                                   into sink: inout S) -> Result<When, RowProblem> {
+        var problem: RowProblem?
         for source in timeSources {
             let text = value(source, fields)
             switch times.parse(text) {
-            case .time, .missing: continue
-            case .withoutYear: return "date without a year: '\(text.excerpt())'"
-            case .unparsable: return "unparsable time '\(text.excerpt())'"
+            case .time(let day, let instant): return .success(.instant(day: day, epochMilliseconds: instant))
+            case .withoutYear(let month, let day, let secondOfDay):
+                guard let exportDay = facts.exportDay else {
+                    problem = problem ?? RowProblem(reason: "date without a year: '\(text.excerpt())' "
+                        + "(no date in the file name and no modification day to take the year from)")
+                    continue
+                }
+                progress.summary.exportDay = exportDay
+                return .success(.withoutYear(month: month, day: day, secondOfDay: secondOfDay))
+            case .missing: continue
+            case .unparsable: problem = problem ?? RowProblem(reason: "unparsable time '\(text.excerpt())'")
             }
         }
-        return "no time"
-    }
-
-    /// A number, nil when missing, or the rejection its text earns.
-    private static func number(_ text: FieldText, named name: String, negativeAllowed: Bool) -> Result<Double?, RowProblem> {
-        switch NumberText.parse(text) {
-        case .missing: return .success(nil)
-        case .number(let number):
-            if number < 0, !negativeAllowed { return .failure(rejection("negative \(name)")) }
-            return .success(number)
-        case .notANumber: return .failure(rejection("not a number in \(name): '\(text.excerpt())'"))
-        case .notFinite: return .failure(rejection("not a finite number in \(name): '\(text.excerpt())'"))
+        if let start = rangeStartSource {
+            return period(start, fields, line: line, progress: &progress, into: &sink)
         }
+        if case .measuresWithoutTime = kind {
+            guard let exportDay = facts.exportDay else {
+                return .failure(RowProblem(reason: "no time column (expected \(FieldAliases.timeNamesForMessages)), "
+                    + "and no export day to book the row on"))
+            }
+            progress.summary.exportDay = exportDay
+            if progress.state.firstTime(.snapshot) {
+                sink.note("no date column: rows are lifetime totals, booked on the export day \(exportDay.day) "
+                    + "(\(exportDay.origin.rawValue)); a later export of the same posts replaces them")
+            }
+            return .success(.snapshot(exportDay.day))
+        }
+        return .failure(problem ?? RowProblem(reason: "no time"))
     }
 
-    private static func rejection(_ reason: String) -> RowProblem { RowProblem(reason: reason) }
+    /// A reporting range: one day, or a period total spread over the days the campaign ran in it.
+    @inline(never)
+    private mutating func period<S: RecordSink>(_ startSource: ColumnLayout.Source, _ fields: UnsafeBufferPointer<FieldText>,
+                                                line: Int, progress: inout FileProgress,
+                                                into sink: inout S) -> Result<When, RowProblem> {
+        let startText = value(startSource, fields)
+        guard case .time(let first, let instant) = times.parse(startText) else {
+            return .failure(RowProblem(reason: startText.isMissing ? "no time" : "unparsable time '\(startText.excerpt())'"))
+        }
+        guard let endSource = rangeEndSource, case .time(let last, _) = times.parse(value(endSource, fields)),
+              last > first
+        else { return .success(.instant(day: first, epochMilliseconds: instant)) }
+        var from = first
+        var to = last
+        if let source = campaignStartSource, case .time(let starts, _) = times.parse(value(source, fields)) {
+            from = max(from, starts)
+        }
+        if let source = campaignEndSource, case .time(let ends, _) = times.parse(value(source, fields)) {
+            to = min(to, ends)
+        }
+        if from > to {
+            from = first
+            to = last
+        }
+        guard from.distance(to: to) < 3660 else {
+            return .failure(RowProblem(reason: "reporting range longer than ten years: \(from)..\(to)"))
+        }
+        if from < to, progress.state.firstTime(.periodTotals) {
+            sink.note("period totals, not daily: spread evenly over each row's reporting range "
+                + "(first at line \(line)); export with the Day breakdown for a daily series")
+        }
+        return .success(from == to ? .instant(day: from, epochMilliseconds: facts.clock.startOfDay(from))
+            : .period(first: from, last: to))
+    }
 
     private mutating func platform(_ fields: UnsafeBufferPointer<FieldText>) -> String {
         if let source = platformSource {
             let text = value(source, fields)
             if !text.isMissing { return platforms.name(for: text) }
         }
-        return defaultPlatform
+        return facts.defaultPlatform
+    }
+
+    /// The first id, skipping columns whose ids a spreadsheet turned into numbers like
+    /// `6.54E+17` (many posts would share one): such a column gives no ids from then on.
+    @inline(never)
+    private func id<S: RecordSink>(_ fields: UnsafeBufferPointer<FieldText>, line: Int, progress: inout FileProgress,
+                                   into sink: inout S) -> String? {
+        for source in idSources {
+            if case .column(let column) = source, progress.state.mangledIdColumns.contains(column) { continue }
+            let text = value(source, fields)
+            guard !text.isMissing else { continue }
+            if Self.isScientificNotation(text.trimmed), case .column(let column) = source {
+                progress.state.mangledIdColumns.insert(column)
+                sink.note("column '\(headers[column])' holds ids in scientific notation ('\(text.excerpt())', "
+                    + "from a spreadsheet): its rows are read without ids from line \(line) on and add up")
+                continue
+            }
+            return text.trimmed.string()
+        }
+        return nil
+    }
+
+    /// `6.54E+17`, `1,2E+18`: a mantissa with a fraction, then an exponent.
+    static func isScientificNotation(_ text: FieldText) -> Bool {
+        var index = 0
+        var digits = 0
+        while index < text.count, text[index] &- 0x30 < 10 { index += 1; digits += 1 }
+        guard digits > 0, index < text.count else { return false }
+        if text[index] == UInt8(ascii: ".") || text[index] == UInt8(ascii: ",") {
+            index += 1
+            while index < text.count, text[index] &- 0x30 < 10 { index += 1 }
+        }
+        guard index < text.count, text[index] | 0x20 == UInt8(ascii: "e") else { return false }
+        index += 1
+        if index < text.count, text[index] == UInt8(ascii: "+") || text[index] == UInt8(ascii: "-") { index += 1 }
+        let exponentStart = index
+        while index < text.count, text[index] &- 0x30 < 10 { index += 1 }
+        return index == text.count && index > exponentStart
     }
 
     private func firstText(_ sources: [ColumnLayout.Source], _ fields: UnsafeBufferPointer<FieldText>) -> String? {
@@ -221,7 +531,8 @@ struct RecordBuilder {
 
     // MARK: Service
 
-    private mutating func buildService<S: RecordSink>(_ fields: UnsafeBufferPointer<FieldText>, line: Int, into sink: inout S) -> Outcome {
+    private mutating func buildService<S: RecordSink>(_ fields: UnsafeBufferPointer<FieldText>, line: Int,
+                                                      progress: inout FileProgress, into sink: inout S) -> Outcome {
         do throws(RowProblem) {
             guard let openedAt = try instant(openedAtSource, .openedAt, fields) else { return .rejected(reason: "no opened_at") }
             var firstResponseAt = try instant(firstResponseAtSource, .firstResponseAt, fields)
@@ -240,11 +551,15 @@ struct RecordBuilder {
             if let source = csatSource { csat = try Self.csat(value(source, fields)) }
             var sentiment: Sentiment?
             if let source = sentimentSource { sentiment = try Self.sentiment(value(source, fields)) }
-            sink.service(ServiceRow(
+            let row = ServiceRow(
                 platform: platform(fields), id: firstText(idSources, fields), openedAt: openedAt,
-                firstResponseAt: firstResponseAt, resolvedAt: resolvedAt, csat: csat, sentiment: sentiment, line: line))
+                firstResponseAt: firstResponseAt, resolvedAt: resolvedAt, csat: csat, sentiment: sentiment, line: line)
+            let day = facts.clock.day(ofEpochMilliseconds: openedAt)
+            progress.summary.count(from: day, to: day)
+            sink.service(row)
             return .delivered
         } catch {
+            if progress.summary.timeProblem == nil, error.isAboutTime { progress.summary.timeProblem = error.reason }
             return .rejected(reason: error.reason)
         }
     }
@@ -257,8 +572,20 @@ struct RecordBuilder {
         switch times.parse(text) {
         case .time(_, let instant): return instant
         case .missing: return nil
-        case .withoutYear: throw Self.rejection("date without a year in \(field.name): '\(text.excerpt())'")
-        case .unparsable: throw Self.rejection("unparsable time '\(text.excerpt())' in \(field.name)")
+        case .withoutYear: throw RowProblem(reason: "date without a year in \(field.name): '\(text.excerpt())'", isAboutTime: true)
+        case .unparsable: throw RowProblem(reason: "unparsable time '\(text.excerpt())' in \(field.name)", isAboutTime: true)
+        }
+    }
+
+    /// A number, nil when missing, or the rejection its text earns.
+    private static func number(_ text: FieldText, named name: String, negativeAllowed: Bool) -> Result<Double?, RowProblem> {
+        switch NumberText.parse(text, nanIsMissing: true) {
+        case .missing: return .success(nil)
+        case .number(let number):
+            if number < 0, !negativeAllowed { return .failure(RowProblem(reason: "negative \(name)")) }
+            return .success(number)
+        case .notANumber: return .failure(RowProblem(reason: "not a number in \(name): '\(text.excerpt())'"))
+        case .notFinite: return .failure(RowProblem(reason: "not a finite number in \(name): '\(text.excerpt())'"))
         }
     }
 
@@ -272,7 +599,7 @@ struct RecordBuilder {
             return nil
         }
         guard let score = try number(text, named: "csat", negativeAllowed: true).get() else { return nil }
-        guard (1...5).contains(score) else { throw rejection("csat outside 1..5: \(text.excerpt())") }
+        guard (1...5).contains(score) else { throw RowProblem(reason: "csat outside 1..5: \(text.excerpt())") }
         return score
     }
 
@@ -282,13 +609,13 @@ struct RecordBuilder {
         if word.equalsIgnoringCase("positive") { return .positive }
         if word.equalsIgnoringCase("neutral") { return .neutral }
         if word.equalsIgnoringCase("negative") { return .negative }
-        switch NumberText.parse(text) {
+        switch NumberText.parse(text, nanIsMissing: true) {
         case .missing: return nil
         case .number(let score):
-            guard (-1...1).contains(score) else { throw rejection("sentiment outside -1..1: \(text.excerpt())") }
+            guard (-1...1).contains(score) else { throw RowProblem(reason: "sentiment outside -1..1: \(text.excerpt())") }
             return score > 0 ? .positive : score < 0 ? .negative : .neutral
         case .notANumber, .notFinite:
-            throw rejection("not a sentiment: '\(text.excerpt())'")
+            throw RowProblem(reason: "not a sentiment: '\(text.excerpt())'")
         }
     }
 }
@@ -296,4 +623,6 @@ struct RecordBuilder {
 /// Why a row is refused, while a record is being read.
 private struct RowProblem: Error {
     let reason: String
+    /// True when the row's time is what is wrong (for `check`'s sentence about undated files).
+    var isAboutTime = false
 }

@@ -67,6 +67,18 @@ public struct DayClock: Sendable {
         return Day(number: Int32(Self.floorDivide(local, Self.millisecondsPerDay)))
     }
 
+    /// The local hour (0...23) of an instant.
+    public func hour(ofEpochMilliseconds ms: Int64) -> Int {
+        let local = ms + offset(atEpochMilliseconds: ms)
+        return Int(Self.floorDivide(local, 3_600_000) - Self.floorDivide(local, Self.millisecondsPerDay) * 24)
+    }
+
+    /// The local time of day of an instant, in milliseconds since local midnight.
+    public func millisecondOfDay(_ ms: Int64) -> Int64 {
+        let local = ms + offset(atEpochMilliseconds: ms)
+        return local - Self.floorDivide(local, Self.millisecondsPerDay) * Self.millisecondsPerDay
+    }
+
     /// Instant of a local civil time (for the dashboard zone); ms precision.
     ///
     /// A time skipped by a DST change counts with the offset before the change (02:30 on a

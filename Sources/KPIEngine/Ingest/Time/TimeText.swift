@@ -3,13 +3,18 @@ enum TimeValue: Equatable {
     case missing
     /// The row's day in the dashboard zone and its instant (ms since the epoch).
     case time(day: Day, epochMilliseconds: Int64)
-    /// A month and day without a year (`April 12`, `8 de marzo`).
-    case withoutYear
+    /// A month and day without a year (`February 28`, `8 de marzo`), and the time of day.
+    case withoutYear(month: Int, day: Int, secondOfDay: Int)
     case unparsable
 }
 
-/// Reads the time formats of the data contract (section 3) straight from bytes, with a fast
+/// Reads the time formats of docs/DATA.md section 3 straight from bytes, with a fast
 /// path and a one-entry cache for `YYYY-MM-DD`.
+///
+/// Besides ISO 8601 and epoch times: `YYYYMMDD`, `YYYY/MM/DD`, US order `M/D/YYYY` and
+/// `M-D-YYYY` (with two-digit years too), month names (`Apr 29, 2020`, `3-Jun-26`,
+/// `28. Februar 2026`, see ``WordDate``), each optionally followed by a clock time that may be
+/// unpadded (`5:8:54`) and 12-hour (`09:03:47 AM`).
 struct TimeText {
     let clock: DayClock
     private var cachedDate: (key: UInt64, tail: UInt16, day: Day, start: Int64)?
@@ -34,7 +39,7 @@ struct TimeText {
         if let cached = cachedDate, cached.key == key, cached.tail == tail {
             return .time(day: cached.day, epochMilliseconds: cached.start)
         }
-        guard let day = Self.civilDay(text, at: 0) else { return .unparsable }
+        guard let (day, _) = Self.civilDay(text, at: 0, separator: UInt8(ascii: "-")) else { return .unparsable }
         let start = clock.startOfDay(day)
         cachedDate = (key, tail, day, start)
         return .time(day: day, epochMilliseconds: start)
@@ -44,13 +49,14 @@ struct TimeText {
         if let epoch = Self.epochMilliseconds(text) {
             return .time(day: clock.day(ofEpochMilliseconds: epoch), epochMilliseconds: epoch)
         }
-        if text.count > 10, text[4] == UInt8(ascii: "-"), let day = Self.civilDay(text, at: 0) {
-            let separator = text[10]
-            guard separator == UInt8(ascii: "T") || separator == UInt8(ascii: "t") || separator == 0x20 else {
-                return .unparsable
-            }
-            var reader = DigitReader(text: text, index: 11)
-            return readClockTime(&reader, day: day, allowMeridiem: false, allowOffset: true)
+        if text.count == 8, let day = Self.compactDay(text) {
+            return .time(day: day, epochMilliseconds: clock.startOfDay(day))
+        }
+        if text.count >= 8, text[4] == UInt8(ascii: "-") || text[4] == UInt8(ascii: "/"),
+           let (day, index) = Self.civilDay(text, at: 0, separator: text[4]) {
+            if index == text.count { return .time(day: day, epochMilliseconds: clock.startOfDay(day)) }
+            var reader = DigitReader(text: text, index: index + 1)
+            return readClockTime(&reader, day: day, allowOffset: true)
         }
         if let (day, index) = Self.usDay(text) {
             if index == text.count {
@@ -58,20 +64,49 @@ struct TimeText {
             }
             guard text[index] == 0x20 else { return .unparsable }
             var reader = DigitReader(text: text, index: index + 1)
-            return readClockTime(&reader, day: day, allowMeridiem: true, allowOffset: false)
+            return readClockTime(&reader, day: day, allowOffset: false)
         }
-        return Self.looksLikeDateWithoutYear(text) ? .withoutYear : .unparsable
+        return parseWords(text)
     }
 
-    /// `HH:MM[:SS[.fff]]`, then an optional ` AM`/` PM` (US dates) or offset (ISO dates).
-    private func readClockTime(_ reader: inout DigitReader, day: Day, allowMeridiem: Bool, allowOffset: Bool) -> TimeValue {
+    /// Dates with a month name (``WordDate``), with or without a year and a clock time.
+    private func parseWords(_ text: FieldText) -> TimeValue {
+        guard text.bytes.contains(where: { $0 | 0x20 >= UInt8(ascii: "a") && $0 | 0x20 <= UInt8(ascii: "z") || $0 >= 0x80 }),
+              let reading = WordDate.read(text.string())
+        else { return .unparsable }
+        switch reading {
+        case .date(let day, let timeText):
+            guard let timeText else { return .time(day: day, epochMilliseconds: clock.startOfDay(day)) }
+            return Self.withClockText(timeText) { reader in readClockTime(&reader, day: day, allowOffset: true) }
+        case .withoutYear(let month, let day, let timeText):
+            guard let timeText else { return .withoutYear(month: month, day: day, secondOfDay: 0) }
+            // Any valid day will do to read the clock time; only its second of the day is kept.
+            let probe = Day(year: 2000, month: 1, day: 1)!
+            let read = Self.withClockText(timeText) { reader in readClockTime(&reader, day: probe, allowOffset: false) }
+            guard case .time(_, let instant) = read else { return .unparsable }
+            let secondOfDay = Int((instant - clock.startOfDay(probe)) / 1000)
+            return .withoutYear(month: month, day: day, secondOfDay: max(0, min(86_399, secondOfDay)))
+        }
+    }
+
+    private static func withClockText(_ text: Substring, _ body: (inout DigitReader) -> TimeValue) -> TimeValue {
+        var bytes = Array(text.utf8)
+        return bytes.withUnsafeMutableBytes { buffer in
+            var reader = DigitReader(text: FieldText(bytes: UnsafeRawBufferPointer(buffer)), index: 0)
+            return body(&reader)
+        }
+    }
+
+    /// `H:M[:S[.fff]]` (one or two digits each), then an optional ` AM`/` PM` and, where
+    /// allowed, an offset.
+    private func readClockTime(_ reader: inout DigitReader, day: Day, allowOffset: Bool) -> TimeValue {
         guard var hour = reader.number(minDigits: 1, maxDigits: 2), reader.skip(UInt8(ascii: ":")),
-              let minute = reader.number(minDigits: 2, maxDigits: 2), minute < 60
+              let minute = reader.number(minDigits: 1, maxDigits: 2), minute < 60
         else { return .unparsable }
         var second = 0
         var milliseconds = 0
         if reader.skip(UInt8(ascii: ":")) {
-            guard let value = reader.number(minDigits: 2, maxDigits: 2), value <= 60 else { return .unparsable }
+            guard let value = reader.number(minDigits: 1, maxDigits: 2), value <= 60 else { return .unparsable }
             second = min(value, 59)
             if reader.skip(UInt8(ascii: ".")) || reader.skip(UInt8(ascii: ",")) {
                 guard let fraction = reader.fractionMilliseconds() else { return .unparsable }
@@ -79,7 +114,7 @@ struct TimeText {
             }
         }
         reader.skipSpaces()
-        if allowMeridiem, let isAfternoon = reader.meridiem() {
+        if let isAfternoon = reader.meridiem() {
             guard (1...12).contains(hour) else { return .unparsable }
             hour = hour % 12 + (isAfternoon ? 12 : 0)
             reader.skipSpaces()
@@ -107,44 +142,45 @@ struct TimeText {
         return text.count == 10 ? value * 1000 : value
     }
 
-    /// `YYYY-MM-DD` at `index`.
-    private static func civilDay(_ text: FieldText, at index: Int) -> Day? {
-        var reader = DigitReader(text: text, index: index)
-        guard let year = reader.number(minDigits: 4, maxDigits: 4), reader.skip(UInt8(ascii: "-")),
-              let month = reader.number(minDigits: 2, maxDigits: 2), reader.skip(UInt8(ascii: "-")),
+    /// `YYYYMMDD` (Google Analytics), years 1900 to 2099.
+    private static func compactDay(_ text: FieldText) -> Day? {
+        var reader = DigitReader(text: text, index: 0)
+        guard let year = reader.number(minDigits: 4, maxDigits: 4), (1900...2099).contains(year),
+              let month = reader.number(minDigits: 2, maxDigits: 2),
               let day = reader.number(minDigits: 2, maxDigits: 2)
         else { return nil }
         return Day(year: year, month: month, day: day)
     }
 
-    /// `M/D/YYYY` at the start, and the index after it.
-    private static func usDay(_ text: FieldText) -> (Day, Int)? {
-        var reader = DigitReader(text: text, index: 0)
-        guard let month = reader.number(minDigits: 1, maxDigits: 2), reader.skip(UInt8(ascii: "/")),
-              let day = reader.number(minDigits: 1, maxDigits: 2), reader.skip(UInt8(ascii: "/")),
-              let year = reader.number(minDigits: 4, maxDigits: 4),
+    /// `YYYY-MM-DD` (or with another separator; `YYYY/M/D` may be unpadded) at `index`, ending
+    /// the text or followed by a space or `T`; and the index after it.
+    private static func civilDay(_ text: FieldText, at index: Int, separator: UInt8) -> (Day, Int)? {
+        var reader = DigitReader(text: text, index: index)
+        let minDigits = separator == UInt8(ascii: "-") ? 2 : 1
+        guard let year = reader.number(minDigits: 4, maxDigits: 4), reader.skip(separator),
+              let month = reader.number(minDigits: minDigits, maxDigits: 2), reader.skip(separator),
+              let day = reader.number(minDigits: minDigits, maxDigits: 2),
+              reader.atEnd || text[reader.index] == 0x20 || text[reader.index] | 0x20 == UInt8(ascii: "t"),
               let civil = Day(year: year, month: month, day: day)
         else { return nil }
         return (civil, reader.index)
     }
 
-    /// Letters and a day number but no four-digit year: `April 12`, `8 de marzo`.
-    private static func looksLikeDateWithoutYear(_ text: FieldText) -> Bool {
-        var hasLetter = false
-        var hasShortNumber = false
-        var run = 0
-        for index in 0...text.count {
-            let byte = index < text.count ? text[index] : 0x20
-            if byte &- 0x30 < 10 {
-                run += 1
-                continue
-            }
-            if run >= 4 { return false }
-            if run > 0 { hasShortNumber = true }
-            run = 0
-            if byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z") || byte >= 0x80 { hasLetter = true }
-        }
-        return hasLetter && hasShortNumber
+    /// `M/D/YYYY` or `M-D-YYYY` (US order; a two-digit year is 20YY) at the start, and the index
+    /// after it.
+    private static func usDay(_ text: FieldText) -> (Day, Int)? {
+        var reader = DigitReader(text: text, index: 0)
+        guard let month = reader.number(minDigits: 1, maxDigits: 2), !reader.atEnd else { return nil }
+        let separator = text[reader.index]
+        guard separator == UInt8(ascii: "/") || separator == UInt8(ascii: "-"), reader.skip(separator),
+              let day = reader.number(minDigits: 1, maxDigits: 2), reader.skip(separator)
+        else { return nil }
+        let yearStart = reader.index
+        guard let year = reader.number(minDigits: 2, maxDigits: 4), reader.index - yearStart != 3,
+              reader.atEnd || text[reader.index] == 0x20,
+              let civil = Day(year: reader.index - yearStart == 2 ? 2000 + year : year, month: month, day: day)
+        else { return nil }
+        return (civil, reader.index)
     }
 }
 

@@ -1,0 +1,134 @@
+/// The customer-service facts of one day's inquiries (by the day they were opened), which add
+/// up over a window.
+struct ServiceCounters: Sendable, Equatable {
+    var inquiries = 0
+    var answered = 0
+    var resolved = 0
+    var rated = 0
+    var satisfied = 0
+    var withSentiment = 0
+    var positive = 0
+    var negative = 0
+
+    mutating func add(_ t: StoredTicket, _ sign: Int) {
+        inquiries += sign
+        if t.firstResponseAt != nil { answered += sign }
+        if t.resolvedAt != nil { resolved += sign }
+        if let s = t.satisfied {
+            rated += sign
+            if s { satisfied += sign }
+        }
+        if let s = t.sentiment {
+            withSentiment += sign
+            if s == .positive { positive += sign }
+            if s == .negative { negative += sign }
+        }
+    }
+
+    mutating func add(_ o: ServiceCounters) {
+        inquiries += o.inquiries
+        answered += o.answered
+        resolved += o.resolved
+        rated += o.rated
+        satisfied += o.satisfied
+        withSentiment += o.withSentiment
+        positive += o.positive
+        negative += o.negative
+    }
+}
+
+/// The inquiries opened on one day: counters, and their response and resolution times (in
+/// no particular order: percentiles are found by selection).
+struct ServiceDay: Sendable {
+    var counters = ServiceCounters()
+    /// first_response_at − opened_at, seconds, of the answered inquiries.
+    var firstResponseSeconds: [Double] = []
+    /// resolved_at − opened_at, seconds, of the resolved inquiries.
+    var resolutionSeconds: [Double] = []
+}
+
+/// One platform's inquiries (after upsert), kept per day so that any window's service KPIs
+/// come from a few days' facts: counters, response and resolution times for the percentiles,
+/// and the opened/resolved counts the backlog is reckoned from. An inquiry is added in O(1)
+/// and taken back in O(k) for a day of k inquiries.
+struct ServiceDays: Sendable {
+    /// By the day opened.
+    private(set) var days: [Day: ServiceDay] = [:]
+    /// Inquiries opened, by the day of the instant just before `opened_at`: summed up to a day D
+    /// they count those opened at or before the end of D (the start of D + 1).
+    private(set) var openedUpTo: [Day: Int] = [:]
+    /// Likewise for `resolved_at`.
+    private(set) var resolvedUpTo: [Day: Int] = [:]
+    /// Days with inquiries opened, in order.
+    private(set) var sortedDays: [Day] = []
+
+    var isEmpty: Bool { sortedDays.isEmpty }
+
+    /// Adds (`sign` 1) or takes back (`sign` -1) one inquiry.
+    mutating func add(_ t: StoredTicket, sign: Int, clock: DayClock) {
+        let day = clock.day(ofEpochMilliseconds: t.openedAt)
+        let response = t.firstResponseAt.map { Double($0 - t.openedAt) / 1000 }
+        let resolution = t.resolvedAt.map { Double($0 - t.openedAt) / 1000 }
+        var emptied = false
+        if days.index(forKey: day) == nil { sortedDays.insertSorted(day) }
+        Self.change(&days[day, default: ServiceDay()]) { d in
+            d.counters.add(t, sign)
+            if sign > 0 {
+                if let response { d.firstResponseSeconds.append(response) }
+                if let resolution { d.resolutionSeconds.append(resolution) }
+            } else {
+                if let response { d.firstResponseSeconds.removeOne(response) }
+                if let resolution { d.resolutionSeconds.removeOne(resolution) }
+            }
+            emptied = d.counters.inquiries == 0
+        }
+        if emptied {
+            days[day] = nil
+            sortedDays.removeSorted(day)
+        }
+        openedUpTo[clock.day(ofEpochMilliseconds: t.openedAt - 1), default: 0] += sign
+        if let at = t.resolvedAt { resolvedUpTo[clock.day(ofEpochMilliseconds: at - 1), default: 0] += sign }
+    }
+
+    private static func change(_ day: inout ServiceDay, _ body: (inout ServiceDay) -> Void) { body(&day) }
+
+    /// Inquiries opened at or before the end of `day` and not resolved by then.
+    func backlog(atEndOf day: Day) -> Int {
+        var opened = 0, resolved = 0
+        for (d, n) in openedUpTo where d <= day { opened += n }
+        for (d, n) in resolvedUpTo where d <= day { resolved += n }
+        return opened - resolved
+    }
+}
+
+extension Array where Element: Equatable {
+    /// Removes one element equal to `element` (the last one), if any; order is not kept.
+    mutating func removeOne(_ element: Element) {
+        guard let index = lastIndex(of: element) else { return }
+        swapAt(index, count - 1)
+        removeLast()
+    }
+}
+
+extension Array where Element: Comparable {
+    /// Inserts keeping ascending order.
+    mutating func insertSorted(_ element: Element) {
+        insert(element, at: insertionIndex(of: element))
+    }
+
+    /// Removes one element equal to `element`, if there is one.
+    mutating func removeSorted(_ element: Element) {
+        let index = insertionIndex(of: element)
+        if index < count, self[index] == element { remove(at: index) }
+    }
+
+    /// The first index whose element is not below `element`.
+    func insertionIndex(of element: Element) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if self[mid] < element { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+}

@@ -1,0 +1,70 @@
+/// A row of a file in the store: the file's number and the row's slot in that file.
+struct RowRef: Hashable, Sendable {
+    var file: UInt32
+    var slot: Int32
+}
+
+/// Which file's row wins each upsert key. Most keys are held by one file; a key held by
+/// several keeps all of its holders in upsert order (the last one wins), so that the next
+/// one takes over when the winner's file goes away.
+struct UpsertIndex: Sendable {
+    /// The winning row of every key (by ``RowKey/raw``).
+    private(set) var winners = KeyTable<RowRef>(filler: RowRef(file: 0, slot: 0))
+    /// Holders of the keys more than one file has, in upsert order.
+    private(set) var contested: [RowKey: [RowRef]] = [:]
+
+    /// A change of winner: the row that won before (nil: none) and the one that wins now (nil: none).
+    struct Change {
+        var before: RowRef?
+        var after: RowRef?
+        var isChange: Bool { before != after }
+    }
+
+    /// Adds `ref` as a holder of `key`; `precedes` orders files for upserts.
+    mutating func add(_ key: RowKey, _ ref: RowRef, precedes: (UInt32, UInt32) -> Bool) -> Change {
+        guard let current = winners[key.raw] else {
+            winners[key.raw] = ref
+            return Change(before: nil, after: ref)
+        }
+        var holders = contested[key] ?? [current]
+        let index = holders.firstIndex { precedes(ref.file, $0.file) } ?? holders.endIndex
+        holders.insert(ref, at: index)
+        contested[key] = holders
+        winners[key.raw] = holders.last!
+        return Change(before: current, after: holders.last!)
+    }
+
+    /// Takes `file`'s holding of `key` back.
+    mutating func remove(_ key: RowKey, file: UInt32) -> Change {
+        guard let current = winners[key.raw] else { return Change(before: nil, after: nil) }
+        guard var holders = contested[key] else {
+            guard current.file == file else { return Change(before: current, after: current) }
+            winners[key.raw] = nil
+            return Change(before: current, after: nil)
+        }
+        holders.removeAll { $0.file == file }
+        if holders.count == 1 { contested[key] = nil } else { contested[key] = holders }
+        winners[key.raw] = holders.last
+        return Change(before: current, after: holders.last)
+    }
+
+    /// True when some key is held by more than one file.
+    var hasContestedKeys: Bool { !contested.isEmpty }
+
+    /// The winning row of `key`.
+    func winner(_ key: RowKey) -> RowRef? { winners[key.raw] }
+
+    /// Orders the holders of the contested keys `file` holds again (its modification time
+    /// moved); returns the keys whose winner changed.
+    mutating func reorder(file: UInt32, precedes: (UInt32, UInt32) -> Bool) -> [(key: RowKey, change: Change)] {
+        var changes: [(RowKey, Change)] = []
+        for (key, holders) in contested where holders.contains(where: { $0.file == file }) {
+            let sorted = holders.sorted { precedes($0.file, $1.file) }
+            contested[key] = sorted
+            let before = winners[key.raw]
+            winners[key.raw] = sorted.last
+            if before != sorted.last { changes.append((key, Change(before: before, after: sorted.last))) }
+        }
+        return changes
+    }
+}

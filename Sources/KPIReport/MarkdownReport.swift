@@ -1,0 +1,71 @@
+import KPIEngine
+
+/// `report --format markdown`: a stakeholder-ready report: the alerts first when there are
+/// any, one table per KPI family with values and changes per platform, then the goals and
+/// the top posts.
+public enum MarkdownReport {
+    public static func render(_ snapshot: KPISnapshot) -> String {
+        let names = [KPISnapshot.allPlatforms] + snapshot.platforms
+        let w = snapshot.window
+        var out = [
+            "# Social media KPIs: \(w.start) to \(w.end)",
+            "",
+            "Window: " + (w.isAll ? "all data" : Plural.count(w.days, "day") + ", compared with " + ComparisonText.phrase(snapshot))
+                + "; time zone \(snapshot.timeZone); " + Plural.count(snapshot.fileCount, "data file")
+                + (snapshot.rejectedRows > 0 ? ", " + Plural.count(snapshot.rejectedRows, "row") + " rejected." : "."),
+        ]
+        if let today = TodayLine.sentence(snapshot.today) { out += ["", today + "."] }
+        if !snapshot.alerts.isEmpty {
+            out += ["", "## Alerts", "", "**\(AlertLine.count(snapshot.alerts).capitalizingFirstLetter()).**", "",
+                    "| Alert | Platform | Now | Limit | State |", "|---|---|---:|---|---|"]
+            for state in snapshot.alerts {
+                out.append("| \(cell(state.rule.name)) | \(cell(state.rule.platform)) | "
+                           + "\(ValueFormat.format(state.value, unit: state.rule.kpi.unit)) | \(cell(AlertLine.bound(state.rule))) | "
+                           + (state.breached ? "**breached** |" : "ok |"))
+            }
+        }
+        for family in KPIFamily.allCases where !snapshot.listedKPIs(in: family).isEmpty {
+            out += ["", "## \(family.title)", ""]
+            out.append("| KPI | " + names.map(cell).joined(separator: " | ") + " |")
+            out.append("|---|" + names.map { _ in "---:|" }.joined())
+            for kpi in snapshot.listedKPIs(in: family) {
+                let cells = names.map { name -> String in
+                    let v = snapshot.value(kpi, platform: name)
+                    let change = ChangeFormat.text(kpi, v)
+                    return ValueFormat.format(v.value, unit: kpi.unit, currency: snapshot.currencies[name]) + (change.isEmpty ? "" : " (\(change))")
+                }
+                out.append("| \(kpi.title) | " + cells.joined(separator: " | ") + " |")
+            }
+            let notes = CoverageNote.lines(snapshot, family: family)
+            if !notes.isEmpty { out += [""] + notes.map { "_\($0)._" } }
+        }
+        if !snapshot.goals.isEmpty {
+            out += ["", "## Goals", "", "| Goal | Platform | Now | Target | Projection | Deadline | Status |",
+                    "|---|---|---:|---:|---:|---|---|"]
+            for progress in snapshot.goals {
+                let goal = progress.goal, unit = goal.kpi.unit
+                out.append("| \(cell(goal.name)) | \(cell(goal.platform)) | \(ValueFormat.format(progress.value, unit: unit, currency: progress.currency)) | "
+                           + "\(GoalLine.target(goal, currency: progress.currency)) | "
+                           + "\(ValueFormat.format(progress.projection, unit: unit, currency: progress.currency)) | "
+                           + "\(goal.deadline) (\(GoalLine.daysLeft(progress.daysLeft))) | **\(GoalLine.status(progress.status))** |")
+            }
+        }
+        let posts = snapshot.posts[KPISnapshot.allPlatforms] ?? []
+        if !posts.isEmpty {
+            out += ["", "## Top posts", "", "| Post | Platform | Interactions | Reach | Impressions |", "|---|---|---:|---:|---:|"]
+            for post in posts.prefix(10) {
+                out.append("| \(cell(post.title ?? post.id)) | \(cell(post.platform)) | "
+                           + "\(ValueFormat.format(post.values[.interactions], unit: .count)) | "
+                           + "\(ValueFormat.format(post.values[.reach], unit: .count)) | "
+                           + "\(ValueFormat.format(post.values[.impressions], unit: .count)) |")
+            }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// Table-safe text: sanitised, pipes escaped, cut to 60 characters.
+    private static func cell(_ text: String) -> String {
+        let safe = Sanitized.line(text).replacing("|", with: "\\|")
+        return safe.count > 60 ? String(safe.prefix(59)) + "…" : safe
+    }
+}
