@@ -16,6 +16,11 @@ static const attr_t kpitop_A_UNDERLINE = A_UNDERLINE;
 static const attr_t kpitop_A_REVERSE = A_REVERSE;
 
 static const mmask_t kpitop_BUTTON1_CLICKED = BUTTON1_CLICKED;
+static const mmask_t kpitop_BUTTON1_DOUBLE_CLICKED = BUTTON1_DOUBLE_CLICKED;
+/// The wheel turned up (away from the user).
+static const mmask_t kpitop_BUTTON4_PRESSED = BUTTON4_PRESSED;
+/// The wheel turned down.
+static const mmask_t kpitop_BUTTON5_PRESSED = BUTTON5_PRESSED;
 
 /// The key code of function key n (KEY_F(n)).
 static inline int kpitop_KEY_F(int n) { return KEY_F(n); }

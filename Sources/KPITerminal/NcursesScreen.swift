@@ -2,12 +2,13 @@ import CNcursesw
 import Foundation
 import KPIView
 
-/// The terminal as ncurses drives it: draws `Buffer`s and reads keys.
+/// The terminal as ncurses drives it: draws `Buffer`s and reads keys and the mouse.
 ///
 /// Starting it switches the terminal to the alternate screen in cbreak mode with the cursor
-/// hidden and mouse clicks reported; `stop()` undoes all of it and must run on every exit path.
+/// hidden and mouse clicks and the wheel reported; `stop()` undoes all of it and must run on
+/// every exit path.
 @MainActor
-public final class NcursesScreen {
+public final class NcursesScreen: TerminalScreen {
     /// The standard window of the screen `newterm` created.
     let window: UnsafeMutablePointer<WINDOW>
     private let screen: OpaquePointer
@@ -15,6 +16,14 @@ public final class NcursesScreen {
     private let mouseEnabled: Bool
     private var lastDrawn: Buffer?
     private var stopped = false
+    /// What `wait` sleeps on, made for the first engine descriptor it is given.
+    private var wake: (descriptor: Int32, sources: WakeSources)?
+
+    /// The mouse events asked for: clicks, double clicks and the wheel.
+    private static let mouseEvents = kpitop_BUTTON1_CLICKED | kpitop_BUTTON1_DOUBLE_CLICKED
+        | kpitop_BUTTON4_PRESSED | kpitop_BUTTON5_PRESSED
+    /// Rows the selection moves per notch of the wheel.
+    static let wheelRows = 3
 
     /// Takes over the controlling terminal (stdin and stdout), in the environment's locale.
     /// - Throws: `TerminalError` when stdin or stdout is not a terminal or `TERM` is unknown.
@@ -31,8 +40,15 @@ public final class NcursesScreen {
     /// Starts ncurses on the given streams; `terminalType` nil means `TERM`.
     init(terminalType: String?, output: UnsafeMutablePointer<FILE>, input: UnsafeMutablePointer<FILE>,
          capabilities: TerminalCapabilities) throws {
+        let name = terminalType ?? ProcessInfo.processInfo.environment["TERM"] ?? ""
         guard let screen = newterm(terminalType, output, input), let window = kpitop_stdscr() else {
-            throw TerminalError.unknownTerminal(terminalType ?? ProcessInfo.processInfo.environment["TERM"] ?? "")
+            throw TerminalError.unknownTerminal(name)
+        }
+        // A terminal that cannot move the cursor (TERM=dumb, a printer) would draw garbage.
+        guard Self.canAddressCursor else {
+            endwin()
+            delscreen(screen)
+            throw TerminalError.unknownTerminal(name)
         }
         self.screen = screen
         self.window = window
@@ -44,7 +60,7 @@ public final class NcursesScreen {
         leaveok(window, true)
         curs_set(0)
         set_escdelay(25)
-        mouseEnabled = mousemask(kpitop_BUTTON1_CLICKED, nil) != 0
+        mouseEnabled = mousemask(Self.mouseEvents, nil) != 0
         var depth = ColorDepth.none
         if capabilities.colorDepth != .none, has_colors(), start_color() == OK {
             use_default_colors()
@@ -57,6 +73,19 @@ public final class NcursesScreen {
     public var width: Int { Int(getmaxx(window)) }
     /// Rows of the terminal.
     public var height: Int { Int(getmaxy(window)) }
+
+    public var size: TerminalSize { TerminalSize(width: width, height: height) }
+
+    /// True when the started terminal's terminfo entry can move the cursor (`cup`).
+    private static var canAddressCursor: Bool {
+        guard let cup = tigetstr("cup") else { return false }
+        return Int(bitPattern: cup) != -1 && Int(bitPattern: cup) != 0
+    }
+
+    public func wait(milliseconds: Int32, wakeDescriptor: Int32) -> WaitOutcome {
+        if wake?.descriptor != wakeDescriptor { wake = (wakeDescriptor, WakeSources(wakeFileDescriptor: wakeDescriptor)) }
+        return wake!.sources.wait(milliseconds: milliseconds)
+    }
 
     /// Shows `buffer` (clipped to the screen). Only rows that differ from the last buffer
     /// drawn are handed to ncurses, which then sends only the cells that changed.
@@ -151,11 +180,21 @@ public final class NcursesScreen {
             return .resize(width: width, height: height)
         case KEY_MOUSE:
             var event = MEVENT()
-            guard getmouse(&event) == OK, event.bstate & kpitop_BUTTON1_CLICKED != 0 else { return nil }
-            return .click(x: Int(event.x), y: Int(event.y))
+            guard getmouse(&event) == OK else { return nil }
+            return Self.mouseKey(event)
         default:
             return KeyTranslation.key(for: .functionKey(code))
         }
+    }
+
+    /// The dashboard key for a mouse event: a click, a double click or a notch of the wheel.
+    static func mouseKey(_ event: MEVENT) -> Key? {
+        let (x, y) = (Int(event.x), Int(event.y))
+        if event.bstate & kpitop_BUTTON1_DOUBLE_CLICKED != 0 { return .doubleClick(x: x, y: y) }
+        if event.bstate & kpitop_BUTTON1_CLICKED != 0 { return .click(x: x, y: y) }
+        if event.bstate & kpitop_BUTTON4_PRESSED != 0 { return .wheel(x: x, y: y, lines: -wheelRows) }
+        if event.bstate & kpitop_BUTTON5_PRESSED != 0 { return .wheel(x: x, y: y, lines: wheelRows) }
+        return nil
     }
 
     private func apply(_ style: Style) {

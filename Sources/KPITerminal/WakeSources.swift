@@ -2,13 +2,6 @@ import Foundation
 
 /// What the dashboard loop sleeps on: the keyboard (stdin) and the engine's wake descriptor.
 struct WakeSources {
-    enum Outcome: Equatable {
-        /// A key, engine news, a signal or the timeout: look at everything again.
-        case awake
-        /// stdin hung up or failed: there is no terminal any more.
-        case terminalClosed
-    }
-
     private var descriptors: [pollfd]
     private var scratch = [UInt8](repeating: 0, count: 512)
 
@@ -21,7 +14,7 @@ struct WakeSources {
 
     /// Sleeps until input, engine news or a signal, at most `milliseconds`; drains the
     /// engine's descriptor when it woke the loop.
-    mutating func wait(milliseconds: Int32) -> Outcome {
+    mutating func wait(milliseconds: Int32) -> WaitOutcome {
         guard poll(&descriptors, nfds_t(descriptors.count), milliseconds) > 0 else { return .awake }
         if descriptors[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return .terminalClosed }
         let events = descriptors[1].revents

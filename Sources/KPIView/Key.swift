@@ -10,4 +10,8 @@ public enum Key: Hashable, Sendable {
     case resize(width: Int, height: Int)
     /// A mouse click (button 1) at a cell.
     case click(x: Int, y: Int)
+    /// A double click (button 1) at a cell.
+    case doubleClick(x: Int, y: Int)
+    /// The mouse wheel turned over a cell: `lines` < 0 up (away from the user), > 0 down.
+    case wheel(x: Int, y: Int, lines: Int)
 }

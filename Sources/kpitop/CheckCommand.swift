@@ -1,15 +1,20 @@
 import ArgumentParser
 import KPIEngine
+import KPIReport
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Say what each data file was read as, and list rejected rows with file, line and reason; "
-            + "exit 1 when there are any.",
+        abstract: "Say what each data file was read as, and list rejected rows; exit 1 when there are any.",
+        usage: "kpitop check [--data <dir>] [<options>]",
         discussion: """
+            Consecutive rows of a file rejected for the same reason are shown as one range.
+
             Example:
               kpitop check --data ~/exports
+            Symbolic links to directories that were not read are listed too (see
+            --follow-links).
             Each file gets one line: its platform and where that came from, its rows and the days
-            they cover. Consecutive rows of a file rejected for the same reason are shown as one range.
+            they cover.
             """
     )
 
@@ -17,13 +22,17 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let options = try shared.resolve()
-        let rollup = try options.loadStore(directory: options.requireDataDirectory())
+        let directory = try options.requireDataDirectory()
+        let rollup = try options.loadStore(directory: directory)
         let counts = rollup.platforms.values.reduce(0) { $0 + $1.inquiryCount }
-        print("\(rollup.fileCount) files, \(rollup.platformNames.count) platforms, "
-              + "\(counts) inquiries; \(rollup.rejectedRows) rejected rows")
+        print(Plural.count(rollup.fileCount, "file") + ", " + Plural.count(rollup.platformNames.count, "platform") + ", "
+              + Plural.count(counts, "inquiry") + "; " + Plural.count(rollup.rejectedRows, "rejected row"))
         for (file, summary) in rollup.fileSummaries {
             print(Sanitized.line(summary.line(path: file)))
             if let explanation = summary.undatedExplanation { print("  " + Sanitized.line(explanation)) }
+        }
+        for link in DataFiles.scan(root: directory, followLinks: options.config.followLinks.value).skippedLinks {
+            print("skipped link: \(Sanitized.line(link.description))")
         }
         for (file, note) in rollup.notes { print("note: \(Sanitized.line(file)): \(Sanitized.line(note))") }
         guard rollup.rejectedRows > 0 else { return }

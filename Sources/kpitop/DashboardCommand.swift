@@ -1,12 +1,15 @@
 import ArgumentParser
 import Foundation
+import KPIDemo
 import KPIEngine
 import KPITerminal
 import KPIView
 
-/// Options only the dashboard takes (data contract section 8).
+/// Options only the dashboard (and the demo) take (docs/CONFIG.md).
 struct DashboardOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Theme name (kpitop themes lists them) or path to a theme file.", valueName: "name|path"))
+    @Option(name: .long, help: ArgumentHelp("Theme name (kpitop themes lists them) or path to a theme file.",
+                                            valueName: "name|path"),
+            completion: .custom { _, _, _ in CompletionValues.themes })
     var theme: String?
 
     @Flag(inversion: .prefixedNo, help: "Poll the data directory every second instead of using inotify (default: no).")
@@ -18,7 +21,8 @@ struct DashboardOptions: ParsableArguments {
     @Flag(name: .customLong("no-color"), help: "Do not use colours (NO_COLOR=1 does the same).")
     var noColor = false
 
-    @Option(name: .long, help: ArgumentHelp("Redraw interval, from 100ms to 60s (default: 1s).", valueName: "interval"))
+    @Option(name: .long, help: ArgumentHelp("Redraw interval, from 100ms to 60s (default: 1s).", valueName: "interval"),
+            completion: .list(CompletionValues.refreshIntervals))
     var refresh: RefreshInterval?
 
     @Flag(inversion: .prefixedNo, help: "Ring the terminal bell once for each alert breach (default: no).")
@@ -32,15 +36,19 @@ extension RefreshInterval: ExpressibleByArgument {
 struct Dashboard: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Open the live dashboard (the default command).",
+        usage: "kpitop [dashboard] [--data <dir>] [--window <length>] [<options>]",
         discussion: """
-            Without --data, a configured data directory or a ./data directory, the dashboard
-            shows live demo data. Settings not given as flags come from the config file
-            (kpitop config shows them).
+            Without --data, a configured data directory or a ./data directory, the dashboard \
+            shows live demo data. Settings not given as flags come from the config file \
+            (kpitop config shows them); the window, theme and platform chosen with keys are \
+            kept for the next run in $XDG_STATE_HOME/kpitop/dashboard.toml.
+
             Examples:
               kpitop
               kpitop --data ~/exports --window 7d --theme nord --bell
 
-            Keys: arrows/hjkl move, Enter drills down, Esc goes back, ? lists every key, q quits.
+            Keys: arrows or j/k move, Enter opens, Esc goes back, w or W the window, [ and ] \
+            the day, a alerts, e saves the view, ? lists every key, q quits.
             """
     )
 
@@ -48,6 +56,11 @@ struct Dashboard: ParsableCommand {
     @OptionGroup var dashboard: DashboardOptions
 
     func run() throws {
+        try Self.open(shared: shared, dashboard: dashboard)
+    }
+
+    /// The dashboard on the data directory the options name, or on demo data when none.
+    static func open(shared: SharedOptions, dashboard: DashboardOptions) throws {
         let options = try shared.resolve(dashboard: dashboard)
         if let directory = options.dataDirectory {
             try DashboardLauncher(options: options, dashboard: dashboard).run(directory: directory, isDemo: false)
@@ -60,23 +73,22 @@ struct Dashboard: ParsableCommand {
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Open the dashboard on demo data that keeps changing.",
+        usage: "kpitop demo [--window <length>] [--theme <name|path>] [<options>]",
         discussion: """
-            Writes 90 days of realistic data for six platforms into a temporary directory,
-            appends a few rows a second while the dashboard runs, and removes it on exit.
+            Writes 90 days of realistic data for six platforms into a temporary directory, \
+            appends a few rows a second while the dashboard runs, and removes the directory \
+            on exit (q, Ctrl-C, Ctrl-\\, SIGTERM, or a closed terminal).
+
             Example:
               kpitop demo --theme gruvbox
             """
     )
 
-    @OptionGroup var shared: SharedOptions
+    @OptionGroup var view: ViewOptions
     @OptionGroup var dashboard: DashboardOptions
 
-    func validate() throws {
-        if shared.data != nil { throw ValidationError("demo writes its own data: leave out --data") }
-    }
-
     func run() throws {
-        try DemoLauncher(options: shared.resolve(dashboard: dashboard), dashboard: dashboard).run()
+        try DemoLauncher(options: view.resolve(dashboard: dashboard), dashboard: dashboard).run()
     }
 }
 
@@ -90,26 +102,65 @@ struct DashboardLauncher {
             throw ValidationError("the dashboard needs a terminal; for a pipe or a file use `kpitop report`")
         }
         let config = options.config
-        let goalFile = options.loadGoals(directory: directory)
+        let environment = ProcessInfo.processInfo.environment
+        let savedFile = SavedChoicesFile(environment: environment)
+        let saved = savedFile?.load() ?? (nil, nil, nil)
+        let start = StartingChoices(config: config, saved: saved)
+
+        let goalFile = try options.loadGoals(directory: directory)
         var watcher = DirectoryWatcher.Options(forcePolling: config.poll.value)
         if isDemo { watcher.pollInterval = .milliseconds(250) }
-        let session = try options.makeSession(directory: directory, isDemo: isDemo, goals: goalFile.goals, watcher: watcher)
+        let session = try options.makeSession(directory: directory, isDemo: isDemo, goals: goalFile.goals,
+                                              window: start.window, watcher: watcher)
         session.start()
         defer { session.stop() }
         let capabilities = TerminalCapabilities.detect(forceASCII: dashboard.ascii, forceNoColor: dashboard.noColor)
         let model = DashboardModel(
-            themes: ThemeChoice.themes(startingWith: config.theme.value), options: capabilities.renderOptions,
-            dataDirectory: directory, window: config.window.value, goalProblems: goalFile.problems,
-            bell: config.bell.value)
-        let status = try MainActor.assumeIsolated {
-            try DashboardApp(capabilities: capabilities).run(source: session, model: model, refresh: config.refresh.value)
+            themes: ThemeChoice.themes(startingWith: start.theme, savedName: start.savedTheme),
+            options: capabilities.renderOptions, dataDirectory: directory, window: start.window,
+            platform: start.platform, goalProblems: goalFile.problems, bell: config.bell.value)
+        let files = ViewFiles(folder: FileManager.default.currentDirectoryPath)
+        let status: Int32
+        do {
+            status = try MainActor.assumeIsolated {
+                try DashboardApp(capabilities: capabilities).run(
+                    source: session, model: model, refresh: config.refresh.value, save: files.save,
+                    remember: { choices in try? savedFile?.save(choices) })
+            }
+        } catch let error as TerminalError {
+            FileHandle.standardError.write(Data("kpitop: \(error)\n".utf8))
+            throw ExitCode(1)
         }
         if status != 0 { throw ExitCode(status) }
     }
 }
 
+/// What the dashboard starts with: a flag beats the choices kept from the last run, which
+/// beat the config file and the defaults.
+struct StartingChoices {
+    var window: WindowLength
+    /// `--theme` or the config file's theme (a name or a path), when the kept one does not win.
+    var theme: String?
+    /// The theme kept from the last run, by name.
+    var savedTheme: String?
+    var platform: String
+
+    init(config: EffectiveConfig, saved: (window: WindowLength?, theme: String?, platform: String?)) {
+        func isFlag<Value>(_ setting: Setting<Value>) -> Bool {
+            if case .flag = setting.source { return true }
+            return false
+        }
+        window = isFlag(config.window) ? config.window.value : saved.window ?? config.window.value
+        let flagTheme = isFlag(config.theme)
+        theme = flagTheme || saved.theme == nil ? config.theme.value : nil
+        savedTheme = flagTheme ? nil : saved.theme
+        platform = saved.platform ?? KPISnapshot.allPlatforms
+    }
+}
+
 /// Writes demo data into a temporary directory, keeps appending to it, shows the dashboard
-/// on it, and removes it on exit.
+/// on it, and removes it on exit: a normal one, a signal the dashboard turns into a quit
+/// (SIGINT, SIGTERM, SIGHUP, SIGQUIT), or a terminal that cannot be used.
 struct DemoLauncher {
     let options: ResolvedOptions
     let dashboard: DashboardOptions

@@ -5,6 +5,10 @@ struct KPITop: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kpitop",
         abstract: "A live terminal dashboard of social-media marketing KPIs.",
+        usage: """
+            kpitop [--data <dir>] [--window <length>] [<options>]
+            kpitop <subcommand> [<options>]
+            """,
         discussion: """
             Reads CSV and JSON Lines exports from a data directory (see docs/DATA.md) and \
             shows reach, engagement, conversion and customer-service KPIs per platform.
@@ -22,7 +26,15 @@ struct KPITop: ParsableCommand {
             (see docs/CONFIG.md).
             """,
         version: kpitopVersion,
-        subcommands: [Dashboard.self, Report.self, Check.self, Demo.self, Config.self, Themes.self],
-        defaultSubcommand: Dashboard.self
+        subcommands: [Dashboard.self, Report.self, Check.self, Demo.self, Config.self, Themes.self]
     )
+
+    // The dashboard's options belong to kpitop itself (not only to a default subcommand),
+    // so that shell completion offers their values right after `kpitop --data`.
+    @OptionGroup var shared: SharedOptions
+    @OptionGroup var dashboard: DashboardOptions
+
+    func run() throws {
+        try Dashboard.open(shared: shared, dashboard: dashboard)
+    }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KPIEngine
+import KPIReport
 
 /// Output formats of `kpitop report`.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
@@ -10,6 +11,7 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the KPIs the dashboard shows, as text, JSON, CSV, Markdown or OpenMetrics.",
+        usage: "kpitop report [--data <dir>] [--format <format>] [<options>]",
         discussion: """
             Examples:
               kpitop report --data ~/exports
@@ -18,14 +20,14 @@ struct Report: ParsableCommand {
               kpitop report --format openmetrics > /var/lib/node_exporter/kpitop.prom
               kpitop report --format markdown --fail-on-alert   exit 2 on an alert
 
-            The exit code is 0 even when rows were rejected (their count is in the
+            The exit code is 0 even when rows were rejected (their count is in the \
             report); 2 with --fail-on-alert when an alert is breached.
             """
     )
 
     @OptionGroup var shared: SharedOptions
 
-    @Option(name: .long, help: "Output format: text, json, csv, markdown, openmetrics, or jsonl with --watch.")
+    @Option(name: .long, help: "Output format (jsonl goes with --watch).")
     var format: ReportFormat = .text
 
     @Flag(name: .long, help: "Keep running: print the report again (one JSON line) whenever the data changes.")
@@ -52,8 +54,8 @@ struct Report: ParsableCommand {
         if watch {
             return try ReportWatcher(options: options, poll: poll || options.config.poll.value).run(directory: directory)
         }
+        let goalFile = try options.loadGoals(directory: directory)
         let store = try options.loadStore(directory: directory)
-        let goalFile = options.loadGoals(directory: directory)
         let benchmarkFile = options.loadBenchmarks(directory: directory)
         for problem in goalFile.problems + benchmarkFile.problems {
             FileHandle.standardError.write(Data("kpitop: \(Sanitized.line(problem.description))\n".utf8))

@@ -47,9 +47,15 @@ struct ResolvedOptions {
 
     /// `--goals FILE` or the configured goals file, else the data directory's `goals.toml`
     /// (no file there is no goals). Goals with a mistake are left out; their problems are
-    /// in the result.
-    func loadGoals(directory: String) -> GoalFile {
+    /// in the result. A named file that cannot be read stops the program with exit status
+    /// 66 (EX_NOINPUT), as a missing data directory does.
+    func loadGoals(directory: String) throws -> GoalFile {
         let file = config.goalsFile(dataDirectory: directory)
+        if file.required, access(file.path, R_OK) != 0 {
+            let reason = String(cString: strerror(errno))
+            FileHandle.standardError.write(Data("kpitop: cannot read goals file '\(Sanitized.line(file.path))': \(reason)\n".utf8))
+            throw ExitCode(66)
+        }
         return GoalFile.load(path: file.path, required: file.required)
     }
 
@@ -66,7 +72,7 @@ struct ResolvedOptions {
     func ingestContext(directory: String) throws -> IngestContext {
         let today = clock.day(ofEpochMilliseconds: currentMilliseconds())
         return try IngestContext(clock: clock, mapping: loadMapping(directory: directory), currency: config.currency.value,
-                                 hourlyFrom: today.adding(days: -1))
+                                 hourlyFrom: today.adding(days: -1), followLinks: config.followLinks.value)
     }
 
     /// Reads the whole directory once.
@@ -79,14 +85,16 @@ struct ResolvedOptions {
     }
 
     /// A session that follows `directory` (not yet started), computing `goals` and the
-    /// config's alerts.
+    /// config's alerts and `benchmarks` over `window` (the configured one when nil).
     func makeSession(directory: String, isDemo: Bool = false, goals: [Goal], benchmarks: [Benchmark] = [],
+                     window: WindowLength? = nil,
                      watcher: DirectoryWatcher.Options) throws -> EngineSession {
-        try EngineSession(
+        var request = request(goals: goals, benchmarks: benchmarks)
+        if let window { request.window = window }
+        return try EngineSession(
             root: directory, context: ingestContext(directory: directory),
             status: EngineStatus(dataDirectory: directory, isDemo: isDemo,
                                  loading: LoadProgress(filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0)),
-            request: request(goals: goals, benchmarks: benchmarks), options: .init(watcher: watcher),
-            now: { currentMilliseconds() })
+            request: request, options: .init(watcher: watcher), now: { currentMilliseconds() })
     }
 }

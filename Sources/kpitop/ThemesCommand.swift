@@ -7,14 +7,16 @@ struct Themes: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List the colour themes, where each comes from, and the folders searched.",
         discussion: """
-            A theme is a NAME.toml file (format: Themes/README.md in the source). The first file
-            of a name found in these folders wins; the shipped themes are also built into
-            kpitop, so they exist even where no folder does:
+            A theme is a NAME.toml file (format: Themes/README.md in the source). The first \
+            file of a name found in these folders wins; the shipped themes are also built \
+            into kpitop, so they exist even where no folder does:
               $XDG_CONFIG_HOME/kpitop/themes (else ~/.config/kpitop/themes)
               $XDG_DATA_HOME/kpitop/themes (else ~/.local/share/kpitop/themes)
               ../share/kpitop/themes next to the kpitop executable
-              kpitop/themes in each $XDG_DATA_DIRS folder (else /usr/local/share, /usr/share)
+              kpitop/themes in each $XDG_DATA_DIRS folder
+                (else /usr/local/share and /usr/share)
               /usr/share/kpitop/themes
+
             Example:
               kpitop themes
             """

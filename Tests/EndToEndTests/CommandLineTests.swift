@@ -122,6 +122,92 @@ import Testing
         #expect(run.stdout.contains("fail-on-alert"))
     }
 
+    /// What bash offers after `words` (the last one being completed), with the completion
+    /// script `kpitop` generates.
+    private func bashCompletions(_ words: [String], in folder: String) throws -> [String] {
+        let script = try CommandRun(["--generate-completion-script", "bash"], environment: [:]).stdout
+        let scriptFile = folder + "/kpitop.bash"
+        try script.write(toFile: scriptFile, atomically: true, encoding: .utf8)
+        let quoted = words.map { "'\($0)'" }.joined(separator: " ")
+        let harness = """
+            source '\(scriptFile)'
+            cd '\(folder)'
+            COMP_WORDS=(\(quoted)); COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+            COMP_LINE="${COMP_WORDS[*]}"; COMP_POINT=${#COMP_LINE}
+            _kpitop kpitop "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+            printf '%s\\n' "${COMPREPLY[@]}"
+            """
+        let path = DashboardFixture.executable.deletingLastPathComponent().path + ":/usr/bin:/bin"
+        let run = try CommandRun(executable: "/bin/bash", ["-c", harness], environment: ["PATH": path, "HOME": folder])
+        return run.stdout.split(separator: "\n").map(String.init)
+    }
+
+    @Test func bashCompletesTheValueAnOptionTakesNeverASubcommand() throws {
+        let setup = try Setup(config: "")
+        defer { setup.remove() }
+        let folder = setup.fixture.dataDirectory.path
+        // The data directory has folders (instagram, x, linkedin, xdg) and a file (goals.toml).
+        let directories = try bashCompletions(["kpitop", "--data", ""], in: folder)
+        #expect(Set(directories) == ["instagram", "linkedin", "x", "xdg"], "\(directories)")
+        #expect(try bashCompletions(["kpitop", "--window", ""], in: folder) == ["1d", "7d", "28d", "90d", "mtd", "qtd", "all"])
+        let themes = try bashCompletions(["kpitop", "--theme", ""], in: folder)
+        #expect(themes.contains("nord") && themes.contains("default") && !themes.contains("report"), "\(themes)")
+        #expect(try bashCompletions(["kpitop", "--tz", "Europe/Be"], in: folder).contains("Europe/Berlin"))
+        #expect(try bashCompletions(["kpitop", "demo", "--theme", "gru"], in: folder) == ["gruvbox"])
+        #expect(try bashCompletions(["kpitop", "report", "--format", "j"], in: folder) == ["json", "jsonl"])
+        #expect(try bashCompletions(["kpitop", "re"], in: folder) == ["report"], "a subcommand where one is due")
+    }
+
+    @Test(arguments: [[], ["dashboard"], ["report"], ["check"], ["demo"], ["config"], ["themes"]])
+    func helpFitsEightyColumns(subcommand: [String]) throws {
+        let run = try CommandRun(subcommand + ["--help"], environment: ["COLUMNS": "80"])
+        #expect(run.status == 0)
+        let wide = run.stdout.split(separator: "\n").filter { $0.count > 80 }
+        #expect(wide.isEmpty, "lines wider than 80 columns:\n\(wide.joined(separator: "\n"))")
+        // A sentence is never broken after a single word ("the\ndashboard: a flag...").
+        let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        let orphans = zip(lines, lines.dropFirst()).filter { line, next in
+            !line.isEmpty && !line.contains(" ") && next.first?.isLowercase == true
+        }.map(\.0)
+        #expect(orphans.isEmpty, "\(orphans)")
+    }
+
+    @Test func demoHelpListsOnlyWhatDemoTakes() throws {
+        let help = try CommandRun(["demo", "--help"], environment: [:]).stdout
+        for option in ["--window", "--tz", "--config", "--theme", "--ascii", "--no-color", "--refresh", "--bell"] {
+            #expect(help.contains(option), "demo --help lacks \(option)")
+        }
+        for option in ["--data", "--goals", "--as-of"] {
+            #expect(!help.contains(option), "demo --help offers \(option), which demo does not take")
+        }
+        #expect(try CommandRun(["demo", "--data", "/tmp"], environment: [:]).status == 64)
+    }
+
+    @Test func countsReadAsWordsWithTheRightPlural() throws {
+        let setup = try Setup(config: "")
+        defer { setup.remove() }
+        let one = FileManager.default.temporaryDirectory.appendingPathComponent("kpitop-one-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: one) }
+        try FileManager.default.createDirectory(at: one.appendingPathComponent("x"), withIntermediateDirectories: true)
+        try "date,impressions\n\(DashboardFixture.yesterday),5\n\(DashboardFixture.yesterday),oops\n"
+            .write(to: one.appendingPathComponent("x/daily.csv"), atomically: true, encoding: .utf8)
+        let report = try setup.run("report", "--data", one.path)
+        #expect(report.stdout.contains("\n1 file, 1 rejected row (kpitop check"), "\(report.stdout)")
+        let check = try setup.run("check", "--data", one.path)
+        #expect(check.stdout.hasPrefix("1 file, 1 platform, 0 inquiries; 1 rejected row\n"), "\(check.stdout)")
+        let many = try setup.run("report", "--data", setup.fixture.dataDirectory.path)
+        #expect(many.stdout.contains("\n3 files, 0 rejected rows\n"), "\(many.stdout)")
+    }
+
+    @Test func reportsTextTableCutsNoLabel() throws {
+        let setup = try Setup(config: "")
+        defer { setup.remove() }
+        let report = try setup.run("report", "--data", setup.fixture.dataDirectory.path).stdout
+        for title in ["Follower growth rate", "First response p90", "Engagement rate"] {
+            #expect(report.contains("  \(title) "), "\(title) is cut:\n\(report)")
+        }
+    }
+
     @Test(arguments: ["dashboard", "report", "check", "demo", "config"])
     func everySubcommandsHelpHasAnExample(subcommand: String) throws {
         let run = try CommandRun([subcommand, "--help"], environment: [:])

@@ -10,6 +10,11 @@ struct CommandRun {
 
     /// Runs `kpitop arguments...` with stdin from /dev/null and exactly `environment`.
     init(_ arguments: [String], environment: [String: String]) throws {
+        try self.init(executable: DashboardFixture.executable.path, arguments, environment: environment)
+    }
+
+    /// Runs `executable arguments...` with stdin from /dev/null and exactly `environment`.
+    init(executable: String, _ arguments: [String], environment: [String: String]) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kpitop-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -22,13 +27,12 @@ struct CommandRun {
         posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, err, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
 
-        let executable = DashboardFixture.executable.path
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
         var pid: pid_t = 0
         let result = posix_spawn(&pid, executable, &actions, nil, argv, envp)
-        guard result == 0 else { throw TmuxSession.Failure(description: "cannot start kpitop: error \(result)") }
+        guard result == 0 else { throw TmuxSession.Failure(description: "cannot start \(executable): error \(result)") }
         var waitStatus: Int32 = 0
         while waitpid(pid, &waitStatus, 0) == -1 && errno == EINTR {}
         status = (waitStatus & 0x7f) == 0 ? (waitStatus >> 8) & 0xff : 128 + (waitStatus & 0x7f)

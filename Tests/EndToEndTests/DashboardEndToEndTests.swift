@@ -121,7 +121,8 @@ struct DashboardEndToEndTests {
 
     /// How the dashboard is ended in the terminal-restore tests, and its expected exit status.
     enum Ending: String, CaseIterable, CustomTestStringConvertible {
-        case quitKey, controlC, terminate, hangUp
+        /// Ctrl-\ sends SIGQUIT: the dashboard quits as for `q`, no core dump, no crash report.
+        case quitKey, controlC, controlBackslash, terminate, hangUp
 
         var expectedStatus: Int32 { self == .hangUp ? 129 : 0 }
         var testDescription: String { rawValue }
@@ -143,6 +144,7 @@ struct DashboardEndToEndTests {
         switch ending {
         case .quitKey: try session.press("q")
         case .controlC: try session.press("C-c")
+        case .controlBackslash: try session.press("C-\\")
         case .terminate: kill(try dashboardPID(under: session.panePID()), SIGTERM)
         case .hangUp: kill(try dashboardPID(under: session.panePID()), SIGHUP)
         }

@@ -25,7 +25,7 @@ struct DashboardFixture {
     static var yesterday: String { day(offset: -1) }
 
     /// The day `offset` days from today, as `YYYY-MM-DD`.
-    private static func day(offset: Int) -> String {
+    static func day(offset: Int) -> String {
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyy-MM-dd"
         formatter.locale = Locale(identifier: "en_US_POSIX")
@@ -65,6 +65,23 @@ struct DashboardFixture {
 
     /// The goals `goals.toml` names, with the status each one has.
     static let goals = [(name: "Instagram reach", status: "met"), (name: "X engagement", status: "off track")]
+
+    /// Titles of the posts `writePosts` adds to instagram, the first with the most interactions.
+    static let postTitles = ["Autumn sale reel: the whole collection in thirty seconds, with the studio team and the bakery next door",
+                             "Behind the scenes", "Poll: which colour next?"]
+
+    /// Adds `instagram/posts.csv`: three posts over the last three days (ids p1...p3).
+    func writePosts() throws {
+        var csv = "date,post_id,title,impressions,reach,likes,comments,clicks\n"
+        for (index, title) in Self.postTitles.enumerated() {
+            let scale = 3 - index
+            for day in 0..<3 where day >= index {
+                csv += "\(Self.day(offset: day - 3)),p\(index + 1),\"\(title)\",\(scale * 1000),\(scale * 800),"
+                csv += "\(scale * 50),\(scale * 5),\(scale * 20)\n"
+            }
+        }
+        try write(csv, to: "instagram/posts.csv")
+    }
 
     /// Writes a file (and its folder) under the data directory.
     func write(_ text: String, to relative: String) throws {

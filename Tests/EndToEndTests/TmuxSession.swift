@@ -12,23 +12,33 @@ final class TmuxSession {
 
     private let socket = "kpitop-test-\(UUID().uuidString)"
     private let configuration: URL
+    /// `XDG_STATE_HOME` of the pane: the dashboard keeps its choices there, never in the
+    /// home of whoever runs the tests (where they would change the next test's start).
+    let stateHome: URL
 
     /// Starts `command` (run by `sh -c`) in a `width` x `height` pane with a UTF-8 locale and
     /// a 256-colour TERM. The pane stays after the command exits, so its status can be read.
-    init(command: String, width: Int = 120, height: Int = 40) throws {
+    /// `stateHome` is a new scratch folder unless given.
+    init(command: String, width: Int = 120, height: Int = 40, stateHome: URL? = nil) throws {
         configuration = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket).conf")
+        ownsStateHome = stateHome == nil
+        self.stateHome = stateHome ?? FileManager.default.temporaryDirectory.appendingPathComponent("\(socket)-state")
         try """
         set -g default-terminal tmux-256color
         set -g remain-on-exit on
         set -g status off
         """.write(to: configuration, atomically: true, encoding: .utf8)
         try tmux("new-session", "-d", "-x", "\(width)", "-y", "\(height)",
-                 "-e", "LANG=C.UTF-8", "-e", "SWIFT_BACKTRACE=interactive=no", command)
+                 "-e", "LANG=C.UTF-8", "-e", "SWIFT_BACKTRACE=interactive=no",
+                 "-e", "XDG_STATE_HOME=\(self.stateHome.path)", command)
     }
+
+    private let ownsStateHome: Bool
 
     deinit {
         _ = try? tmux("kill-server")
         try? FileManager.default.removeItem(at: configuration)
+        if ownsStateHome { try? FileManager.default.removeItem(at: stateHome) }
     }
 
     /// Sends tmux key names (`Enter`, `Escape`, `C-c`, `q`...), one key each.

@@ -23,7 +23,7 @@ import Testing
         /// Shows `snapshot` (nil: still loading) and asks whether the bell rings.
         func rings(_ snapshot: KPISnapshot?) -> Bool {
             model.update(snapshot: snapshot, status: SampleData.status)
-            return model.takeBell()
+            return model.takeEffects().contains(.bell)
         }
         let breached = Self.snapshot(p90Limit: Self.p90 - 1)
         let clear = Self.snapshot(p90Limit: Self.p90 + 1)
@@ -39,7 +39,7 @@ import Testing
     @Test func theBellStaysSilentWhenItIsOff() {
         var model = DashboardModel(themes: [], options: RenderOptions(), dataDirectory: "d")
         model.update(snapshot: Self.snapshot(p90Limit: 0), status: SampleData.status)
-        let rang = model.takeBell()
+        let rang = model.takeEffects().contains(.bell)
         #expect(!rang)
     }
 

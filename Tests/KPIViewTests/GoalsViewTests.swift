@@ -18,7 +18,8 @@ import Testing
 
     @Test func wideTablesShowEveryColumn() {
         let columns = GoalsTable.columns(for: SampleData.goals, width: 160, ascii: false).map(\.0)
-        #expect(columns == GoalsTable.Column.allCases)
+        // "baseline to target" only when a goal is relative; the sample goals are absolute.
+        #expect(columns == GoalsTable.Column.allCases.filter { $0 != .baseline })
     }
 
     @Test func asciiGaugeFillsWithHashesOverDashes() {

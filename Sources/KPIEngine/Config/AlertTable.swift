@@ -5,7 +5,7 @@ import TOMLKit
 /// ```toml
 /// [[alert]]
 /// name = "Slow first replies"   # optional
-/// kpi = "first_response_p90_s"  # a KPI id of the data contract
+/// kpi = "first_response_p90_s"  # a KPI id of docs/DATA.md section 4
 /// platform = "instagram"        # optional; default all
 /// above = "4h"                  # or below = "2%"; the goals' target syntax
 /// ```

@@ -23,6 +23,7 @@ public struct ConfigFile: Sendable, Equatable {
     public var poll: Entry<Bool>?
     public var goals: Entry<String>?
     public var bell: Entry<Bool>?
+    public var followLinks: Entry<Bool>?
     /// The currency of money values the data does not name.
     public var currency: Entry<Currency>?
     /// What each KPI is compared with: the previous window or the same window a year earlier.
@@ -38,7 +39,7 @@ public struct ConfigFile: Sendable, Equatable {
     public var alerts: [AlertRule] = []
 
     /// The keys a config file may have (`alert` as `[[alert]]` tables, `brands` and `cltv` as tables).
-    public static let keys = ["data", "theme", "window", "tz", "refresh", "poll", "goals", "bell", "currency", "compare",
+    public static let keys = ["data", "theme", "window", "tz", "refresh", "poll", "goals", "bell", "follow_links", "currency", "compare",
                               "benchmarks", "cltv", "brand", "brands", "alert"]
 
     /// A file that sets nothing.
@@ -102,6 +103,8 @@ public struct ConfigFile: Sendable, Equatable {
                 file.poll = flag()
             case "bell":
                 file.bell = flag()
+            case "follow_links":
+                file.followLinks = flag()
             case "currency":
                 guard let code = text("an ISO 4217 code such as \"EUR\"") else { continue }
                 guard let currency = Currency(code: code.trimmingSpaces) else {

@@ -15,9 +15,12 @@ public struct ConfigFlags: Sendable, Equatable {
     /// `--brand NAME`: a brand of the config file's `[brands]`.
     public var brand: String?
 
+    /// `--follow-links` / `--no-follow-links`.
+    public var followLinks: Bool?
+
     public init(data: String? = nil, window: WindowLength? = nil, tz: String? = nil, goals: String? = nil,
                 theme: String? = nil, refresh: RefreshInterval? = nil, poll: Bool? = nil, bell: Bool? = nil,
-                compare: Comparison? = nil, benchmarks: String? = nil, brand: String? = nil) {
+                compare: Comparison? = nil, benchmarks: String? = nil, brand: String? = nil, followLinks: Bool? = nil) {
         self.data = data
         self.window = window
         self.tz = tz
@@ -29,5 +32,6 @@ public struct ConfigFlags: Sendable, Equatable {
         self.compare = compare
         self.benchmarks = benchmarks
         self.brand = brand
+        self.followLinks = followLinks
     }
 }

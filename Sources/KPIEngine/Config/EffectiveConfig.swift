@@ -1,7 +1,7 @@
 import Glibc
 
 /// The settings a run uses, each with where it came from: the command-line flag, else the
-/// config file, else the built-in default. The data directory follows data contract
+/// config file, else the built-in default. The data directory follows docs/DATA.md
 /// section 8: `--data`, else the configured `data`, else `./data` when it exists, else none
 /// (the dashboard shows the demo).
 public struct EffectiveConfig: Sendable {
@@ -21,6 +21,8 @@ public struct EffectiveConfig: Sendable {
     public var refresh: Setting<RefreshInterval>
     public var poll: Setting<Bool>
     public var bell: Setting<Bool>
+    /// Whether symbolic links to directories in the data directory are followed.
+    public var followLinks: Setting<Bool>
     /// The currency of money values the data does not name; nil: none (amounts without a sign).
     public var currency: Setting<Currency?>
     /// What each KPI is compared with.
@@ -79,6 +81,7 @@ public struct EffectiveConfig: Sendable {
         refresh = given(flags.refresh, "--refresh", file?.refresh) ?? Setting(.standard, from: .builtIn(note: nil))
         poll = given(flags.poll, "--poll", file?.poll) ?? Setting(false, from: .builtIn(note: nil))
         bell = given(flags.bell, "--bell", file?.bell) ?? Setting(false, from: .builtIn(note: nil))
+        followLinks = given(flags.followLinks, "--follow-links", file?.followLinks) ?? Setting(false, from: .builtIn(note: nil))
         currency = given(nil, "", file?.currency).map { Setting($0.value, from: $0.source) }
             ?? Setting(nil, from: .builtIn(note: "what the data says"))
     }

@@ -11,7 +11,8 @@ public struct TOMLDocument {
     /// Parses `text`; a syntax error names the file and line.
     public init(text: String, file: String) throws(ConfigProblem) {
         self.file = file
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        if let problem = TOMLInputGuard.problem(in: text, file: file) { throw problem }
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {

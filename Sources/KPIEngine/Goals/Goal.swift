@@ -1,4 +1,4 @@
-/// A SMART goal from `goals.toml` (data contract section 9).
+/// A SMART goal from `goals.toml` (docs/DATA.md section 9).
 public struct Goal: Sendable, Equatable {
     public enum Direction: String, Sendable {
         case atLeast = "at_least"

@@ -65,6 +65,14 @@ public struct GoalFile: Sendable {
                 problem("target", "missing or bad target (a number, \"5%\", \"$1,200\", \"2h\", \"30m\", \"45s\" or \"+20%\")")
                 continue
             }
+            guard target.isFinite else {
+                problem("target", "target must be a finite number (nan and inf are not targets)")
+                continue
+            }
+            guard target >= 0 || allowsNegativeTarget(kpi) else {
+                problem("target", "target must be 0 or more (\(kpi.id) is never negative)")
+                continue
+            }
             guard let deadline = day(table["deadline"]) else {
                 problem("deadline", "missing or bad deadline (a date such as 2026-12-31)")
                 continue
@@ -109,6 +117,12 @@ public struct GoalFile: Sendable {
                                   baselineDays: baselineDays))
         }
         return out
+    }
+
+    /// True for the KPIs whose value can be below zero (sentiment, ROI, follower growth), the
+    /// only ones a negative target makes sense for.
+    public static func allowsNegativeTarget(_ kpi: KPI) -> Bool {
+        [.sentiment, .roi, .followerGrowth, .followerGrowthRate].contains(kpi)
     }
 
     /// A TOML date, or a `YYYY-MM-DD` string.

@@ -1,4 +1,4 @@
-/// Where a goal stands on the anchor day (data contract sections 9 and 9.1).
+/// Where a goal stands on the anchor day (docs/DATA.md sections 9 and 9.1).
 public struct GoalProgress: Sendable, Equatable {
     public enum Status: String, Sendable {
         case met

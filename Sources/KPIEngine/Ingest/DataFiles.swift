@@ -1,20 +1,28 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Data files under a root: recursive walk applying the contract's ignore rules.
 public enum DataFiles {
+    /// The data files under a root, and the directory links the walk did not follow.
+    public struct Listing: Sendable {
+        /// Relative paths, in byte order.
+        public var files: [String]
+        public var skippedLinks: [SkippedLink]
+    }
+
     /// Relative paths (byte order sorted) of every data file under `root`.
     ///
-    /// Hidden and temporary names are skipped, directories included; symbolic links to
-    /// directories are followed once (a directory already visited is not entered again).
-    public static func list(root: String) -> [String] {
-        var found: [String] = []
-        var visited: Set<DirectoryIdentity> = []
-        walk(directory: root, relative: "", visited: &visited, into: &found)
-        return found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    /// Hidden and temporary names are skipped; symbolic links to directories are followed
+    /// only with `followLinks`, and then as ``DirectoryWalker`` says (never into /proc, /sys
+    /// or /dev, never twice into one directory).
+    public static func list(root: String, followLinks: Bool = false) -> [String] {
+        scan(root: root, followLinks: followLinks).files
+    }
+
+    /// Every data file under `root`, and the directory links not followed (for `check`).
+    public static func scan(root: String, followLinks: Bool = false) -> Listing {
+        let walker = DirectoryWalker(root: root, isDataFile: isDataFile, followsLinks: followLinks)
+        var visited: Set<DirectoryWalker.DirectoryIdentity> = []
+        let walk = walker.walk(visited: &visited)
+        return Listing(files: walk.files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) },
+                       skippedLinks: walk.skippedLinks)
     }
 
     /// True when a relative path names a data file (.csv, .jsonl, .ndjson) that is not ignored.
@@ -37,32 +45,5 @@ public enum DataFiles {
 
     private static func isIgnored(_ name: Substring) -> Bool {
         name.hasPrefix(".") || ignoredSuffixes.contains { name.hasSuffix($0) }
-    }
-
-    private struct DirectoryIdentity: Hashable {
-        var device: UInt64
-        var inode: UInt64
-    }
-
-    private static func walk(directory: String, relative: String, visited: inout Set<DirectoryIdentity>, into found: inout [String]) {
-        var info = stat()
-        guard stat(directory, &info) == 0,
-              visited.insert(DirectoryIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted,
-              let handle = opendir(directory)
-        else { return }
-        defer { closedir(handle) }
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-            guard name != ".", name != "..", !isIgnored(name[...]) else { continue }
-            let path = directory + "/" + name
-            let relativePath = relative.isEmpty ? name : relative + "/" + name
-            var entryInfo = stat()
-            guard stat(path, &entryInfo) == 0 else { continue }
-            switch entryInfo.st_mode & S_IFMT {
-            case S_IFDIR: walk(directory: path, relative: relativePath, visited: &visited, into: &found)
-            case S_IFREG where isDataFile(relativePath): found.append(relativePath)
-            default: continue
-            }
-        }
     }
 }

@@ -1,11 +1,14 @@
 /// Parses one data file incrementally: feed it the bytes as they are appended.
 ///
 /// CSV or JSON Lines by extension (`.jsonl`, `.ndjson`: JSON Lines; else CSV). A UTF-8 BOM is
-/// skipped, UTF-16 with a BOM is decoded, a NUL byte in the first 4 KiB marks a file that is
-/// not text (one rejection at line 0, the rest ignored), a record over 1 MiB is rejected and
-/// skipped without being buffered whole, a UTF-8 record that is not valid UTF-8 is read as
-/// Windows-1252. Records go to the sink in line order, except rows whose dates have no year:
+/// skipped, UTF-16 with a BOM is decoded, a record over 1 MiB is rejected and skipped without
+/// being buffered whole, a UTF-8 record that is not valid UTF-8 is read as Windows-1252. Records go to the sink in line order, except rows whose dates have no year:
 /// they wait for the end of the file (see ``hasPendingLine`` and ``finish(into:)``).
+///
+/// The first NUL byte, wherever it is, ends the file: the complete records before it count,
+/// the record holding it is rejected at its line, and nothing after it is read (a NUL before
+/// the header is read means the file is not text: one rejection at line 0). The same bytes
+/// give the same result whether they arrive at once or in pieces.
 ///
 /// The file's export day (for those dates and for lifetime snapshots) comes from its name or,
 /// failing that, from its modification time: give it with ``noteModificationTime(_:)`` before
@@ -20,8 +23,8 @@ public struct FileParser: Sendable {
 
     /// The longest record read; longer ones are rejected.
     static let maximumRecordLength = 1 << 20
-    /// How much of the start of a file must be free of NUL bytes.
-    static let textCheckLength = 4096
+    /// Why the record holding a file's first NUL byte is rejected.
+    static let nulByteReason = "not text (NUL byte); the rest of the file is ignored"
 
     private let isCSV: Bool
     private var encoding = Encoding.undecided
@@ -34,7 +37,8 @@ public struct FileParser: Sendable {
     /// The physical line the next record starts on.
     private var nextLine = 1
     private var isSkippingLongRecord = false
-    private var textBytesSeen = 0
+    /// True once a non-empty record was read.
+    private var hasReadRecord = false
     private var isStopped = false
     /// True once a record was read as Windows-1252 (the file gets one note).
     private var hasNotedWindows1252 = false
@@ -94,9 +98,9 @@ public struct FileParser: Sendable {
     /// further on, as if that line feed ended a record: same header, delimiter and reader state,
     /// nothing held, line numbers counted from 1 there (see ``handedOver(to:)``). Nil
     /// unless this is a UTF-8 CSV file whose header and a first row are read, and `offset` is
-    /// past the start that is checked for NUL bytes.
+    /// past the file's start.
     func continuation(at offset: Int) -> FileParser? {
-        guard isCSV, case .utf8 = encoding, !isStopped, offset >= Self.textCheckLength,
+        guard isCSV, case .utf8 = encoding, !isStopped, offset > 0,
               let reader = csv?.continuation()
         else { return nil }
         var copy = self
@@ -107,7 +111,6 @@ public struct FileParser: Sendable {
         copy.isSkippingLongRecord = false
         copy.nextLine = 1
         copy.consumedBytes = offset
-        copy.textBytesSeen = Self.textCheckLength
         return copy
     }
 
@@ -176,19 +179,14 @@ public struct FileParser: Sendable {
         text.withUnsafeBytes { consumeText($0, into: &sink) }
     }
 
-    /// Frames UTF-8 text into records and reads them.
+    /// Frames UTF-8 text into records and reads them, up to the first NUL byte, which stops
+    /// the file.
     private mutating func consumeText<S: RecordSink>(_ text: UnsafeRawBufferPointer, into sink: inout S) {
         guard !isStopped, !text.isEmpty else { return }
-        if textBytesSeen < Self.textCheckLength {
-            let checked = UnsafeRawBufferPointer(rebasing: text[0..<min(text.count, Self.textCheckLength - textBytesSeen)])
-            if CSVRecordScanner.find(0, in: checked, from: 0) != nil {
-                sink.rejected(line: 0, reason: "not a text file")
-                isStopped = true
-                carry = []
-                return
-            }
+        if let nul = CSVRecordScanner.find(0, in: text, from: 0) {
+            consumeText(UnsafeRawBufferPointer(rebasing: text[0..<nul]), into: &sink)
+            return stopAtNulByte(into: &sink)
         }
-        textBytesSeen += text.count
 
         var position = 0
         var nextQuote = -1
@@ -229,6 +227,20 @@ public struct FileParser: Sendable {
         }
     }
 
+    /// Rejects the record holding a NUL byte (the whole file when its header is not read
+    /// yet) and ignores everything after it.
+    private mutating func stopAtNulByte<S: RecordSink>(into sink: inout S) {
+        guard !isStopped else { return }
+        if isCSV ? csv!.hasReadHeader : hasReadRecord {
+            sink.rejected(line: nextLine, reason: Self.nulByteReason)
+        } else {
+            sink.rejected(line: 0, reason: "not a text file")
+        }
+        isStopped = true
+        carry = []
+        isSkippingLongRecord = false
+    }
+
     /// Keeps the unfinished record at the end of `text`, or gives up on it when it grows too
     /// long (the scanner then follows it to its end without keeping its bytes).
     private mutating func hold<S: RecordSink>(_ text: UnsafeRawBufferPointer, from start: Int, into sink: inout S) {
@@ -248,6 +260,7 @@ public struct FileParser: Sendable {
         if length > 0, record[length - 1] == 0x0D { length -= 1 }
         guard length > 0 else { return }
         let body = UnsafeRawBufferPointer(rebasing: record[0..<length])
+        hasReadRecord = true
         guard case .utf8 = encoding, !Windows1252.isValidUTF8(body) else { return read(body, into: &sink) }
         if !hasNotedWindows1252 {
             hasNotedWindows1252 = true

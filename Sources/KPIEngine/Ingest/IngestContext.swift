@@ -1,10 +1,13 @@
-/// Everything a parser needs besides the bytes: time zone, user column mapping, and the tables
-/// and settings of the store the rows go to.
+/// Everything a parser needs besides the bytes: time zone, user column mapping, the tables and
+/// settings of the store the rows go to; and which files of the data directory are read.
 public struct IngestContext: Sendable {
     /// The dashboard's time zone: turns instants into days and local times into instants.
     public var clock: DayClock
     /// The user's mapping file (may be ``ColumnMapping/empty``).
     public var mapping: ColumnMapping
+    /// `--follow-links`: read the files under symbolic links to directories (as
+    /// ``DataFiles`` says), cold and live; by default such links are skipped.
+    public var followLinks: Bool
     /// The currency of money no file and no mapping entry names (the config's `currency`), if set.
     public var currency: Currency?
     /// The id and platform numbers shared by every file read for one store.
@@ -13,11 +16,12 @@ public struct IngestContext: Sendable {
     public var hourlyFrom: Day?
 
     public init(clock: DayClock, mapping: ColumnMapping = .empty, currency: Currency? = nil,
-                interning: Interning = Interning(), hourlyFrom: Day? = nil) {
+                interning: Interning = Interning(), hourlyFrom: Day? = nil, followLinks: Bool = false) {
         self.clock = clock
         self.mapping = mapping
         self.currency = currency
         self.interning = interning
         self.hourlyFrom = hourlyFrom
+        self.followLinks = followLinks
     }
 }

@@ -31,9 +31,9 @@ public enum KPIUnit: Sendable {
     case score
 }
 
-/// How a KPI is computed, which decides how goals treat it (contract section 9).
+/// How a KPI is computed, which decides how goals treat it (docs/DATA.md section 9).
 public enum KPIKind: Sendable {
-    /// A sum over the window (section 4 sums, interactions, inquiries).
+    /// A sum over the window (docs/DATA.md section 4 sums, interactions, inquiries).
     case sum
     /// The followers level.
     case level
@@ -41,7 +41,7 @@ public enum KPIKind: Sendable {
     case other
 }
 
-/// Every KPI: those of the data contract's section 4, then the ones added since, in the order
+/// Every KPI: those of docs/DATA.md section 4, then the ones added since, in the order
 /// reports list them.
 public enum KPI: String, CaseIterable, Sendable, Codable {
     // 4.1 Reach
@@ -257,11 +257,11 @@ public enum KPI: String, CaseIterable, Sendable, Codable {
     /// The KPIs of a family, in order.
     public static func all(in family: KPIFamily) -> [KPI] { allCases.filter { $0.family == family } }
 
-    /// The KPIs of the data contract's section 4, which every report lists; the ones added
+    /// The KPIs of docs/DATA.md section 4, which every report lists; the ones added
     /// since are listed by text and Markdown reports only where some platform has a value.
     public static let contractKPIs: Set<KPI> = Set(allCases.prefix { $0 != .followersGained })
 
-    /// True for a KPI of the data contract's section 4.
+    /// True for a KPI of docs/DATA.md section 4.
     public var isContractKPI: Bool { Self.contractKPIs.contains(self) }
 }
 

@@ -1,6 +1,6 @@
 /// Computes a ``KPISnapshot`` from a ``MetricsStore``: every KPI of every platform and of
 /// `all`, over the window and the window it is compared with, with daily series, top posts
-/// and today's figures so far (data contract sections 4 and 5).
+/// and today's figures so far (docs/DATA.md sections 4 and 5).
 public struct KPICalculator: Sendable {
     public let store: MetricsStore
     /// The config's customer lifetime value per platform (`*`: every platform).
@@ -18,7 +18,7 @@ public struct KPICalculator: Sendable {
 
     public var clock: DayClock { store.clock }
 
-    /// The anchor day and window for a request (contract section 5): by default the window
+    /// The anchor day and window for a request (docs/DATA.md section 5): by default the window
     /// ends with the last complete day (yesterday); when all the data is older than that
     /// window, it ends with the newest record's day.
     public func resolveWindow(_ request: SnapshotRequest) -> (window: ReportWindow, anchoredOnNewest: Bool) {

@@ -1,5 +1,5 @@
 /// What a KPI is computed from, which decides the platforms that enter its value for `all`
-/// (data contract section 4: a ratio sums its fields only over the platforms where every field
+/// (docs/DATA.md section 4: a ratio sums its fields only over the platforms where every field
 /// of its formula is non-null).
 public enum KPIInput: Hashable, Sendable {
     /// A summed field, non-null where the platform reports it anywhere in the data.

@@ -1,4 +1,4 @@
-/// The days a snapshot covers: L whole days ending with the anchor day (contract section 5),
+/// The days a snapshot covers: L whole days ending with the anchor day (docs/DATA.md section 5),
 /// or the month or quarter to date.
 public struct ReportWindow: Sendable, Equatable {
     /// First day, inclusive.

@@ -1,4 +1,5 @@
-/// What the customer-service KPIs of one window are computed from (contract section 4.5).
+/// What the customer-service KPIs of one window are computed from (docs/DATA.md
+/// section 4, customer service).
 struct ServiceFacts: Sendable {
     /// False when the platform has no service records anywhere: its counts are then null.
     var hasServiceData = false

@@ -17,7 +17,7 @@ public struct SnapshotRequest: Sendable, Equatable {
     public var now: Int64
     /// At most this many posts per platform in the snapshot.
     public var postLimit: Int
-    /// Goals whose progress the snapshot carries (data contract section 9).
+    /// Goals whose progress the snapshot carries (docs/DATA.md section 9).
     public var goals: [Goal]
     /// Alert rules the snapshot checks against its current window.
     public var alerts: [AlertRule]

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reports which files of the data directory may have changed (contract section 6): created,
+/// Reports which files of the data directory may have changed (docs/DATA.md section 6): created,
 /// appended, truncated, replaced by a rename, deleted, and whole directories created or removed.
 ///
 /// It uses inotify on Linux and falls back to polling when asked to (`--poll`), on other
@@ -21,13 +21,18 @@ public final class DirectoryWatcher: @unchecked Sendable {
         public var quietPeriod: Duration
         /// With inotify, the longest a batch waits after its first event.
         public var maxDelay: Duration
+        /// Watch the directories behind symbolic links too (`--follow-links`), as the cold
+        /// read walks them (``DataFiles``).
+        public var followLinks: Bool
 
         public init(forcePolling: Bool = false, pollInterval: Duration = .milliseconds(1000),
-                    quietPeriod: Duration = .milliseconds(20), maxDelay: Duration = .milliseconds(50)) {
+                    quietPeriod: Duration = .milliseconds(20), maxDelay: Duration = .milliseconds(50),
+                    followLinks: Bool = false) {
             self.forcePolling = forcePolling
             self.pollInterval = pollInterval
             self.quietPeriod = quietPeriod
             self.maxDelay = maxDelay
+            self.followLinks = followLinks
         }
     }
 
@@ -48,7 +53,7 @@ public final class DirectoryWatcher: @unchecked Sendable {
     public init(root: String, options: Options = Options(),
                 isDataFile: @escaping @Sendable (String) -> Bool,
                 handler: @escaping @Sendable (ChangeBatch) -> Void) {
-        walker = DirectoryWalker(root: root, isDataFile: isDataFile)
+        walker = DirectoryWalker(root: root, isDataFile: isDataFile, followsLinks: options.followLinks)
         self.options = options
         self.handler = handler
         currentChoice = WatchChoice.preferred(forcePolling: options.forcePolling,

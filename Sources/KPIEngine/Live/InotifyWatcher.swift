@@ -4,7 +4,9 @@ import Glibc
 /// Notices changes through Linux inotify, one watch per directory of the tree.
 ///
 /// New subdirectories are watched as they appear and listed right away, so files created in
-/// them before their watch existed are not missed. A queue overflow reports "rescan all".
+/// them before their watch existed are not missed. With `followsLinks`, directories behind
+/// symbolic links are watched too, each under the path the walk gives it (``DirectoryWalker``):
+/// a directory already watched under another path is not watched again. A queue overflow reports "rescan all".
 /// When inotify refuses a watch (the per-user limit), `onWatchLimit` is called from the loop
 /// thread and the watcher ends; the owner switches to polling.
 final class InotifyWatcher: ChangeSource, @unchecked Sendable {
@@ -111,6 +113,19 @@ final class InotifyWatcher: ChangeSource, @unchecked Sendable {
         }
         guard !name.isEmpty else { return }
         let path = DirectoryWalker.join(directory, name)
+        if walker.followsLinks, mask & UInt32(IN_ISDIR) == 0, DirectoryWalker.isEntered(directoryName: name) {
+            // A link to a directory comes and goes as a file does.
+            if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, walker.isFollowedLink(path) {
+                batch.paths.formUnion(watchTree(path))
+                batch.paths.insert(path)
+                return
+            }
+            if mask & UInt32(IN_DELETE | IN_MOVED_FROM) != 0, watchByDirectory[path] != nil {
+                unwatchTree(path)
+                batch.paths.insert(path)
+                return
+            }
+        }
         if mask & UInt32(IN_ISDIR) != 0 {
             guard DirectoryWalker.isEntered(directoryName: name) else { return }
             if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
@@ -124,26 +139,26 @@ final class InotifyWatcher: ChangeSource, @unchecked Sendable {
         }
     }
 
-    /// Watches `directory` and every directory below it; returns the data files found in them.
+    /// Watches `directory` and every directory below it (each before it is listed); returns
+    /// the data files found in them.
     private func watchTree(_ directory: String) -> [String] {
-        var files: [String] = []
-        var pending = [directory]
-        while let next = pending.popLast(), !watchLimitReached {
-            guard addWatch(next) else { continue }
-            let entries = walker.entries(of: next)
-            pending.append(contentsOf: entries.directories)
-            files.append(contentsOf: entries.files)
-        }
-        return files
+        guard !watchLimitReached else { return [] }
+        var visited: Set<DirectoryWalker.DirectoryIdentity> = []
+        return walker.walk(from: directory, visited: &visited) { !watchLimitReached && addWatch($0) }.files
     }
 
+    /// Watches `directory`; false when it cannot be watched, or is watched already under
+    /// another path that still leads to it (a second way in, through a link).
     private func addWatch(_ directory: String) -> Bool {
         let watch = inotify_add_watch(inotifyDescriptor, walker.absolutePath(of: directory), Self.eventMask)
         guard watch >= 0 else {
             if errno == ENOSPC { watchLimitReached = true }
             return false
         }
-        if let previous = directoryByWatch[watch], previous != directory { watchByDirectory[previous] = nil }
+        if let previous = directoryByWatch[watch], previous != directory {
+            if walker.leadToTheSameDirectory(previous, directory) { return false }
+            watchByDirectory[previous] = nil  // moved: the old path is gone
+        }
         directoryByWatch[watch] = directory
         watchByDirectory[directory] = watch
         return true

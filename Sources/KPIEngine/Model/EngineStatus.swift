@@ -19,6 +19,15 @@ public struct EngineStatus: Sendable, Equatable {
     public var loading: LoadProgress?
     /// When the data last changed (ms since the epoch), nil before the first load ends.
     public var updatedAt: Int64?
+    /// What keeps the engine from reading or following the data; empty when all is well.
+    /// (Polling instead of inotify is `watchMode` with its `watchNote`.)
+    public var problems: [EngineProblem] = []
+
+    /// The data directory's problem, when it cannot be read.
+    public var unreadableDirectory: (path: String, reason: String)? {
+        for case .unreadableDirectory(let path, let reason) in problems { return (path, reason) }
+        return nil
+    }
 
     public init(dataDirectory: String, isDemo: Bool = false, watchMode: WatchMode = .none,
                 watchNote: String? = nil, loading: LoadProgress? = nil, updatedAt: Int64? = nil) {

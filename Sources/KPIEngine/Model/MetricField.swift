@@ -1,4 +1,4 @@
-/// The summed metric fields of a metrics record (data contract section 2, and the fields real
+/// The summed metric fields of a metrics record (docs/DATA.md section 2, and the fields real
 /// exports add), in a fixed order so that a row's values fit one `SIMD32<Double>`.
 ///
 /// `interactions` is not a column: the ingester computes it per row as likes + comments +

@@ -1,4 +1,9 @@
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Synchronization
 
 /// The engine as the dashboard sees it. On a background queue it reads the data directory
@@ -14,10 +19,14 @@ public final class EngineSession: SnapshotSource {
         /// (a writer is never that slow mid-line); if the file grows later, the line is
         /// simply continued.
         public var completeLinesAfter: Duration
+        /// While the data directory cannot be read, it is looked for again this often.
+        public var retryUnreadableAfter: Duration
 
-        public init(watcher: DirectoryWatcher.Options = .init(), completeLinesAfter: Duration = .seconds(1)) {
+        public init(watcher: DirectoryWatcher.Options = .init(), completeLinesAfter: Duration = .seconds(1),
+                    retryUnreadableAfter: Duration = .milliseconds(500)) {
             self.watcher = watcher
             self.completeLinesAfter = completeLinesAfter
+            self.retryUnreadableAfter = retryUnreadableAfter
         }
     }
 
@@ -50,6 +59,7 @@ public final class EngineSession: SnapshotSource {
     private let published: Mutex<Published>
     private let wake: WakePipe
     private let watcher = Mutex<DirectoryWatcher?>(nil)
+    private let stopped = Mutex(false)
 
     /// - Parameter now: the clock (ms since the epoch).
     public init(root: String, context: IngestContext, status: EngineStatus, request: SnapshotRequest,
@@ -67,34 +77,52 @@ public final class EngineSession: SnapshotSource {
 
     public var wakeFileDescriptor: Int32 { wake.readDescriptor }
 
-    /// Starts watching (so no change falls between the load and the watch), then the first load.
+    /// Starts watching (so no change falls between the load and the watch), then the first
+    /// load. While the directory cannot be read, the status says why (``EngineProblem``) and
+    /// the session looks again every `retryUnreadableAfter`, loading it once it can.
     public func start() {
-        startWatcher()
-        queue.async { [self] in
-            var files: [LoadedFile] = []
-            var failure: String?
-            do {
-                files = try DataLoader(root: root, context: context).readAll { [self] progress in
-                    publish { $0.status.loading = progress }
-                }
-            } catch {
-                failure = "\(error)"
-            }
-            engine.withLock { e in
-                for loaded in files { e.files[loaded.file.path] = loaded.file }
-                e.store.set(files.map(\.contribution))
-                if let failure {
-                    var failed = FileContribution(path: ".", interning: context.interning)
-                    failed.rejected(line: 0, reason: failure)
-                    e.store.set(failed)
-                }
-            }
-            countPendingLines(of: Set(files.map(\.file.path)))
-        }
+        queue.async { [self] in startWhenReadable() }
     }
 
-    /// Stops following the directory.
+    private func startWhenReadable() {
+        guard !stopped.withLock({ $0 }) else { return }
+        if let reason = DataDirectoryAccess.problem(root) {
+            publish { s in
+                s.status.problems.removeAll { if case .unreadableDirectory = $0 { true } else { false } }
+                s.status.problems.append(.unreadableDirectory(path: s.status.dataDirectory, reason: reason))
+                s.status.loading = nil
+            }
+            let retry = Int(options.retryUnreadableAfter.milliseconds)
+            queue.asyncAfter(deadline: .now() + .milliseconds(retry)) { [weak self] in self?.startWhenReadable() }
+            return
+        }
+        startWatcher()
+        let files: [LoadedFile]
+        do {
+            files = try DataLoader(root: root, context: context).readAll { [self] progress in
+                publish { $0.status.loading = progress }
+            }
+        } catch {
+            // Gone again between the check and the read: look again later.
+            stopWatcher()
+            queue.async { [self] in startWhenReadable() }
+            return
+        }
+        publish { s in s.status.problems.removeAll { if case .unreadableDirectory = $0 { true } else { false } } }
+        engine.withLock { e in
+            for loaded in files { e.files[loaded.file.path] = loaded.file }
+            e.store.set(files.map(\.contribution))
+        }
+        countPendingLines(of: Set(files.map(\.file.path)))
+    }
+
+    /// Stops following the directory (and looking for it, while it cannot be read).
     public func stop() {
+        stopped.withLock { $0 = true }
+        stopWatcher()
+    }
+
+    private func stopWatcher() {
         watcher.withLock { w in
             w?.stop()
             w = nil
@@ -113,7 +141,9 @@ public final class EngineSession: SnapshotSource {
     // MARK: - Engine queue
 
     private func startWatcher() {
-        let w = DirectoryWatcher(root: root, options: options.watcher, isDataFile: DataFiles.isDataFile) {
+        var watcherOptions = options.watcher
+        watcherOptions.followLinks = context.followLinks
+        let w = DirectoryWatcher(root: root, options: watcherOptions, isDataFile: DataFiles.isDataFile) {
             [weak self] batch in self?.enqueue(batch)
         }
         do {
@@ -126,7 +156,7 @@ public final class EngineSession: SnapshotSource {
         } catch {
             publish { s in
                 s.status.watchMode = .none
-                s.status.watchNote = "not watching: \(error)"
+                s.status.problems.append(.notWatching(reason: "\(error)"))
             }
         }
     }
@@ -152,8 +182,15 @@ public final class EngineSession: SnapshotSource {
         }) else { return }
         let changed = engine.withLock { e -> Set<String> in
             var candidates = batch.paths
+            // The files of the whole directory, walked once when needed: a directory reached
+            // through a link has one path only, the one the walk gives it.
+            var walked: [String]?
+            func allFiles() -> [String] {
+                if walked == nil { walked = DataFiles.list(root: root, followLinks: context.followLinks) }
+                return walked!
+            }
             if batch.rescanAll {
-                candidates.formUnion(DataFiles.list(root: root))
+                candidates.formUnion(allFiles())
                 candidates.formUnion(e.files.keys)
             }
             // A path may name a directory: everything followed below it is a candidate too,
@@ -161,7 +198,7 @@ public final class EngineSession: SnapshotSource {
             for path in batch.paths {
                 let prefix = path + "/"
                 candidates.formUnion(e.files.keys.filter { $0.hasPrefix(prefix) })
-                candidates.formUnion(DataFiles.list(root: root + "/" + path).map { prefix + $0 })
+                if Self.isDirectory(root + "/" + path) { candidates.formUnion(allFiles().filter { $0.hasPrefix(prefix) }) }
             }
             var changed: Set<String> = []
             for path in candidates {
@@ -242,6 +279,14 @@ public final class EngineSession: SnapshotSource {
             s.version += 1
         }
         wake.signal()
+    }
+}
+
+extension EngineSession {
+    /// True when `path` is a directory (or a link to one).
+    fileprivate static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 }
 

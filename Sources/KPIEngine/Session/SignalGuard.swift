@@ -4,15 +4,16 @@ import Synchronization
 /// The last termination signal received and not yet taken; 0 when none.
 private let pendingSignal = Atomic<Int32>(0)
 
-/// Turns SIGINT, SIGTERM and SIGHUP into a flag the dashboard and `report --watch` loops read,
-/// so that every exit goes through the normal clean-up (the terminal restored, the demo
-/// directory removed); ignores SIGPIPE.
+/// Turns SIGINT, SIGTERM, SIGHUP and SIGQUIT (Ctrl-\) into a flag the dashboard and
+/// `report --watch` loops read, so that every exit goes through the normal clean-up (the
+/// terminal restored, the demo directory removed) instead of a core dump or the Swift
+/// runtime's crash report; ignores SIGPIPE.
 ///
 /// Installed with `sa_flags = 0` (no `SA_RESTART`), so a signal interrupts `poll`.
 /// SIGWINCH is left alone: ncurses handles it and reports `KEY_RESIZE`. All four are unblocked
 /// on the installing thread, since a parent may have started kpitop with them blocked.
 public struct SignalGuard: Sendable {
-    private static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGPIPE]
+    private static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE]
     private var previousActions: [sigaction]
 
     /// Installs the handlers (before ncurses starts, so it installs none of its own).
@@ -42,7 +43,7 @@ public struct SignalGuard: Sendable {
     private static func unblockSignals() {
         var wanted = sigset_t()
         sigemptyset(&wanted)
-        for signal in [SIGINT, SIGTERM, SIGHUP, SIGWINCH] { sigaddset(&wanted, signal) }
+        for signal in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGWINCH] { sigaddset(&wanted, signal) }
         pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
     }
 

@@ -28,7 +28,7 @@ public struct DataLoader: Sendable {
               access(root, R_OK | X_OK) == 0
         else { throw DataDirectoryError(path: root) }
 
-        let paths = DataFiles.list(root: root)
+        let paths = DataFiles.list(root: root, followLinks: context.followLinks)
         let listedBytes = paths.reduce(Int64(0)) { $0 + Self.fileSize(root + "/" + $1) }
         progress?(LoadProgress(filesDone: 0, filesTotal: paths.count, bytesDone: 0, bytesTotal: listedBytes))
         let reads = Self.inParallel(paths.count) { index in

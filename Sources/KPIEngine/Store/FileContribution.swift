@@ -129,6 +129,13 @@ public struct FileContribution: RecordSink, Sendable {
         if !notes.contains(text) { notes.append(text) }
     }
 
+    /// Gives back the room its tables hold beyond their rows (once the file is read).
+    mutating func shrinkToFit() {
+        posts.shrinkToFit()
+        tickets.shrinkToFit()
+        anonymousTickets.shrinkToFit()
+    }
+
     // MARK: Journal
 
     /// Starts recording changes (the store calls this once it has added the file).

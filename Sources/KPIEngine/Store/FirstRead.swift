@@ -97,6 +97,8 @@ struct FirstRead: Sendable {
             loaded.file.absorb(segment, fd: descriptor, into: &loaded.contribution, chunkSize: chunkSize)
         }
         close(descriptor)
+        loaded.contribution.shrinkToFit()
+        loaded.file.sleepIfSmall()
         return loaded
     }
 

@@ -16,11 +16,18 @@ struct KeyTable<Value>: Sendable where Value: Sendable {
     private var mask: Int
     private(set) var count = 0
 
-    /// `filler` is what empty buckets hold (any value: it is never read).
+    /// `filler` is what empty buckets hold (any value: it is never read). A table made
+    /// without a capacity takes no memory until its first entry.
     init(filler: Value, minimumCapacity: Int = 0) {
+        self.filler = filler
+        guard minimumCapacity > 0 else {
+            keys = []
+            values = []
+            mask = 0
+            return
+        }
         var buckets = 8
         while buckets * 3 < minimumCapacity * 4 { buckets <<= 1 }
-        self.filler = filler
         keys = Array(repeating: Self.emptyKey, count: buckets)
         values = Array(repeating: filler, count: buckets)
         mask = buckets - 1
@@ -33,7 +40,8 @@ struct KeyTable<Value>: Sendable where Value: Sendable {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
     }
 
-    /// The index of `key`'s bucket, or of the empty bucket where it would go.
+    /// The index of `key`'s bucket, or of the empty bucket where it would go (the table must
+    /// have buckets).
     @inline(__always)
     private func find(_ key: UInt64) -> (index: Int, found: Bool) {
         var i = bucket(of: key)
@@ -47,11 +55,14 @@ struct KeyTable<Value>: Sendable where Value: Sendable {
 
     subscript(key: UInt64) -> Value? {
         get {
+            guard !keys.isEmpty else { return nil }
             let (i, found) = find(key)
             return found ? values[i] : nil
         }
         set {
             precondition(key != Self.emptyKey)
+            guard !keys.isEmpty || newValue != nil else { return }
+            if keys.isEmpty { allocate() }
             let (i, found) = find(key)
             if let newValue {
                 if found {
@@ -72,6 +83,7 @@ struct KeyTable<Value>: Sendable where Value: Sendable {
     @inline(__always)
     mutating func modify<T>(_ key: UInt64, default defaultValue: @autoclosure () -> Value,
                             _ body: (inout Value) -> T) -> T {
+        if keys.isEmpty { allocate() }
         var (i, found) = find(key)
         if !found {
             keys[i] = key
@@ -91,6 +103,12 @@ struct KeyTable<Value>: Sendable where Value: Sendable {
     }
 
     var keysInTable: [UInt64] { keys.filter { $0 != Self.emptyKey } }
+
+    private mutating func allocate() {
+        keys = Array(repeating: Self.emptyKey, count: 8)
+        values = Array(repeating: filler, count: 8)
+        mask = 7
+    }
 
     private mutating func grow() {
         let oldKeys = keys, oldValues = values

@@ -36,6 +36,8 @@ public struct MetricsStore: Sendable {
     private var numbers: [String: UInt32] = [:]
     private var rollups: [UInt16: PlatformRollup] = [:]
     private var versionCounter = 0
+    /// The files that have rejections (so that listing them does not visit every file).
+    private var filesWithRejections: Set<UInt32> = []
     /// Rows refused, in all files.
     public private(set) var rejectedRows = 0
     /// Data files in the store.
@@ -66,7 +68,7 @@ public struct MetricsStore: Sendable {
     /// The refused rows kept (up to ``FileContribution/keptRejectionLimit`` per file), in file
     /// and line order.
     public var rejections: [Rejection] {
-        files.filter(\.isInUse).flatMap(\.contribution.rejections).sorted { ($0.file, $0.line) < ($1.file, $1.line) }
+        filesWithRejections.flatMap { files[Int($0)].contribution.rejections }.sorted { ($0.file, $0.line) < ($1.file, $1.line) }
     }
 
     /// Each data file's notes (things worth saying once), in path order.
@@ -204,6 +206,7 @@ public struct MetricsStore: Sendable {
         files[Int(number)].countedAnonymousTickets = contribution.anonymousTickets.count
         rejectedRows += contribution.rejectedCount - files[Int(number)].countedRejections
         files[Int(number)].countedRejections = contribution.rejectedCount
+        if contribution.rejectedCount > 0 { filesWithRejections.insert(number) }
     }
 
     /// Takes a file (or pending line) out of every rollup.
@@ -220,6 +223,7 @@ public struct MetricsStore: Sendable {
             modifyRollup(pair.platform) { $0.countCurrency(pair.currency, sign: -1) }
         }
         rejectedRows -= stored.countedRejections
+        filesWithRejections.remove(number)
         if !stored.isPendingLine { fileCount -= 1 }
         files[Int(number)] = StoredFile(contribution: FileContribution(path: "", interning: interning),
                                         isPendingLine: false, isInUse: false)

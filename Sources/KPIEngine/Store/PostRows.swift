@@ -134,6 +134,18 @@ struct PostRows: Sendable {
         if unused > 4096, unused > values.count / 2 { compact() }
     }
 
+    /// Gives back the room the arrays hold beyond their rows (once a file is read).
+    mutating func shrinkToFit() {
+        keys.shrinkToFit()
+        present.shrinkToFit()
+        valueStart.shrinkToFit()
+        days.shrinkToFit()
+        titleNumbers.shrinkToFit()
+        currencies.shrinkToFit()
+        hours.shrinkToFit()
+        if unused > 0 { compact() } else { values.shrinkToFit() }
+    }
+
     /// Packs the values again without the unused ones.
     private mutating func compact() {
         var packed: [Int32] = []

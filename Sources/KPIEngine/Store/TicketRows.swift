@@ -50,6 +50,15 @@ struct TicketRows: Sendable {
             sentiment: f >> 2 == 0 ? nil : Sentiment(rawValue: Int8(f >> 2) - 2))
     }
 
+    /// Gives back the room the arrays hold beyond their records (once a file is read).
+    mutating func shrinkToFit() {
+        keys.shrinkToFit()
+        openedAt.shrinkToFit()
+        firstResponseAt.shrinkToFit()
+        resolvedAt.shrinkToFit()
+        flags.shrinkToFit()
+    }
+
     /// Stores a record under `key`; returns its slot and the record it replaced.
     mutating func upsert(_ key: RowKey, _ ticket: StoredTicket) -> (slot: Int32, replaced: StoredTicket?) {
         let f = UInt8(ticket.satisfied.map { $0 ? 2 : 1 } ?? 0) | UInt8(ticket.sentiment.map { $0.rawValue + 2 } ?? 0) << 2

@@ -4,27 +4,82 @@ import Glibc
 /// that was, and the parser. Its rows live in the store (see ``MetricsStore``); appended bytes
 /// continue the same parser into the same contribution, and a truncated, replaced or
 /// rewritten file is taken out of the store and read again from its first byte.
+///
+/// A small file read to its end lets its parser go (``ParserSlot/dormant``): a directory of
+/// many small exports then costs little memory a file, and the parser is made again from the
+/// file's bytes, in a millisecond, when the file grows.
 public struct TrackedFile: Sendable {
     /// Bytes compared before the offset to notice a file rewritten to a larger size.
     static let tailCheckLength = 64
+    /// Files read to their end up to this size keep no parser.
+    static let dormantLimit = 64 << 10
 
     public let path: String
     /// Which file (device and inode) was read, and its modification time; nil before a read.
     private var identity: FileIdentity?
+    /// The modification time the parser was first told (the export day of a file whose name
+    /// has no date), to tell a parser made again.
+    private var firstModificationTime: Int64?
     /// The bytes just before `offset`, to tell an append from a rewrite.
     private var tail: [UInt8] = []
-    private var parser: FileParser
+    private var slot: ParserSlot
 
     public init(path: String, context: IngestContext) {
         self.path = path
-        parser = FileParser(relativePath: path, context: context)
+        slot = .awake(FileParser(relativePath: path, context: context))
     }
 
     /// Bytes read so far (an incomplete last line included: the parser holds it).
-    public var offset: Int64 { Int64(parser.consumedBytes) }
+    public var offset: Int64 {
+        switch slot {
+        case .awake(let parser): Int64(parser.consumedBytes)
+        case .dormant(let consumed): consumed
+        }
+    }
 
     /// True when the last line has no newline yet (held back until it is complete).
-    public var hasPendingLine: Bool { parser.hasPendingLine }
+    public var hasPendingLine: Bool {
+        if case .awake(let parser) = slot { return parser.hasPendingLine }
+        return false
+    }
+
+    /// True while the file keeps no parser.
+    var isDormant: Bool {
+        if case .dormant = slot { return true }
+        return false
+    }
+
+    private var parser: FileParser {
+        guard case .awake(let parser) = slot else { preconditionFailure("the parser of \(path) is dormant") }
+        return parser
+    }
+
+    /// Runs `body` on the parser, which must be awake, changing it in place.
+    private mutating func modifyParser<T>(_ body: (inout FileParser) -> T) -> T {
+        var parser = self.parser
+        slot = .dormant(0)   // drops the boxed copy, so that `parser` is the only one
+        defer { slot = .awake(parser) }
+        return body(&parser)
+    }
+
+    /// Makes the parser again from the bytes already read, when it is dormant.
+    private mutating func wake(_ fd: Int32, context: IngestContext) {
+        guard case .dormant(let consumed) = slot else { return }
+        var parser = FileParser(relativePath: path, context: context)
+        if let firstModificationTime { parser.noteModificationTime(firstModificationTime) }
+        var ignored = DiscardingSink()
+        _ = ChunkedRead.read(fd, from: 0, until: consumed, chunkSize: 64 << 10) { chunk in
+            parser.consume(chunk, into: &ignored)
+            return true
+        }
+        slot = .awake(parser)
+    }
+
+    /// Lets the parser go when the file is small and read to its end.
+    mutating func sleepIfSmall() {
+        guard case .awake(let parser) = slot, parser.consumedBytes <= Self.dormantLimit, !parser.hasPendingLine else { return }
+        slot = .dormant(Int64(parser.consumedBytes))
+    }
 
     /// Modification time, ns since the epoch (0 before a read).
     public var modificationTime: Int64 { identity?.modifiedNanoseconds ?? 0 }
@@ -38,7 +93,7 @@ public struct TrackedFile: Sendable {
     /// What the held-back last line alone contributes when taken as complete (see
     /// ``MetricsStore/setPendingLine(_:for:)``); nil when no line is held.
     public func pendingLineContribution(context: IngestContext) -> FileContribution? {
-        guard parser.hasPendingLine else { return nil }
+        guard hasPendingLine else { return nil }
         var p = parser
         var pending = emptyContribution(context: context)
         p.finish(into: &pending)
@@ -49,8 +104,11 @@ public struct TrackedFile: Sendable {
     /// Reads the held-back last line (if any) as complete into `contribution`: the end of
     /// the file, for a one-shot read.
     public mutating func finish(into contribution: inout FileContribution) {
-        parser.finish(into: &contribution)
-        contribution.summary = parser.summary
+        guard !isDormant else { return }
+        modifyParser { parser in
+            parser.finish(into: &contribution)
+            contribution.summary = parser.summary
+        }
     }
 
     /// What changed since the last read, judged from `stat` and the file's bytes.
@@ -96,6 +154,7 @@ public struct TrackedFile: Sendable {
             var contribution = emptyContribution(context: context)
             read(fd, until: new.size, into: &contribution, chunkSize: chunkSize)
             store.set(contribution)
+            sleepIfSmall()
             return .replaced
         }
         let change: Change
@@ -106,11 +165,13 @@ public struct TrackedFile: Sendable {
         } else {
             return .unchanged
         }
+        wake(fd, context: context)
         identify(new)
         store.update(path: path) { contribution in
             contribution.modificationTime = new.modifiedNanoseconds
             read(fd, until: new.size, into: &contribution, chunkSize: chunkSize)
         }
+        sleepIfSmall()
         return change
     }
 
@@ -118,11 +179,13 @@ public struct TrackedFile: Sendable {
     /// as the file's export day when the file's name has no date.
     private mutating func identify(_ identity: FileIdentity) {
         self.identity = identity
-        parser.noteModificationTime(identity.modifiedNanoseconds)
+        if firstModificationTime == nil { firstModificationTime = identity.modifiedNanoseconds }
+        modifyParser { $0.noteModificationTime(identity.modifiedNanoseconds) }
     }
 
     private mutating func restart(context: IngestContext) {
-        parser = FileParser(relativePath: path, context: context)
+        slot = .awake(FileParser(relativePath: path, context: context))
+        firstModificationTime = nil
         tail = []
         identity = nil
     }
@@ -138,16 +201,22 @@ public struct TrackedFile: Sendable {
     /// `contribution`; `didRead` is told the size of each chunk read.
     mutating func read(_ fd: Int32, until end: Int64, into contribution: inout FileContribution, chunkSize: Int,
                        didRead: ((Int) -> Void)? = nil) {
-        let outcome = ChunkedRead.read(fd, from: offset, until: end, chunkSize: chunkSize) { chunk in
-            parser.consume(chunk, into: &contribution)
-            let n = chunk.count
-            didRead?(n)
-            tail = n >= Self.tailCheckLength ? Array(chunk[(n - Self.tailCheckLength)..<n])
-                : Array((tail + chunk).suffix(Self.tailCheckLength))
-            return true
+        let start = offset
+        var tail = self.tail
+        let outcome = modifyParser { parser in
+            let outcome = ChunkedRead.read(fd, from: start, until: end, chunkSize: chunkSize) { chunk in
+                parser.consume(chunk, into: &contribution)
+                let n = chunk.count
+                didRead?(n)
+                tail = n >= Self.tailCheckLength ? Array(chunk[(n - Self.tailCheckLength)..<n])
+                    : Array((tail + chunk).suffix(Self.tailCheckLength))
+                return true
+            }
+            contribution.summary = parser.summary
+            return outcome
         }
+        self.tail = tail
         if case .failed(let reason) = outcome { contribution.rejected(line: 0, reason: "read error: \(reason)") }
-        contribution.summary = parser.summary
     }
 
     // MARK: First read in parts
@@ -195,11 +264,27 @@ public struct TrackedFile: Sendable {
             return false
         }
         contribution.append(segment.contribution, linesBefore: parser.linesConsumed)
-        parser = parser.handedOver(to: segment.parser)
-        contribution.summary = parser.summary
+        let handedOver = parser.handedOver(to: segment.parser)
+        slot = .awake(handedOver)
+        contribution.summary = handedOver.summary
         let keep = Int(min(Int64(Self.tailCheckLength), offset))
         tail = [UInt8](repeating: 0, count: keep)
         if pread(fd, &tail, keep, off_t(offset) - off_t(keep)) != keep { tail = [] }
         return true
     }
+}
+
+/// A file's parser, or only how far it read while the file keeps none (see
+/// ``TrackedFile/sleepIfSmall()``). Boxed, so that a dormant file holds a pointer, not a parser.
+indirect enum ParserSlot: Sendable {
+    case awake(FileParser)
+    case dormant(Int64)
+}
+
+/// A sink that keeps nothing: what a parser made again reads over (rows already counted).
+struct DiscardingSink: RecordSink {
+    mutating func metrics(_ row: MetricsRow) {}
+    mutating func service(_ row: ServiceRow) {}
+    mutating func rejected(line: Int, reason: String) {}
+    mutating func note(_ text: String) {}
 }

@@ -1,4 +1,5 @@
 import KPIEngine
+import KPIReport
 
 /// A KPI's change against the window it is compared with, as a cell: the engine's words
 /// (`▲ 12.3%` for sums, `▼ 0.4 pp` for rates, `▼ 0.05` for the sentiment index, `new` or

@@ -1,4 +1,5 @@
 import KPIEngine
+import KPIReport
 
 /// Which platforms a value for `all` is made of (data contract section 4 pairs a ratio's
 /// numerator and denominator over the platforms that report both).

@@ -1,4 +1,5 @@
 import KPIEngine
+import KPIReport
 
 /// A goal's figures as the goals page shows them, in the dashboard's number format.
 enum GoalText {

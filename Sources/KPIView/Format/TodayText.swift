@@ -1,4 +1,5 @@
 import KPIEngine
+import KPIReport
 
 /// Today's figures so far, apart from the window, in forms from the longest (the engine's
 /// ``TodayLine`` words: `Today so far (2026-11-24, until 14:05): Impressions 1,234 (yesterday

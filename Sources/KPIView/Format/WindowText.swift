@@ -1,4 +1,5 @@
 import KPIEngine
+import KPIReport
 
 /// The window on screen and what it is compared with, in forms from the longest to the
 /// shortest, each exact: `28d 2026-10-27..2026-11-23` with `compared with the previous 28 days
@@ -9,7 +10,7 @@ enum WindowText {
     static func forms(_ snapshot: KPISnapshot) -> [(window: String, comparison: String)] {
         let window = snapshot.window
         let year = window.end.civil.year
-        let length = window.isAll ? "all" : "\(window.days)d"
+        let length = window.isAll ? "all" : window.period.map { $0 == .month ? "mtd" : "qtd" } ?? "\(window.days)d"
         let full = "\(length) \(range(window, year: nil))"
         let medium = "\(length) \(range(window, year: year, keepingStartYear: true))"
         let shortest = range(window, year: year)

@@ -9,6 +9,7 @@ enum Breadcrumb {
             case .platform(let platform): platform
             case .kpi(let kpi, _): kpi.title
             case .goals: "Goals"
+            case .post(let post): "post \(post.id)"
             }
         }
     }

@@ -1,4 +1,5 @@
 import KPIEngine
+import KPIReport
 
 /// The selected goal in words, under the goals table: what it asks for, by when, and how
 /// its value and projection are counted.

@@ -1,4 +1,5 @@
 import KPIEngine
+import KPIReport
 
 /// The goals as a table: name, platform, KPI, a gauge of the progress, the value against
 /// the target, the projection at the deadline, the deadline, the days left and the status,

@@ -47,6 +47,9 @@ enum Header {
                                                   TextSpan(comparison, sheet.style(.muted))])
             }, rank: 0))
             pieces.append(piece(snapshot.timeZone, sheet.style(.muted), rank: 3))
+            if state.asOf != nil {
+                pieces.append(piece("earlier day (. latest)", sheet.style(.warning), rank: 1, shorter: ["earlier day"]))
+            }
         } else {
             pieces.append(piece("\(state.window) window", sheet.style(.text, bold: true), rank: 0))
         }
@@ -71,6 +74,10 @@ enum Header {
         case .none: break
         }
         if status.isDemo { pieces.append(piece("DEMO DATA", sheet.style(.warning, bold: true), rank: 0, shorter: ["DEMO"])) }
+        if state.paused { pieces.append(piece("PAUSED (z)", sheet.style(.warning, bold: true), rank: 0, shorter: ["PAUSED"])) }
+        for problem in status.problems {
+            pieces.append(piece(problem.description, sheet.style(.warning, bold: true), rank: 1))
+        }
         if state.snapshot?.anchoredOnNewest == true {
             pieces.append(piece("anchored on newest data", sheet.style(.warning), rank: 1, shorter: ["anchored"]))
         }

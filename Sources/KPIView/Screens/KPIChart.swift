@@ -1,4 +1,5 @@
 import KPIEngine
+import KPIReport
 
 /// The daily chart of one KPI on one platform, as the KPI and platform pages draw it: in the
 /// data's currency, from 0 unless zoomed (`y`), with the target of the first goal on that

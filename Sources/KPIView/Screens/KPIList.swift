@@ -1,4 +1,5 @@
 import KPIEngine
+import KPIReport
 
 /// A table of KPIs, as the overview panels and the platform drill-down show them: title (and
 /// `◎` when it has a goal), value, change against the earlier window with its good/bad cue,

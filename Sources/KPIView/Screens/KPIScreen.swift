@@ -1,4 +1,5 @@
 import KPIEngine
+import KPIReport
 
 /// One KPI in depth: its value on every platform (value, change with its cue, which platforms
 /// the `all` value comes from, stale platforms flagged; where the room allows the earlier

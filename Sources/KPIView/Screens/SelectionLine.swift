@@ -22,6 +22,8 @@ enum SelectionLine {
             guard state.goals.indices.contains(page.row) else { return nil }
             let goal = state.goals[page.row].goal
             return (goal.kpi, goal.platform)
+        case .post:
+            return nil
         }
     }
 

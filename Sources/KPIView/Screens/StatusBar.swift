@@ -1,4 +1,5 @@
 import KPIEngine
+import KPIReport
 
 /// The bottom line: the first breached alert when there is one, then the keys that do
 /// something here (or the filter being typed); and the count of rejected rows when there
@@ -9,6 +10,8 @@ enum StatusBar {
             switch state.overlay {
             case .platformPicker: return [("↑↓", "choose"), ("Enter", "open"), ("Esc", "close")]
             case .rejections: return [("↑↓", "scroll"), ("/", "filter"), ("Esc", "close")]
+            case .alerts: return [("↑↓", "choose"), ("Enter", "open its KPI"), ("Esc", "close")]
+            case .windowPicker: return [("↑↓", "choose"), ("0-9", "days"), ("Enter", "show"), ("Esc", "close")]
             default: return [("Esc", "close"), ("q", "quit")]
             }
         }
@@ -18,6 +21,7 @@ enum StatusBar {
         case .platform: hints += [("Tab", "list"), ("s", "sort"), ("/", "filter"), ("Esc", "back"), ("y", "zoom")]
         case .kpi: hints += [("Esc", "back"), ("y", "zoom")]
         case .goals: hints += [("Esc", "back")]
+        case .post: hints = [("↑↓", "chart"), ("Esc", "back"), ("y", "zoom")]
         }
         return hints + [("w", "window"), ("t", "theme"), ("?", "help"), ("q", "quit")]
     }

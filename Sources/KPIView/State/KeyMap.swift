@@ -1,15 +1,16 @@
 /// Turns a key into an ``Action``, given what is on screen (typing a filter, an overlay...).
+/// Mouse events need the layout and are turned into actions by the model.
 enum KeyMap {
     /// nil when the key means nothing here.
     static func action(for key: Key, in state: UIState) -> Action? {
         switch key {
         case .interrupt: return .quit
         case .resize(let width, let height): return .resize(width: width, height: height)
-        case .click: return nil
+        case .click, .doubleClick, .wheel: return nil
         default: break
         }
         if state.isEditingFilter { return filterAction(for: key) }
-        if let overlay = state.overlay { return overlayAction(for: key, overlay: overlay) }
+        if let overlay = state.overlay { return overlayAction(for: key, overlay: overlay, state: state) }
         return screenAction(for: key, onOverview: state.page.screen == .overview)
     }
 
@@ -25,7 +26,16 @@ enum KeyMap {
         }
     }
 
-    private static func overlayAction(for key: Key, overlay: Overlay) -> Action? {
+    private static func overlayAction(for key: Key, overlay: Overlay, state: UIState) -> Action? {
+        if overlay == .windowPicker {
+            switch key {
+            case .character(let c) where c.isASCII && c.isNumber: return .typeWindowDigit(c)
+            case .backspace where !state.windowDraft.isEmpty: return .eraseWindowDigit
+            case .character("d") where !state.windowDraft.isEmpty: return .activate
+            case .character("W"): return .back
+            default: break
+            }
+        }
         if let movement = movement(for: key) { return movement }
         switch key {
         case .escape, .backspace, .character("h"), .left: return .back
@@ -33,8 +43,10 @@ enum KeyMap {
         case .character("?"): return overlay == .help ? .back : .toggleHelp
         case .character("p"): return overlay == .platformPicker ? .back : nil
         case .character("r"): return overlay == .rejections ? .back : nil
+        case .character("a"): return overlay == .alerts ? .back : nil
         case .character("/"): return overlay == .rejections ? .beginFilter : nil
-        case .enter, .right, .character("l"): return overlay == .platformPicker ? .activate : .back
+        case .enter, .right, .character("l"):
+            return [.platformPicker, .windowPicker, .alerts].contains(overlay) ? .activate : .back
         default: return nil
         }
     }
@@ -42,10 +54,11 @@ enum KeyMap {
     private static func screenAction(for key: Key, onOverview: Bool) -> Action? {
         if let movement = movement(for: key) { return movement }
         switch key {
-        case .left, .character("h"): return onOverview ? .move(.left) : .back
-        case .right, .character("l"): return onOverview ? .move(.right) : .activate
-        case .enter: return .activate
-        case .escape, .backspace: return .back
+        // Arrows move between the overview's panels; elsewhere they go back and open.
+        case .left: return onOverview ? .move(.left) : .back
+        case .right: return onOverview ? .move(.right) : .activate
+        case .enter, .character("l"): return .activate
+        case .escape, .backspace, .character("h"): return .back
         case .tab: return .nextArea
         case .backTab: return .previousArea
         case .character(let character):
@@ -57,9 +70,13 @@ enum KeyMap {
         }
     }
 
-    private static let characterActions: [Character: Action] = [
-        "q": .quit, "p": .togglePlatformPicker, "w": .cycleWindow, "/": .beginFilter, "s": .cycleSort,
-        "t": .cycleTheme, "?": .toggleHelp, "r": .toggleRejections, "g": .openGoals, "y": .toggleZoom,
+    /// The letter and punctuation keys of the screens (the help overlay, README and man page
+    /// list every one of them).
+    static let characterActions: [Character: Action] = [
+        "q": .quit, "p": .togglePlatformPicker, "w": .cycleWindow, "W": .toggleWindowPicker, "/": .beginFilter,
+        "s": .cycleSort, "S": .reverseSort, "t": .cycleTheme, "?": .toggleHelp, "r": .toggleRejections,
+        "g": .openGoals, "a": .toggleAlerts, "[": .moveAnchor(days: -1), "]": .moveAnchor(days: 1),
+        ".": .latestAnchor, "z": .togglePause, "e": .export, "y": .toggleZoom,
     ]
 
     /// Up/down/page keys, the same everywhere.

@@ -35,6 +35,15 @@ func reduce(_ state: inout UIState, _ action: Action) {
         toggle(.help, in: &state)
     case .toggleRejections:
         toggle(.rejections, in: &state)
+    case .toggleAlerts:
+        toggle(.alerts, in: &state)
+    case .toggleWindowPicker:
+        toggle(.windowPicker, in: &state)
+        state.overlayRow = WindowChoices.presets.firstIndex(of: state.window) ?? 0
+    case .typeWindowDigit(let digit):
+        if state.windowDraft.count < 5 { state.windowDraft.append(digit) }
+    case .eraseWindowDigit:
+        if !state.windowDraft.isEmpty { state.windowDraft.removeLast() }
     case .openGoals:
         openGoals(&state)
     case .cycleWindow:
@@ -47,8 +56,26 @@ func reduce(_ state: inout UIState, _ action: Action) {
         }
     case .toggleZoom:
         state.chartsZoomed.toggle()
+    case .reverseSort:
+        if case .platform = state.page.screen {
+            state.postSortAscending.toggle()
+            state.page.rows[PlatformArea.posts.rawValue] = 0
+        }
     case .cycleTheme:
         state.themeIndex = (state.themeIndex + 1) % state.themeCount
+    case .moveAnchor(let days):
+        moveAnchor(&state, by: days)
+    case .latestAnchor:
+        state.asOf = nil
+    case .togglePause:
+        state.paused.toggle()
+        if !state.paused, let held = state.held {
+            state.snapshot = held.snapshot
+            state.status = held.status
+        }
+        state.held = nil
+    case .export:
+        state.exportRequested = true
     case .beginFilter:
         beginFilter(&state)
     case .typeFilter(let character):
@@ -65,6 +92,10 @@ func reduce(_ state: inout UIState, _ action: Action) {
         resetFilteredSelection(&state)
     case .select(let target):
         select(target, in: &state)
+    case .open(let target):
+        open(target, in: &state)
+    case .scroll(let area, let rows):
+        scroll(&state, area: area, rows: rows)
     }
 }
 
@@ -94,8 +125,30 @@ private func moveSelection(_ state: inout UIState, by delta: Int) {
 
 private func clamp(_ row: Int, count: Int) -> Int { max(0, min(count - 1, row)) }
 
+/// The wheel: the list under the pointer takes the focus and its selection moves.
+private func scroll(_ state: inout UIState, area: Int?, rows: Int) {
+    if let area {
+        guard state.overlay == nil, area < Page.areaCount(of: state.page.screen) else { return }
+        state.page.focus = area
+    }
+    moveSelection(&state, by: rows)
+}
+
+/// `[` and `]`: the anchor moves a day at a time, never past the last complete day (which
+/// is then the default anchor again).
+private func moveAnchor(_ state: inout UIState, by days: Int) {
+    guard let current = state.asOf ?? state.snapshot?.asOf else { return }
+    let moved = current.adding(days: days)
+    if let latest = state.latestAnchor, moved >= latest {
+        state.asOf = nil
+    } else {
+        state.asOf = moved
+    }
+}
+
 private func activate(_ state: inout UIState) {
-    if state.overlay == .platformPicker {
+    switch state.overlay {
+    case .platformPicker:
         let choices = state.platformChoices
         guard choices.indices.contains(state.overlayRow) else { return }
         let platform = choices[state.overlayRow]
@@ -104,8 +157,27 @@ private func activate(_ state: inout UIState) {
         state.pages = [state.pages[0]]
         if platform != KPISnapshot.allPlatforms { push(Page(.platform(platform)), on: &state) }
         return
+    case .windowPicker:
+        let presets = WindowChoices.presets
+        if let typed = WindowChoices.typed(state.windowDraft) {
+            state.window = typed
+        } else if presets.indices.contains(state.overlayRow) {
+            state.window = presets[state.overlayRow]
+        }
+        closeOverlay(&state)
+        return
+    case .alerts:
+        let alerts = state.alertsList
+        guard alerts.indices.contains(state.overlayRow) else { return }
+        let rule = alerts[state.overlayRow].rule
+        closeOverlay(&state)
+        push(Page(.kpi(rule.kpi, platform: rule.platform)), on: &state)
+        return
+    case .help, .rejections:
+        return
+    case nil:
+        break
     }
-    guard state.overlay == nil else { return }
     let page = state.page
     guard page.row < state.rowCount(area: page.focus) else { return }
     switch page.screen {
@@ -117,13 +189,19 @@ private func activate(_ state: inout UIState) {
             push(Page(.kpi(area.kpis[page.row], platform: state.platformFilter)), on: &state)
         }
     case .platform(let platform):
-        guard page.focus == PlatformArea.kpis.rawValue else { return }
-        push(Page(.kpi(KPI.allCases[page.row], platform: platform)), on: &state)
+        if page.focus == PlatformArea.kpis.rawValue {
+            push(Page(.kpi(KPI.allCases[page.row], platform: platform)), on: &state)
+        } else {
+            let post = state.visiblePosts(of: platform)[page.row]
+            push(Page(.post(PostReference(platform: post.platform, id: post.id))), on: &state)
+        }
     case .kpi:
         push(Page(.platform(state.platformChoices[page.row])), on: &state)
     case .goals:
         let goal = state.goals[page.row].goal
         push(Page(.kpi(goal.kpi, platform: goal.platform)), on: &state)
+    case .post:
+        return
     }
 }
 
@@ -143,27 +221,41 @@ private func push(_ page: Page, on state: inout UIState) {
     if case .kpi(_, let platform) = page.screen {
         page.row = state.platformChoices.firstIndex(of: platform) ?? 0
     }
+    // The posts filter stays with the list it narrows: opening a post keeps it for the way back.
+    if case .post = page.screen {} else { state.filter = "" }
     state.pages.append(page)
-    state.filter = ""
     state.isEditingFilter = false
 }
 
+/// Esc first closes what is open, then drops the filter, then goes back a screen.
 private func back(_ state: inout UIState) {
     if state.overlay != nil {
         closeOverlay(&state)
-    } else if state.pages.count > 1 {
-        state.pages.removeLast()
+    } else if !state.filter.isEmpty, !isPostPage(state) {
         state.filter = ""
         state.isEditingFilter = false
+        resetFilteredSelection(&state)
+    } else if state.pages.count > 1 {
+        let leaving = state.pages.removeLast()
+        if case .post = leaving.screen {} else { state.filter = "" }
+        state.isEditingFilter = false
     }
+}
+
+private func isPostPage(_ state: UIState) -> Bool {
+    if case .post = state.page.screen { return true }
+    return false
 }
 
 private func toggle(_ overlay: Overlay, in state: inout UIState) {
     if state.overlay == overlay {
         closeOverlay(&state)
     } else {
+        if state.overlay == .rejections { state.filter = "" }
         state.overlay = overlay
         state.overlayRow = 0
+        state.windowDraft = ""
+        state.isEditingFilter = false
         if overlay == .rejections { state.filter = "" }
     }
 }
@@ -172,6 +264,7 @@ private func closeOverlay(_ state: inout UIState) {
     if state.overlay == .rejections { state.filter = "" }
     state.overlay = nil
     state.overlayRow = 0
+    state.windowDraft = ""
     state.isEditingFilter = false
 }
 
@@ -210,9 +303,27 @@ private func select(_ target: HitTarget, in state: inout UIState) {
         state.filter = ""
         state.isEditingFilter = false
     case .overlayRow(let index):
-        guard state.overlay == .platformPicker, index < state.overlayRowCount else { return }
-        if state.overlayRow == index { activate(&state) } else { state.overlayRow = index }
+        guard state.overlay != nil, index < state.overlayRowCount else { return }
+        if state.overlayRow == index, state.overlay != .rejections { activate(&state) } else { state.overlayRow = index }
     case .rejectedRowsHint:
         if state.overlay != .rejections { toggle(.rejections, in: &state) }
+    }
+}
+
+/// A double click: select what it landed on and open it at once.
+private func open(_ target: HitTarget, in state: inout UIState) {
+    switch target {
+    case .row(let area, let index):
+        guard state.overlay == nil, area < Page.areaCount(of: state.page.screen),
+              index < state.rowCount(area: area) else { return }
+        state.page.focus = area
+        state.page.row = index
+        activate(&state)
+    case .overlayRow(let index):
+        guard state.overlay != nil, index < state.overlayRowCount else { return }
+        state.overlayRow = index
+        activate(&state)
+    case .breadcrumb, .rejectedRowsHint:
+        select(target, in: &state)
     }
 }

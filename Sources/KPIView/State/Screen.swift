@@ -10,6 +10,8 @@ enum Screen: Equatable {
     case kpi(KPI, platform: String)
     /// Every goal with its progress, and the goals file's problems.
     case goals
+    /// One post or campaign: its title, days, every metric, ER, CTR and daily series.
+    case post(PostReference)
 }
 
 /// A screen on the back stack with its own selection, so going back restores where you were.
@@ -37,7 +39,7 @@ struct Page: Equatable {
         switch screen {
         case .overview: OverviewArea.allCases.count
         case .platform: PlatformArea.allCases.count
-        case .kpi, .goals: 1
+        case .kpi, .goals, .post: 1
         }
     }
 }
@@ -81,4 +83,8 @@ enum PlatformArea: Int, CaseIterable {
 /// Boxes drawn over the current screen.
 enum Overlay: Equatable {
     case help, platformPicker, rejections
+    /// Every alert rule with its value, breached ones first (`a`).
+    case alerts
+    /// The window lengths to choose from, and any `Nd` typed (`W`).
+    case windowPicker
 }

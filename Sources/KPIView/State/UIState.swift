@@ -9,6 +9,12 @@ struct UIState {
     /// The selected row of the open overlay (picker choice, first visible rejected row).
     var overlayRow = 0
     var window: WindowLength
+    /// The anchor day chosen with `[` and `]`; nil = the last complete day.
+    var asOf: Day?
+    /// The anchor of the last snapshot computed for the last complete day (`]` stops there).
+    var latestAnchor: Day?
+    /// Digits typed in the window picker (`W`): `14` means 14 days.
+    var windowDraft = ""
     var themeIndex = 0
     var themeCount: Int
     /// The list filter typed after `/` (posts by title, rejected rows by text).
@@ -17,10 +23,26 @@ struct UIState {
     var postSort = PostSort.interactions
     /// Charts and sparklines fitted to their data (`y`) instead of starting at 0.
     var chartsZoomed = false
+    /// `S`: smallest (or oldest) first.
+    var postSortAscending = false
     /// The platform the overview shows (`all` for every platform together).
     var platformFilter = KPISnapshot.allPlatforms
     var snapshot: KPISnapshot?
     var status: EngineStatus
+    /// `z`: the screen keeps its snapshot; the engine's newer ones wait in `held`.
+    var paused = false
+    /// The newest snapshot and status that came in while paused.
+    var held: (snapshot: KPISnapshot?, status: EngineStatus)?
+    /// The choice of view the shown snapshot answers; a paused dashboard still takes the
+    /// first snapshot for a new choice (a window picked while paused).
+    var answeredChoice: ViewChoice?
+    /// A short message shown for a moment over the status line (the new theme's name,
+    /// where a view was saved).
+    var notice: Notice?
+    /// The moment of the last input (ms since the epoch); notices last from it.
+    var now: Int64 = 0
+    /// `e`: the view is to be saved; the model takes it and asks the backend to write it.
+    var exportRequested = false
     /// The goals file's mistakes (goals left out), with file and line.
     var goalProblems: [ConfigProblem] = []
     /// A platform whose newest data is older than this is stale.
@@ -63,7 +85,20 @@ struct UIState {
         let matching = needle.isEmpty ? posts : posts.filter {
             ($0.title ?? $0.id).lowercased().contains(needle)
         }
-        return postSort.sorted(matching)
+        return postSort.sorted(matching, ascending: postSortAscending)
+    }
+
+    /// What the engine should compute: the window, the anchor, and the post whose page is open.
+    var viewChoice: ViewChoice {
+        var post: PostReference?
+        if case .post(let reference) = page.screen { post = reference }
+        return ViewChoice(window: window, asOf: asOf, post: post)
+    }
+
+    /// The alerts, breached ones first, each group in file order.
+    var alertsList: [AlertState] {
+        let alerts = snapshot?.alerts ?? []
+        return alerts.filter(\.breached) + alerts.filter { !$0.breached }
     }
 
     /// The rejected rows matching the filter.
@@ -86,6 +121,8 @@ struct UIState {
             return platformChoices.count
         case .goals:
             return goals.count
+        case .post:
+            return PostMetricRows.rows(for: snapshot?.postDetail).count
         }
     }
 
@@ -95,7 +132,17 @@ struct UIState {
         case .platformPicker: platformChoices.count
         case .rejections: visibleRejections.count
         case .help: HelpOverlay.scrollPositions(width: terminalWidth, height: terminalHeight)
+        case .alerts: alertsList.count
+        case .windowPicker: WindowChoices.presets.count
         case nil: 0
         }
     }
+}
+
+/// A message shown until `until` (ms since the epoch).
+struct Notice: Equatable {
+    var text: String
+    var until: Int64
+    /// Warnings (a failed save) are shown in the warning colour.
+    var isWarning = false
 }

@@ -2,9 +2,9 @@ import KPIEngine
 
 /// Reads a theme file: `name = "Nord"` and a `[colors]` table with one `role = "#rrggbb"`
 /// per ``ThemeRole`` (the format `Themes/README.md` documents).
-enum ThemeParser {
+public enum ThemeParser {
     /// Parses a theme's text; `file` names it in errors and gives the default name (its stem).
-    static func parse(_ text: String, file: String) throws(ConfigProblem) -> Theme {
+    public static func parse(_ text: String, file: String) throws(ConfigProblem) -> Theme {
         let document = try TOMLDocument(text: text, file: file)
         func problem(_ line: Int, _ reason: String) -> ConfigProblem {
             ConfigProblem(file: file, line: line, reason: reason)

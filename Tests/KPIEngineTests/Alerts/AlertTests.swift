@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import KPIEngine
+@testable import KPIReport
 
 @Suite struct AlertTests {
     typealias F = StoreFixture

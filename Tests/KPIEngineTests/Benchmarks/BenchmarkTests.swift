@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import KPIEngine
+@testable import KPIReport
 
 /// Benchmarks (issue 13, point 5): the user's `benchmarks.toml`, and `benchmark` on each KPI
 /// that has one in every report format.

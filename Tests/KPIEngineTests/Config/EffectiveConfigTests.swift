@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import KPIEngine
+@testable import KPIReport
 
 @Suite struct EffectiveConfigTests {
     static let path = "/home/ana/.config/kpitop/config.toml"
@@ -105,6 +106,20 @@ import Testing
         }
     }
 
+    @Test func theListingsPathsAreAbsoluteSoItWorksAsAConfigFileAnywhere() throws {
+        let config = EffectiveConfig(flags: ConfigFlags(data: "exports/../kpi", goals: "./goals.toml", theme: "themes/mine.toml"),
+                                     file: nil, configPath: "team.toml", directoryExists: { _ in false })
+        let text = ConfigListing.render(config, systemTimeZone: "UTC", workingDirectory: "/home/ana/work")
+        let lines = text.split(separator: "\n").map { $0.replacing(#/\s+#/#, with: " #") }
+        #expect(lines.contains("# config file: /home/ana/work/team.toml (not present)"), "\(text)")
+        #expect(lines.contains("data = \"/home/ana/work/kpi\" # flag --data"), "\(text)")
+        #expect(lines.contains("goals = \"/home/ana/work/goals.toml\" # flag --goals"), "\(text)")
+        #expect(lines.contains("theme = \"/home/ana/work/themes/mine.toml\" # flag --theme"), "\(text)")
+        // The listing reads back as the same settings.
+        let listed = try ConfigFile.parse(TOMLDocument(text: text, file: "listed.toml"), home: "/home/ana")
+        #expect(listed.data?.value == "/home/ana/work/kpi" && listed.goals?.value == "/home/ana/work/goals.toml")
+    }
+
     @Test func theListingShowsEachValueWithItsSource() throws {
         let file = try Self.file("""
             window = "7d"
@@ -122,7 +137,7 @@ import Testing
             """)
         let config = EffectiveConfig(flags: ConfigFlags(data: "/srv/kpi", theme: "nord"), file: file, configPath: Self.path,
                                      directoryExists: { _ in false })
-        let text = ConfigListing.render(config, systemTimeZone: "Europe/Lisbon")
+        let text = ConfigListing.render(config, systemTimeZone: "Europe/Lisbon", workingDirectory: "/tmp")
         #expect(text == """
             # kpitop configuration in effect (a flag beats the config file, which beats the default)
             # config file: /home/ana/.config/kpitop/config.toml
@@ -134,6 +149,7 @@ import Testing
             theme = "nord"                    # flag --theme
             poll = false                      # default
             bell = true                       # /home/ana/.config/kpitop/config.toml:2
+            follow_links = false              # default
             # currency =                      # default (what the data says)
             compare = "previous"              # default
             benchmarks = "/srv/kpi/benchmarks.toml" # default (benchmarks.toml in the data directory, if any)

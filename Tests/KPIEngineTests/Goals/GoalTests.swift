@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import KPIEngine
+@testable import KPIReport
 
 @Suite struct GoalTests {
     typealias F = StoreFixture
@@ -56,6 +57,22 @@ import Testing
         #expect(file.problems.map(\.line) == [9, 21, 24])
         #expect(file.problems[0].description.hasPrefix("goals.toml:9: unknown KPI 'reach_of_doom'"))
         #expect(file.problems[2].reason.contains("deadline"))
+    }
+
+    @Test func nanInfinityAndNegativeTargetsAreRefusedWithTheirLine() throws {
+        var text = ""
+        for target in ["nan", "inf", "-inf", "+nan", "\"nan%\"", "\"inf%\"", "-5", "-0.5", "-0.05"] {
+            text += "[[goal]]\nkpi = \"reach\"\ntarget = \(target)\ndeadline = 2026-12-31\n\n"
+        }
+        text += "[[goal]]\nkpi = \"sentiment\"\ntarget = -0.2\ndeadline = 2026-12-31\n"
+        text += "[[goal]]\nkpi = \"reach\"\ntarget = 0\ndeadline = 2026-12-31\n"
+        let file = GoalFile.parse(try Self.document(text))
+        #expect(file.goals.map(\.kpi) == [.sentiment, .reach])
+        #expect(file.goals.map(\.target) == [-0.2, 0])
+        #expect(file.problems.map(\.line) == [3, 8, 13, 18, 23, 28, 33, 38, 43])
+        #expect(file.problems.prefix(6).allSatisfy { $0.reason == "target must be a finite number (nan and inf are not targets)" })
+        #expect(file.problems.dropFirst(6).prefix(3).allSatisfy { $0.reason == "target must be 0 or more (reach is never negative)" })
+        #expect(file.problems[0].description == "goals.toml:3: target must be a finite number (nan and inf are not targets)")
     }
 
     @Test func syntaxErrorNamesTheLine() {

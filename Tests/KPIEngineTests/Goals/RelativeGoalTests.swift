@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import KPIEngine
+@testable import KPIReport
 
 /// Relative goals (data contract section 9.1), each rule checked against numbers worked out
 /// by hand from a small data set.

@@ -1,4 +1,5 @@
 import Testing
+@testable import KPIDemo
 @testable import KPIEngine
 
 @Suite struct CSVFieldsTests {

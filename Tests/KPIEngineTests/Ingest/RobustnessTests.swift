@@ -1,13 +1,8 @@
 import Testing
+@testable import KPIDemo
 @testable import KPIEngine
 
 @Suite struct RobustnessTests {
-    @Test func nulByteMeansNotText() {
-        let sink = Ingest.parse(Array("date,likes\n2026-11-20,1\n".utf8) + [0, 1, 2] + Array("\n2026-11-21,2\n".utf8))
-        #expect(sink.rejections.count == 1 && sink.rejections[0].line == 0 && sink.rejections[0].reason == "not a text file")
-        #expect(sink.metricsRows.isEmpty)
-    }
-
     @Test(arguments: [nil, 4096, 100_000])
     func lineOverOneMebibyteIsRejectedAndSkipped(chunkSize: Int?) {
         let long = "2026-11-20," + String(repeating: "9", count: 1 << 20) + "\n"

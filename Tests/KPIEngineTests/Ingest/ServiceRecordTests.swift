@@ -35,6 +35,15 @@ import Testing
         ])
     }
 
+    /// Found by the CSV fuzz target: a reply time in minutes too large for an instant trapped.
+    @Test func firstReplyMinutesBeyondAnyInstantAreRejected() {
+        let sink = Ingest.parse("Created at,First reply minutes\n2026-11-20,888888888888888\n2026-11-20,1e400\n2026-11-20,30\n",
+                                path: "zendesk.csv")
+        #expect(sink.rejections.map(\.line) == [2, 3])
+        #expect(sink.rejectionReasons.first == "first_reply_minutes out of range")
+        #expect(sink.serviceRows.map(\.firstResponseAt) == [Ingest.utcMilliseconds("2026-11-20", 0, 30)])
+    }
+
     @Test func aliasesAndZendeskScores() {
         let sink = Ingest.parse("Ticket,Created at,Responded at,Closed at,Rating\nt,2026-11-20,2026-11-20T01:00,,Not Offered\nu,2026-11-20,,,bad\n",
                                 path: "zendesk.csv")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import KPIEngine
+@testable import KPIReport
 
 @Suite struct ReportTests {
     typealias F = StoreFixture
@@ -59,7 +60,21 @@ import Testing
         let lines = CSVReport.render(s).split(separator: "\n")
         #expect(lines.first == Substring(CSVReport.header))
         #expect(lines.count == 1 + 2 * KPI.allCases.count)
-        #expect(lines.contains("all,impressions,Reach,5,,,2026-11-08,2026-11-14,2026-11-14,UTC,relative,x,new,,"))
+        #expect(lines.contains("all,impressions,Reach,5,,,2026-11-08,2026-11-14,2026-11-14,UTC,relative,x,new,,,"))
+    }
+
+    @Test func csvReportNeutralisesTerminalEscapesAndKeepsTheFormulaGuard() {
+        #expect(CSVReport.field("\u{1B}]0;pwned\u{07}x") == "?]0;pwned?x")
+        #expect(CSVReport.field("=\u{1B}[2Jcmd()") == "'=?[2Jcmd()")
+        #expect(CSVReport.field("\u{9B}31m,red") == "\"?31m,red\"")
+        #expect(CSVReport.field("two\nlines") == "two?lines")
+        let osc52 = "\u{1B}]52;c;ZXZpbA==\u{07}"
+        let s = F.snapshot([F.file("a.csv", rows: [F.row("x" + osc52, day: 13, [.impressions: 5]),
+                                                   F.row("@" + osc52, day: 13, [.impressions: 1])])])
+        let text = CSVReport.render(s)
+        #expect(!text.unicodeScalars.contains { $0 != "\n" && Sanitized.isUnsafe($0) })
+        #expect(text.contains("\nx?]52;c;ZXZpbA==?,impressions,"))
+        #expect(text.contains("\n'@?]52;c;ZXZpbA==?,impressions,"))
     }
 
     @Test func sanitisedTextShowsEscapesInsteadOfRunningThem() {

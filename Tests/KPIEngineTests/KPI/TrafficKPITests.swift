@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import KPIEngine
+@testable import KPIReport
 
 /// The traffic KPIs (issue 13, point 2) from a Google Analytics export, worked out by hand:
 /// sessions, engaged sessions, bounce rate, site conversions, site revenue and the social

@@ -1,5 +1,6 @@
 import Testing
 @testable import KPIEngine
+@testable import KPIReport
 
 /// The rules of contract sections 4 and 5 that keep a screen from misleading: `all` ratios
 /// pair numerator and denominator over the same platforms, a comparison needs a covered

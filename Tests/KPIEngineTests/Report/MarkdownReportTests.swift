@@ -1,6 +1,7 @@
 import SnapshotTesting
 import Testing
 @testable import KPIEngine
+@testable import KPIReport
 
 /// The stakeholder report as text, compared with `__Snapshots__/MarkdownReportTests`.
 @Suite struct MarkdownReportTests {

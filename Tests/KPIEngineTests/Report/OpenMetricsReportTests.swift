@@ -1,5 +1,6 @@
 import Testing
 @testable import KPIEngine
+@testable import KPIReport
 
 @Suite struct OpenMetricsReportTests {
     typealias F = StoreFixture

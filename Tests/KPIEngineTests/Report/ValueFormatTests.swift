@@ -1,5 +1,6 @@
 import Testing
 @testable import KPIEngine
+@testable import KPIReport
 
 /// The short value texts shared by the dashboard and the reports.
 @Suite struct ValueFormatTests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+@testable import KPIDemo
 @testable import KPIEngine
+@testable import KPIReport
 
 /// The store keeps its rollups by differences. Whatever the order of creations, appends,
 /// rewrites, touches, pending last lines and deletions, it must give exactly what a store

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+@testable import KPIDemo
 @testable import KPIEngine
+@testable import KPIReport
 
 /// Large files are cut into parts read in parallel; whatever the file holds, the result must be
 /// bit for bit that of one sequential read, and the file must go on being followed as if it had

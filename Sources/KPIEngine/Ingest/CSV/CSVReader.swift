@@ -29,7 +29,8 @@ struct CSVReader {
     private var awaitingFirstRow = true
     /// What reading the file so far decided, and its summary.
     private(set) var progress = FileProgress(decimals: DecimalDecision(delimiter: UInt8(ascii: ",")))
-    private var hasReadHeader = false
+    /// True once a header decided the file's delimiter and decimal convention.
+    private var hasDecidedConventions = false
     /// A title line waiting for its header.
     private var pendingTitle: (title: SectionTitle, line: Int)?
     /// True while reading a Meta Business Suite insights table (a title line starts the next).
@@ -43,6 +44,8 @@ struct CSVReader {
     /// True for a Google Analytics export: its first lines were `#` comments with a rule
     /// (`# ----`) or a date.
     private var isAnalyticsFile = false
+    /// True once the header was read.
+    var hasReadHeader: Bool { builder != nil }
 
     init(relativePath: String, rules: ColumnMapping.FileRules, clock: DayClock, currency: Currency?) {
         self.relativePath = relativePath
@@ -57,7 +60,7 @@ struct CSVReader {
     /// Reads one non-empty record (without its line end) that starts on `line`.
     mutating func read<S: RecordSink>(_ record: UnsafeRawBufferPointer, line: Int, into sink: inout S) {
         guard !isStopped else { return }
-        if record.first == UInt8(ascii: "#"), !hasReadHeader || isAnalyticsFile {
+        if record.first == UInt8(ascii: "#"), !hasDecidedConventions || isAnalyticsFile {
             return readComment(record)
         }
         guard hasBuilder || isSkippingTable else { return readHeader(record, line: line, into: &sink) }
@@ -88,7 +91,7 @@ struct CSVReader {
     /// export it also ends the table above it.
     private mutating func readComment(_ record: UnsafeRawBufferPointer) {
         let text = String(decoding: record.dropFirst(), as: UTF8.self)
-        if !hasReadHeader, text.contains("---") || !ReportRange.dates(in: text).isEmpty { isAnalyticsFile = true }
+        if !hasDecidedConventions, text.contains("---") || !ReportRange.dates(in: text).isEmpty { isAnalyticsFile = true }
         reportRange.read(comment: text)
         if isAnalyticsFile {
             hasBuilder = false
@@ -133,7 +136,7 @@ struct CSVReader {
     // MARK: Header and tables
 
     private mutating func readHeader<S: RecordSink>(_ record: UnsafeRawBufferPointer, line: Int, into sink: inout S) {
-        if delimiter == nil, !hasReadHeader, pendingTitle == nil, let separator = CSVFields.separatorLine(record) {
+        if delimiter == nil, !hasDecidedConventions, pendingTitle == nil, let separator = CSVFields.separatorLine(record) {
             delimiter = separator
             return
         }
@@ -145,8 +148,8 @@ struct CSVReader {
             return
         }
         self.delimiter = delimiter
-        if !hasReadHeader {
-            hasReadHeader = true
+        if !hasDecidedConventions {
+            hasDecidedConventions = true
             progress.state.decimals = rules.decimalComma.map { DecimalDecision(fixed: $0 ? .comma : .point) }
                 ?? DecimalDecision(delimiter: delimiter)
         }

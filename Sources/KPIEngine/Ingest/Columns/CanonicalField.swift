@@ -1,4 +1,4 @@
-/// A field of the data contract a column can feed (section 2), as named in mapping files.
+/// A field a column can feed (docs/DATA.md section 2), as named in mapping files.
 enum CanonicalField: Hashable, Sendable {
     case metric(MetricField)
     case followers

@@ -79,7 +79,7 @@ public struct ColumnMapping: Sendable {
     }
 
     /// Parses the text of a mapping file; `file` names it in errors.
-    static func parse(_ text: String, file: String) throws(ConfigProblem) -> ColumnMapping {
+    public static func parse(_ text: String, file: String) throws(ConfigProblem) -> ColumnMapping {
         try parse(TOMLDocument(text: text, file: file))
     }
 

@@ -15,7 +15,7 @@ struct FileFacts {
 }
 
 /// Turns the field values of one record into a ``MetricsRow``, a ``ServiceRow`` or a
-/// rejection, following the layout of its header (data contract sections 2 and 3).
+/// rejection, following the layout of its header (docs/DATA.md sections 2 and 3).
 ///
 /// A metrics row is booked on its own time; on each day of its reporting range when it is a
 /// period total (``PeriodSpread``); on the export day as a lifetime snapshot when the file has
@@ -701,7 +701,11 @@ struct RecordBuilder {
             var firstResponseAt = try instant(firstResponseAtSource, .firstResponseAt, fields)
             if firstResponseAt == nil, let source = firstReplyMinutesSource,
                let minutes = try Self.number(value(source, fields), named: "first_reply_minutes", negativeAllowed: false).get() {
-                firstResponseAt = openedAt + Int64((minutes * 60_000).rounded())
+                // Beyond 10^15 ms (31,000 years) it is no reply time, and no instant: it would
+                // trap on conversion (found by the CSV fuzz target).
+                let milliseconds = (minutes * 60_000).rounded()
+                guard milliseconds < 1e15 else { return .rejected(reason: "first_reply_minutes out of range") }
+                firstResponseAt = openedAt + Int64(milliseconds)
             }
             let resolvedAt = try instant(resolvedAtSource, .resolvedAt, fields)
             if let firstResponseAt, firstResponseAt < openedAt { return .rejected(reason: "first_response_at before opened_at") }

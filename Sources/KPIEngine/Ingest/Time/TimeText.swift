@@ -8,7 +8,7 @@ enum TimeValue: Equatable {
     case unparsable
 }
 
-/// Reads the time formats of the data contract (section 3) straight from bytes, with a fast
+/// Reads the time formats of docs/DATA.md section 3 straight from bytes, with a fast
 /// path and a one-entry cache for `YYYY-MM-DD`.
 ///
 /// Besides ISO 8601 and epoch times: `YYYYMMDD`, `YYYY/MM/DD`, US order `M/D/YYYY` and

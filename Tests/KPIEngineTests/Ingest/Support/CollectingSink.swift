@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import KPIEngine
+@testable import KPIDemo
 
 /// A sink that keeps everything it is given, for assertions.
 struct CollectingSink: RecordSink {

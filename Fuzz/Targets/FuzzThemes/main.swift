@@ -1,0 +1,7 @@
+import FuzzChecks
+
+/// libFuzzer's entry point (libFuzzer provides `main`): see FuzzTarget.themes.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    FuzzTarget.themes.run(data, size)
+}

@@ -1,0 +1,164 @@
+import TOMLKit
+
+/// Finds, before TOMLKit parses a text, the mistakes it cannot report itself:
+/// - a NUL byte (TOMLKit passes the text on as a C string, so it would read only up to it);
+/// - what the toml++ parser inside TOMLKit checks with an assertion, aborting the program:
+///   a table header whose name does not start with a key character (`[{`, `[` alone on a
+///   line; found by the goals fuzz target), and a value that starts as a date and a `T` with
+///   no digit after it (`a = 1979-05-27T:`; found by the config fuzz target).
+enum TOMLInputGuard {
+    /// The first such mistake in `text`, with its line; nil when the text is safe to parse.
+    static func problem(in text: String, file: String) -> ConfigProblem? {
+        let bytes = Array(text.utf8)
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var line = 1
+        while start <= bytes.count {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            let content = bytes[start..<end]
+            if content.contains(0) {
+                return ConfigProblem(file: file, line: line, reason: "not text (NUL byte)")
+            }
+            // A line that looks like such a header is one when it starts a statement, that is
+            // when the text before it parses (else it lies inside a multi-line string or array).
+            if abortsParser(header: content, endsWithLineFeed: end < bytes.count),
+               (try? TOMLTable(string: String(decoding: bytes[..<start], as: UTF8.self))) != nil {
+                return ConfigProblem(file: file, line: line,
+                                     reason: "expected a table name after '[' (a bare name or one in quotes)")
+            }
+            line += 1
+            start = end + 1
+        }
+        if let line = brokenDateTimeLine(in: bytes) {
+            return ConfigProblem(file: file, line: line, reason: "a date-time needs a time after 'T' (such as 1979-05-27T07:32:00)")
+        }
+        return nil
+    }
+
+    /// The line of the first value, outside strings and comments, that starts `YYYY-MM-DD`
+    /// and `T` and goes on with neither a digit nor the value's end; toml++ takes it for a
+    /// date-time and asserts a digit after the `T`. A key spelled so (`1979-05-27Tx = 1`,
+    /// `[1979-05-27Tx]`) is a key, and fine.
+    private static func brokenDateTimeLine(in bytes: [UInt8]) -> Int? {
+        var index = 0
+        var line = 1
+        var previous = UInt8(ascii: "\n")
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "#") {
+                while index < bytes.count, bytes[index] != UInt8(ascii: "\n") { index += 1 }
+                continue
+            }
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                index = endOfString(bytes, at: index, line: &line)
+                previous = byte
+                continue
+            }
+            if byte == UInt8(ascii: "\n") { line += 1 }
+            if Self.startsValue(after: previous), startsBrokenDateTime(bytes, at: index), !isKey(bytes, at: index) {
+                return line
+            }
+            previous = byte
+            index += 1
+        }
+        return nil
+    }
+
+    /// Whether a value or a key can start after `byte`.
+    private static func startsValue(after byte: UInt8) -> Bool {
+        [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "="),
+         UInt8(ascii: "["), UInt8(ascii: ","), UInt8(ascii: "{")].contains(byte)
+    }
+
+    /// Characters that end a value (toml++'s value terminators, in ASCII).
+    private static func endsValue(_ byte: UInt8) -> Bool {
+        [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "]"),
+         UInt8(ascii: "}"), UInt8(ascii: ","), UInt8(ascii: "#")].contains(byte)
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    /// `YYYY-MM-DD` and `T` or `t` at `index`, then a byte that is neither a digit nor the end.
+    private static func startsBrokenDateTime(_ bytes: [UInt8], at index: Int) -> Bool {
+        guard index + 11 < bytes.count else { return false }
+        for offset in 0..<10 {
+            let byte = bytes[index + offset]
+            guard offset == 4 || offset == 7 ? byte == UInt8(ascii: "-") : isDigit(byte) else { return false }
+        }
+        let separator = bytes[index + 10], next = bytes[index + 11]
+        return (separator == UInt8(ascii: "T") || separator == UInt8(ascii: "t")) && !isDigit(next) && !endsValue(next)
+    }
+
+    /// True when the word at `index` is a key: `=` follows it, or it names a table (`[` before).
+    private static func isKey(_ bytes: [UInt8], at index: Int) -> Bool {
+        var end = index
+        while end < bytes.count, !endsValue(bytes[end]) { end += 1 }
+        while end < bytes.count, bytes[end] == UInt8(ascii: " ") || bytes[end] == UInt8(ascii: "\t") { end += 1 }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "=") { return true }
+        var before = index - 1
+        while before >= 0, bytes[before] == UInt8(ascii: " ") || bytes[before] == UInt8(ascii: "\t") { before -= 1 }
+        guard before >= 0, bytes[before] == UInt8(ascii: "[") else { return false }
+        before -= 1
+        if before >= 0, bytes[before] == UInt8(ascii: "[") { before -= 1 }
+        while before >= 0, bytes[before] == UInt8(ascii: " ") || bytes[before] == UInt8(ascii: "\t") { before -= 1 }
+        return before < 0 || bytes[before] == UInt8(ascii: "\n")
+    }
+
+    /// The index just after the string that opens at `index` (basic or literal, on one line
+    /// or on several), or of the line feed that ends an unterminated one; counts its lines.
+    private static func endOfString(_ bytes: [UInt8], at index: Int, line: inout Int) -> Int {
+        let quote = bytes[index]
+        let isMultiLine = index + 2 < bytes.count && bytes[index + 1] == quote && bytes[index + 2] == quote
+        var position = index + (isMultiLine ? 3 : 1)
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\\") && quote == UInt8(ascii: "\"") {
+                if position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: "\n") { line += 1 }
+                position += 2
+                continue
+            }
+            if byte == UInt8(ascii: "\n") {
+                guard isMultiLine else { return position }
+                line += 1
+            }
+            if byte == quote {
+                guard isMultiLine else { return position + 1 }
+                if position + 2 < bytes.count, bytes[position + 1] == quote, bytes[position + 2] == quote {
+                    var end = position + 3
+                    while end < bytes.count, bytes[end] == quote, end < position + 5 { end += 1 }  // up to two more quotes
+                    return end
+                }
+            }
+            position += 1
+        }
+        return position
+    }
+
+    /// True when toml++ would call its key parser on something that is not a key: after `[`
+    /// or `[[` (and spaces or tabs), neither a key character, a quote, `]` nor the end.
+    private static func abortsParser(header line: ArraySlice<UInt8>, endsWithLineFeed: Bool) -> Bool {
+        var index = skipBlanks(line, from: line.startIndex)
+        guard index < line.endIndex, line[index] == UInt8(ascii: "[") else { return false }
+        let afterBracket = line.index(after: index)
+        index = skipBlanks(line, from: afterBracket)
+        if index < line.endIndex, line[index] == UInt8(ascii: "[") {
+            guard index == afterBracket else { return false }  // "[ [" is an error toml++ reports
+            index = skipBlanks(line, from: line.index(after: index))
+        }
+        guard index < line.endIndex else { return endsWithLineFeed }
+        let byte = line[index]
+        let startsKey = (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "]")
+        return !startsKey
+    }
+
+    private static func skipBlanks(_ line: ArraySlice<UInt8>, from start: Int) -> Int {
+        var index = start
+        while index < line.endIndex, line[index] == UInt8(ascii: " ") || line[index] == UInt8(ascii: "\t") {
+            index += 1
+        }
+        return index
+    }
+}
