@@ -8,7 +8,7 @@ public struct DashboardModel: Sendable {
     private var state: UIState
     private let themes: [Theme]
     private let options: RenderOptions
-    private let dataDirectory: String
+    private var dataDirectory: String
     private let bell: Bool
     /// The breached alerts the bell has rung for (and that have not cleared since).
     private var rungAlerts: Set<AlertRule> = []
@@ -21,11 +21,13 @@ public struct DashboardModel: Sendable {
     /// `window` and `platform` are what the dashboard starts with (`all` for every platform);
     /// `goalProblems` are the goals file's mistakes, listed on the goals page; a platform
     /// without data for longer than `staleAfter` is marked stale; `bell` rings the terminal
-    /// bell for each new alert breach.
+    /// bell for each new alert breach; `comparison` is what KPIs are compared with at first;
+    /// `brands` are the config file's brands by name (`B` picks one) and `brand` the one shown.
     public init(themes: [Theme], options: RenderOptions, dataDirectory: String,
                 window: WindowLength = .days(28), platform: String = KPISnapshot.allPlatforms,
                 goalProblems: [ConfigProblem] = [], staleAfter: Duration = DashboardModel.defaultStaleAfter,
-                bell: Bool = false) {
+                bell: Bool = false, comparison: Comparison = .previousWindow, brands: [String] = [],
+                brand: String? = nil) {
         self.themes = themes.isEmpty ? [ThemeLoader.builtInDefault] : themes
         self.options = options
         self.dataDirectory = dataDirectory
@@ -34,6 +36,9 @@ public struct DashboardModel: Sendable {
                         status: EngineStatus(dataDirectory: dataDirectory))
         state.goalProblems = goalProblems
         state.staleAfter = staleAfter
+        state.comparison = comparison
+        state.brands = brands
+        state.brand = brand
         if platform != KPISnapshot.allPlatforms {
             state.platformFilter = platform
             state.pages.append(Page(.platform(platform)))
@@ -65,8 +70,42 @@ public struct DashboardModel: Sendable {
             state.platformFilter = KPISnapshot.allPlatforms
             state.pages = [state.pages[0]]
         }
+        if state.pages[0].focus == OverviewArea.traffic.rawValue, !state.hasTraffic {
+            // The Traffic panel went with its data.
+            state.pages[0].focus = 0
+        }
         ringForNewBreaches()
     }
+
+    /// The backend opened `brand` (asked for with ``DashboardEffect/switchBrand(_:)``): its
+    /// data directory, whose first snapshot is to come, and its goals file's problems. The
+    /// overview of every platform shows again, with the window and comparison kept.
+    public mutating func switched(toBrand brand: String, dataDirectory: String, goalProblems: [ConfigProblem]) {
+        self.dataDirectory = dataDirectory
+        state.brand = brand
+        state.snapshot = nil
+        state.status = EngineStatus(dataDirectory: dataDirectory)
+        state.held = nil
+        state.answeredChoice = nil
+        state.latestAnchor = nil
+        state.asOf = nil
+        state.goalProblems = goalProblems
+        state.platformFilter = KPISnapshot.allPlatforms
+        state.pages = [Page(.overview)]
+        state.filter = ""
+        state.isEditingFilter = false
+        rungAlerts = []
+        state.notice = Notice(text: "brand: \(brand)", until: state.now + Self.noticeDuration)
+    }
+
+    /// The brand could not be opened: says why for a moment; the brand on screen stays.
+    public mutating func brandSwitchFailed(_ brand: String, reason: String) {
+        state.notice = Notice(text: "brand \(brand) not opened: \(reason)", until: state.now + 2 * Self.noticeDuration,
+                              isWarning: true)
+    }
+
+    /// The brand on screen; nil without one.
+    public var brand: String? { state.brand }
 
     /// The time (ms since the epoch) the next keys arrive at; notices last from it.
     public mutating func advance(to now: Int64) {
@@ -84,6 +123,10 @@ public struct DashboardModel: Sendable {
             state.notice = Notice(text: "theme: \(theme.name)", until: state.now + Self.noticeDuration)
         }
         if savedChoices != before { effects.append(.remember(savedChoices)) }
+        if let brand = state.requestedBrand {
+            state.requestedBrand = nil
+            effects.append(.switchBrand(brand))
+        }
         if state.exportRequested {
             state.exportRequested = false
             if let export = ViewExporter.export(state, dataDirectory: dataDirectory) {
@@ -198,7 +241,7 @@ public struct DashboardModel: Sendable {
     }
 
     /// True when `snapshot` was computed for `choice`: its window, its anchor (when one was
-    /// chosen) and its post (when one is open).
+    /// chosen), its comparison and its post (when one is open).
     static func snapshot(_ snapshot: KPISnapshot, answers choice: ViewChoice) -> Bool {
         let window = snapshot.window
         let sameWindow = switch choice.window {
@@ -208,6 +251,6 @@ public struct DashboardModel: Sendable {
         }
         let sameAnchor = choice.asOf.map { $0 == snapshot.asOf } ?? true
         let samePost = choice.post.map { snapshot.postDetail?.post == $0 } ?? true
-        return sameWindow && sameAnchor && samePost
+        return sameWindow && sameAnchor && samePost && snapshot.comparison == choice.comparison
     }
 }

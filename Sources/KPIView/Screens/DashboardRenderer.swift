@@ -43,6 +43,7 @@ enum DashboardRenderer {
         case .rejections: RejectionsOverlay.draw(state, on: &canvas, in: main)
         case .alerts: AlertsOverlay.draw(state, on: &canvas, in: main)
         case .windowPicker: WindowPickerOverlay.draw(state, on: &canvas, in: main)
+        case .brandPicker: BrandPickerOverlay.draw(state, on: &canvas, in: main)
         case nil: break
         }
         if sheet.options.asciiOnly { canvas.buffer.replaceNonASCII() }

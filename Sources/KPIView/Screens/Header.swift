@@ -1,7 +1,7 @@
 import KPIEngine
 
-/// The top of the screen. First line: what data is shown, the exact window and what it is
-/// compared with, how fresh the data is. Second line, when anything came in today and the
+/// The top of the screen. First line: the brand and what data is shown, the exact window and
+/// what it is compared with (the previous window or a year earlier), how fresh the data is. Second line, when anything came in today and the
 /// terminal has the room: today so far, apart from the window (which ends with the last
 /// complete day), with yesterday by the same time.
 enum Header {
@@ -37,6 +37,9 @@ enum Header {
             Piece(forms: ([text] + shorter).map { [TextSpan($0, style)] }, rank: rank)
         }
         var pieces = [piece("kpitop", sheet.style(.accent, bold: true), rank: 1)]
+        if let brand = state.brand {
+            pieces.append(piece("brand " + brand, sheet.style(.accent, bold: true), rank: 1, shorter: [brand]))
+        }
         pieces.append(piece(status.dataDirectory.isEmpty ? dataDirectory : status.dataDirectory, sheet.style(.text), rank: 4))
         var windowIndex: Int?
         if let snapshot = state.snapshot {

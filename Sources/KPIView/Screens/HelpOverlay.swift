@@ -7,15 +7,15 @@ enum HelpOverlay {
             ("← →", "panels, else back / open"),
             ("h  l", "back / open"),
             ("Tab  Shift-Tab", "next / previous panel"),
-            ("1-4  5", "a panel; 5 = platforms"),
+            ("1-4  5  6", "panel; 5 list, 6 traffic"),
             ("Enter  click", "open KPI, platform, post"),
             ("Esc  Backspace", "clear filter, else back"),
-            ("p", "choose a platform"),
+            ("p  B", "choose a platform / brand"),
             ("g", "goals and their progress"),
             ("a", "alerts, breached first"),
             ("w  W", "window 1-90d, all; W: pick"),
             ("[  ]  .", "day earlier / later / last"),
-            ("y", "charts from 0, or zoomed"),
+            ("y  Y", "zoom; Y: vs a year ago"),
             ("/", "filter posts, rejected rows"),
             ("s  S", "sort posts / reverse order"),
             ("t", "next theme (\(themeName))"),
@@ -31,9 +31,10 @@ enum HelpOverlay {
     /// How to read the screen, with the glyphs it is drawn with.
     static func notes(_ glyphs: Glyphs) -> [String] {
         [
-            "Changes compare the header's window with the one before: \(glyphs.better) better, \(glyphs.worse) worse.",
+            "Changes compare with the window before (Y: a year ago): \(glyphs.better) better, \(glyphs.worse) worse.",
             "new / no earlier data: no baseline. from 2 of 6: the platforms it is from.",
             "Charts start at 0 (y zooms): an empty column is 0, \(glyphs.noData) a day without data.",
+            "vs bench: above or below benchmarks.toml; \(glyphs.better) the good side, \(glyphs.worse) the bad.",
         ]
     }
 

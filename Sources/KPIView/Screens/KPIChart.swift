@@ -3,7 +3,7 @@ import KPIReport
 
 /// The daily chart of one KPI on one platform, as the KPI and platform pages draw it: in the
 /// data's currency, from 0 unless zoomed (`y`), with the target of the first goal on that
-/// KPI and platform.
+/// KPI and platform as a line; without a goal, a ratio's benchmark is the line.
 enum KPIChart {
     static func series(_ state: UIState, kpi: KPI, platform: String, ascii: Bool) -> ChartSeries {
         let snapshot = state.snapshot
@@ -13,7 +13,8 @@ enum KPIChart {
                            currency: snapshot?.currencies[platform],
                            mode: KPIScale.mode(kpi, zoomed: state.chartsZoomed),
                            zoomed: state.chartsZoomed && KPIScale.mode(kpi) == .fromZero,
-                           target: goal.flatMap { target($0, ascii: ascii) },
+                           target: goal.flatMap { target($0, ascii: ascii) }
+                               ?? snapshot?.benchmark(kpi, platform: platform).flatMap { benchmark($0, ascii: ascii) },
                            unavailable: value.unavailable.map(Sanitized.line))
     }
 
@@ -32,6 +33,14 @@ enum KPIChart {
         let sign = goal.direction == .atLeast ? (ascii ? ">=" : "≥") : (ascii ? "<=" : "≤")
         return ChartTarget(value: pace, label: "goal \(sign) "
             + ValueFormat.format(pace, unit: goal.kpi.unit, ascii: ascii, currency: progress.currency) + "/day")
+    }
+
+    /// A benchmark as a line on the daily chart, for KPIs whose daily values are on the
+    /// benchmark's scale (ratios, times, levels); nil for sums, whose benchmark is a window's total.
+    static func benchmark(_ benchmark: Benchmark, ascii: Bool) -> ChartTarget? {
+        guard benchmark.kpi.kind != .sum else { return nil }
+        return ChartTarget(value: benchmark.value,
+                           label: "benchmark " + ValueFormat.format(benchmark.value, unit: benchmark.kpi.unit, ascii: ascii))
     }
 
     /// The chart's box titles, longest first: `Engagement rate daily for instagram (higher is

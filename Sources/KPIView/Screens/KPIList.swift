@@ -7,7 +7,8 @@ import KPIReport
 /// sparkline of the daily values; wide screens add the earlier value, the target and the
 /// difference. Columns are as wide as what they hold; on narrow screens the longer forms give
 /// way to shorter ones (`Eng. rate`, `2/6`) before anything is cut. A KPI with a breached alert
-/// for this platform is marked `!` and drawn in the theme's `bad` colour.
+/// for this platform is marked `!` and drawn in the theme's `bad` colour. A KPI with a
+/// benchmark for this platform says where it stands against it (`above ✓`, `▼✗`).
 struct KPIList {
     var kpis: [KPI]
     var platform: String
@@ -26,6 +27,9 @@ struct KPIList {
         var value: TextSpan
         var change: [TextSpan]
         var shortChange: [TextSpan]
+        /// Against the benchmark: `above ✓`, and `▲✓`; empty without one.
+        var benchmark: [TextSpan]
+        var shortBenchmark: [TextSpan]
         /// `from 2 of 6`, `2 of 6`, `2/6`; nil when the value leaves no platform out.
         var coverage: [String]?
         var previous: TextSpan
@@ -38,6 +42,9 @@ struct KPIList {
     struct Layout: Equatable {
         var fullTitles = false
         var fullChanges = false
+        /// The benchmark column, when some row has a benchmark, and its long form.
+        var benchmarks = false
+        var fullBenchmarks = false
         /// Index into ``Row/coverage``'s forms; nil without the column.
         var coverageForm: Int?
         var sparkline = 0
@@ -58,6 +65,7 @@ struct KPIList {
                 isAlert ? [TextSpan("! " + text, sheet.style(.bad, bold: true))] + marker
                     : [TextSpan(text, sheet.style(.text))] + marker
             }
+            let benchmark = snapshot?.benchmark(kpi, platform: platform)
             let target = goals(on: kpi).first.map { progress in
                 TextSpan(GoalLine.target(progress, ascii: ascii),
                          sheet.style(for: GoalTone(progress.status)))
@@ -66,6 +74,8 @@ struct KPIList {
                        value: ValueText.span(kpi, value, currency: currency, sheet: sheet, alert: isAlert),
                        change: ChangeText.spans(kpi, value, sheet: sheet),
                        shortChange: ChangeText.spans(kpi, value, sheet: sheet, short: true),
+                       benchmark: BenchmarkText.spans(benchmark, value: value, sheet: sheet),
+                       shortBenchmark: BenchmarkText.spans(benchmark, value: value, sheet: sheet, short: true),
                        coverage: CoverageText.forms(snapshot, kpi, platform: platform),
                        previous: TextSpan(ValueFormat.format(value.previousGap == nil ? value.previous : nil,
                                                              unit: kpi.unit, ascii: ascii, currency: currency),
@@ -93,6 +103,7 @@ struct KPIList {
         { layout, _ in layout.sparkline = minimumSparkline },
         { layout, _ in layout.sparkline = 14 },
         { layout, _ in layout.fullChanges = true },
+        { layout, _ in if layout.benchmarks { layout.fullBenchmarks = true } },
         { layout, _ in if layout.coverageForm != nil { layout.coverageForm = 0 } },
         { layout, _ in layout.previous = true },
         { layout, rows in if rows.contains(where: { !$0.target.text.isEmpty }) { layout.target = true } },
@@ -110,6 +121,7 @@ struct KPIList {
     func layout(for rows: [Row], richness: Int, width: Int? = nil) -> Layout {
         var layout = Layout()
         if rows.contains(where: { $0.coverage != nil }) { layout.coverageForm = 2 }
+        layout.benchmarks = rows.contains { !$0.benchmark.isEmpty }
         for upgrade in Self.upgrades.prefix(richness) { upgrade(&layout, rows) }
         if let width, layout.sparkline > 0 {
             layout.sparkline += width - columns(rows, layout).reduce(0) { $0 + $1.width + 1 } + 1
@@ -127,14 +139,20 @@ struct KPIList {
         var columns = [
             TableColumn.fitted("KPI", cells: texts { layout.fullTitles ? $0.title : $0.shortTitle }),
             TableColumn.fitted("value", cells: texts { [$0.value] }, alignment: .right),
-            TableColumn.fitted("vs prev", cells: texts { layout.fullChanges ? $0.change : $0.shortChange },
+            TableColumn.fitted(ComparisonTitles.change(snapshot), cells: texts { layout.fullChanges ? $0.change : $0.shortChange },
                                minimum: 7, alignment: .right),
         ]
+        if layout.benchmarks {
+            columns.append(.fitted("vs bench", shorterTitles: ["bench"],
+                                   cells: texts { layout.fullBenchmarks ? $0.benchmark : $0.shortBenchmark }, minimum: 5))
+        }
         if let form = layout.coverageForm {
             columns.append(.fitted(form == 0 ? "platforms" : "from", cells: rows.map { $0.coverage?[form] ?? "" }))
         }
         if layout.previous {
-            columns.append(.fitted("previous", shorterTitles: ["prev"], cells: texts { [$0.previous] }, alignment: .right))
+            let titles = ComparisonTitles.earlier(snapshot)
+            columns.append(.fitted(titles[0], shorterTitles: Array(titles.dropFirst()), cells: texts { [$0.previous] },
+                                   alignment: .right))
         }
         if layout.difference {
             columns.append(.fitted("difference", shorterTitles: ["diff"], cells: texts { [$0.difference] },
@@ -155,6 +173,7 @@ struct KPIList {
             .spans([row.value]),
             .spans(layout.fullChanges ? row.change : row.shortChange),
         ]
+        if layout.benchmarks { cells.append(.spans(layout.fullBenchmarks ? row.benchmark : row.shortBenchmark)) }
         if let form = layout.coverageForm {
             cells.append(.text(row.coverage?[form] ?? "", sheet.style(.muted)))
         }

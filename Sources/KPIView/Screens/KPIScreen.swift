@@ -5,7 +5,9 @@ import KPIReport
 /// the `all` value comes from, stale platforms flagged; where the room allows the earlier
 /// value, the difference and each platform's share of the total; bars to compare) and the
 /// daily chart of the selected platform, under the table or, from ``sideBySideWidth``
-/// columns, beside it.
+/// columns, beside it. Where the benchmarks file has the KPI, each platform's standing against
+/// its benchmark is a column, and the selected platform's reference value and its source a
+/// line under the table; a traffic KPI also says what the site had from other sources.
 enum KPIScreen {
     static let sideBySideWidth = 160
     /// Bars keep at least this many columns before the table adds its optional columns.
@@ -15,20 +17,45 @@ enum KPIScreen {
         let sheet = canvas.sheet
         let choices = state.platformChoices
         let selected = min(state.page.row, choices.count - 1)
+        let platform = choices[selected]
+        let notes = notes(state, kpi: kpi, platform: platform, sheet: sheet)
         let listRect, chartRect: Rect
         if rect.width >= sideBySideWidth {
             (listRect, chartRect) = rect.splitLeft(rect.width / 2)
         } else {
-            (listRect, chartRect) = rect.splitTop(min(choices.count + 3, max(4, rect.height / 2)))
+            (listRect, chartRect) = rect.splitTop(min(choices.count + 3 + notes.count, max(4, rect.height / 2)))
         }
         let focused = state.overlay == nil
-        let listInner = canvas.box(listRect, titles: ["\(kpi.title) by platform", KPILabel.short(kpi)], focused: focused)
+        let boxInner = canvas.box(listRect, titles: ["\(kpi.title) by platform", KPILabel.short(kpi)], focused: focused)
+        // The notes take the last rows while the table keeps its header and a row.
+        let noteRows = min(notes.count, max(0, boxInner.height - 2))
+        let (listInner, notesRect) = boxInner.splitBottom(noteRows)
         let (columns, rows) = table(state, kpi: kpi, now: now, sheet: sheet, width: listInner.width - Canvas.markerWidth)
         canvas.table(listInner, columns: columns, rows: rows, selected: selected, area: 0, focused: focused)
+        for (index, forms) in notes.prefix(noteRows).enumerated() {
+            let line = notesRect.row(index)
+            let room = line.width - Canvas.markerWidth
+            guard let form = forms.first(where: { TextSpan.columns($0) <= room }) ?? forms.last else { continue }
+            canvas.spans(form, x: line.x + Canvas.markerWidth, y: line.y, width: room)
+        }
 
-        let platform = choices[selected]
         let chartInner = canvas.box(chartRect, titles: KPIChart.titles(kpi: kpi, platform: platform))
         canvas.chart(KPIChart.series(state, kpi: kpi, platform: platform, ascii: sheet.options.asciiOnly), in: chartInner)
+    }
+
+    /// The lines under the table, each in forms longest first: the selected platform's
+    /// benchmark (`benchmark for instagram: 0.60% (Rival IQ 2025): above ✓`), and for a traffic
+    /// KPI on `all` the site's sessions from other sources (`not social: 2,968 sessions · ...`).
+    static func notes(_ state: UIState, kpi: KPI, platform: String, sheet: StyleSheet) -> [[[TextSpan]]] {
+        var notes: [[[TextSpan]]] = []
+        if let benchmark = BenchmarkText.referenceForms(state.snapshot, kpi, platform: platform, sheet: sheet) {
+            notes.append(benchmark)
+        }
+        if kpi.family == .traffic, platform == KPISnapshot.allPlatforms,
+           let notSocial = NotSocialText.forms(state.snapshot, ascii: sheet.options.asciiOnly) {
+            notes.append(notSocial.map { [TextSpan($0, sheet.style(.muted))] })
+        }
+        return notes
     }
 
     /// The columns and rows of the platform table for `width` columns.
@@ -72,7 +99,7 @@ enum KPIScreen {
         var columns = [
             TableColumn.fitted("platform", cells: names.map(joined)),
             TableColumn.fitted("value", cells: valueSpans.map(\.text), alignment: .right),
-            TableColumn.fitted("vs prev", cells: changes.map(joined), minimum: 7, alignment: .right),
+            TableColumn.fitted(ComparisonTitles.change(snapshot), cells: changes.map(joined), minimum: 7, alignment: .right),
         ]
         var cells: [[TableCell]] = choices.indices.map { index in
             [.spans(names[index]), .spans([valueSpans[index]]), .spans(changes[index])]
@@ -96,7 +123,19 @@ enum KPIScreen {
                        texts.map { .text($0, sheet.style(.warning)) }) { break }
             }
         }
-        _ = add(.fitted("previous", shorterTitles: ["prev"], cells: previous, alignment: .right),
+        let benchmarks = zip(choices, values).map { platform, value in
+            (snapshot?.benchmark(kpi, platform: platform)).map { benchmark in
+                [TextSpan(ValueFormat.format(benchmark.value, unit: kpi.unit, ascii: ascii,
+                                             currency: snapshot?.currencies[platform]) + " ", sheet.style(.muted))]
+                    + BenchmarkText.spans(benchmark, value: value, sheet: sheet, short: true)
+            } ?? []
+        }
+        if benchmarks.contains(where: { !$0.isEmpty }) {
+            _ = add(.fitted("benchmark", shorterTitles: ["bench"], cells: benchmarks.map(joined), alignment: .right),
+                    benchmarks.map { .spans($0) })
+        }
+        let earlierTitles = ComparisonTitles.earlier(snapshot)
+        _ = add(.fitted(earlierTitles[0], shorterTitles: Array(earlierTitles.dropFirst()), cells: previous, alignment: .right),
                 previous.map { .text($0, sheet.style(.muted)) })
         if differences.contains(where: { !$0.text.isEmpty }) {
             _ = add(.fitted("difference", shorterTitles: ["diff"], cells: differences.map(\.text), alignment: .right),

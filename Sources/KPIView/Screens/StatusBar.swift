@@ -12,6 +12,7 @@ enum StatusBar {
             case .rejections: return [("↑↓", "scroll"), ("/", "filter"), ("Esc", "close")]
             case .alerts: return [("↑↓", "choose"), ("Enter", "open its KPI"), ("Esc", "close")]
             case .windowPicker: return [("↑↓", "choose"), ("0-9", "days"), ("Enter", "show"), ("Esc", "close")]
+            case .brandPicker: return [("↑↓", "choose"), ("Enter", "open"), ("Esc", "close")]
             default: return [("Esc", "close"), ("q", "quit")]
             }
         }

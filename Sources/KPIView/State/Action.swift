@@ -7,7 +7,7 @@ enum Action: Equatable {
     case pageUp, pageDown, home, end
     /// Tab / Shift-Tab: the next or previous area of the screen.
     case nextArea, previousArea
-    /// `1`...`5`: an area by number (0-based here).
+    /// `1`...`6`: an area by number (0-based here).
     case focusArea(Int)
     /// Enter, `l`: open what is selected.
     case activate
@@ -21,6 +21,10 @@ enum Action: Equatable {
     /// A digit typed in the window picker; Backspace there erases one.
     case typeWindowDigit(Character)
     case eraseWindowDigit
+    /// `Y`: compare with the same days a year earlier, or with the previous window again.
+    case toggleComparison
+    /// `B`: the brand picker (a notice when the config file has no brands).
+    case toggleBrandPicker
     /// `g`: the goals page (back to it when it is already on the stack).
     case openGoals
     case cycleWindow, cycleSort, cycleTheme

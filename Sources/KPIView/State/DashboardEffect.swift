@@ -10,6 +10,10 @@ public enum DashboardEffect: Equatable, Sendable {
     case save(ViewExport)
     /// The window, theme or platform changed with a key: keep them for the next run.
     case remember(SavedChoices)
+    /// A brand was picked (`B`): open its data directory, goals, benchmarks and alerts in a
+    /// new engine, stop the old one, then tell the model (``DashboardModel/switched(toBrand:dataDirectory:goalProblems:)``)
+    /// or say why not (``DashboardModel/brandSwitchFailed(_:reason:)``).
+    case switchBrand(String)
 }
 
 /// The choices made with keys that the next run starts with.

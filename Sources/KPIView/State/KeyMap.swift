@@ -46,7 +46,7 @@ enum KeyMap {
         case .character("a"): return overlay == .alerts ? .back : nil
         case .character("/"): return overlay == .rejections ? .beginFilter : nil
         case .enter, .right, .character("l"):
-            return [.platformPicker, .windowPicker, .alerts].contains(overlay) ? .activate : .back
+            return [.platformPicker, .windowPicker, .alerts, .brandPicker].contains(overlay) ? .activate : .back
         default: return nil
         }
     }
@@ -76,7 +76,8 @@ enum KeyMap {
         "q": .quit, "p": .togglePlatformPicker, "w": .cycleWindow, "W": .toggleWindowPicker, "/": .beginFilter,
         "s": .cycleSort, "S": .reverseSort, "t": .cycleTheme, "?": .toggleHelp, "r": .toggleRejections,
         "g": .openGoals, "a": .toggleAlerts, "[": .moveAnchor(days: -1), "]": .moveAnchor(days: 1),
-        ".": .latestAnchor, "z": .togglePause, "e": .export, "y": .toggleZoom,
+        ".": .latestAnchor, "z": .togglePause, "e": .export, "y": .toggleZoom, "Y": .toggleComparison,
+        "B": .toggleBrandPicker,
     ]
 
     /// Up/down/page keys, the same everywhere.

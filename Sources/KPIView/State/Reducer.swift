@@ -19,11 +19,12 @@ func reduce(_ state: inout UIState, _ action: Action) {
     case .end:
         moveSelection(&state, by: Int(Int32.max))
     case .nextArea, .previousArea:
-        let count = Page.areaCount(of: state.page.screen)
-        let step = action == .nextArea ? 1 : count - 1
-        state.page.focus = (state.page.focus + step) % count
+        let areas = state.focusableAreas
+        let index = areas.firstIndex(of: state.page.focus) ?? 0
+        let step = action == .nextArea ? 1 : areas.count - 1
+        state.page.focus = areas[(index + step) % areas.count]
     case .focusArea(let area):
-        if area < Page.areaCount(of: state.page.screen) { state.page.focus = area }
+        if state.focusableAreas.contains(area) { state.page.focus = area }
     case .activate:
         activate(&state)
     case .back:
@@ -44,6 +45,18 @@ func reduce(_ state: inout UIState, _ action: Action) {
         if state.windowDraft.count < 5 { state.windowDraft.append(digit) }
     case .eraseWindowDigit:
         if !state.windowDraft.isEmpty { state.windowDraft.removeLast() }
+    case .toggleComparison:
+        state.comparison = state.comparison == .previousWindow ? .yearBefore : .previousWindow
+        let words = state.comparison == .yearBefore ? "the same days a year earlier" : "the previous window"
+        state.notice = Notice(text: "compared with " + words, until: state.now + DashboardModel.noticeDuration)
+    case .toggleBrandPicker:
+        guard !state.brands.isEmpty else {
+            state.notice = Notice(text: "no brands: add [brands] to the config file (docs/CONFIG.md)",
+                                  until: state.now + DashboardModel.noticeDuration, isWarning: true)
+            return
+        }
+        toggle(.brandPicker, in: &state)
+        state.overlayRow = state.brand.flatMap { state.brands.firstIndex(of: $0) } ?? 0
     case .openGoals:
         openGoals(&state)
     case .cycleWindow:
@@ -106,12 +119,13 @@ private func move(_ state: inout UIState, _ direction: Action.Direction) {
     case .up: moveSelection(&state, by: -1)
     case .down: moveSelection(&state, by: 1)
     case .left, .right:
-        // Only the overview's 2x2 grid of panels has a horizontal neighbour.
+        // Only the overview's panels side by side have a horizontal neighbour: the 2x2 grid,
+        // and the platform list with the Traffic panel right of it.
         guard state.overlay == nil, state.page.screen == .overview,
-              let area = OverviewArea(rawValue: state.page.focus), area != .platforms else { return }
+              let area = OverviewArea(rawValue: state.page.focus) else { return }
         let column = area.rawValue % 2
-        let target = direction == .left ? 0 : 1
-        state.page.focus = area.rawValue - column + target
+        let target = area.rawValue - column + (direction == .left ? 0 : 1)
+        if state.focusableAreas.contains(target) { state.page.focus = target }
     }
 }
 
@@ -128,7 +142,7 @@ private func clamp(_ row: Int, count: Int) -> Int { max(0, min(count - 1, row)) 
 /// The wheel: the list under the pointer takes the focus and its selection moves.
 private func scroll(_ state: inout UIState, area: Int?, rows: Int) {
     if let area {
-        guard state.overlay == nil, area < Page.areaCount(of: state.page.screen) else { return }
+        guard state.overlay == nil, state.focusableAreas.contains(area) else { return }
         state.page.focus = area
     }
     moveSelection(&state, by: rows)
@@ -172,6 +186,12 @@ private func activate(_ state: inout UIState) {
         let rule = alerts[state.overlayRow].rule
         closeOverlay(&state)
         push(Page(.kpi(rule.kpi, platform: rule.platform)), on: &state)
+        return
+    case .brandPicker:
+        guard state.brands.indices.contains(state.overlayRow) else { return }
+        let brand = state.brands[state.overlayRow]
+        closeOverlay(&state)
+        if brand != state.brand { state.requestedBrand = brand }
         return
     case .help, .rejections:
         return
@@ -289,8 +309,7 @@ private func resetFilteredSelection(_ state: inout UIState) {
 private func select(_ target: HitTarget, in state: inout UIState) {
     switch target {
     case .row(let area, let index):
-        guard state.overlay == nil, area < Page.areaCount(of: state.page.screen),
-              index < state.rowCount(area: area) else { return }
+        guard state.overlay == nil, state.focusableAreas.contains(area), index < state.rowCount(area: area) else { return }
         if state.page.focus == area, state.page.row == index {
             activate(&state)
         } else {
@@ -314,8 +333,7 @@ private func select(_ target: HitTarget, in state: inout UIState) {
 private func open(_ target: HitTarget, in state: inout UIState) {
     switch target {
     case .row(let area, let index):
-        guard state.overlay == nil, area < Page.areaCount(of: state.page.screen),
-              index < state.rowCount(area: area) else { return }
+        guard state.overlay == nil, state.focusableAreas.contains(area), index < state.rowCount(area: area) else { return }
         state.page.focus = area
         state.page.row = index
         activate(&state)

@@ -2,7 +2,8 @@ import KPIEngine
 
 /// A screen of the dashboard's back stack.
 enum Screen: Equatable {
-    /// The four KPI panels and the platform list.
+    /// The four KPI panels and the platform list (and the Traffic panel when the data has
+    /// website traffic).
     case overview
     /// Every KPI of one platform (or `all`), a chart of the selected one and the top posts.
     case platform(String)
@@ -44,9 +45,10 @@ struct Page: Equatable {
     }
 }
 
-/// The areas of the overview, in Tab order: the four KPI panels, then the platforms.
+/// The areas of the overview, in Tab order: the four KPI panels, the platforms, then the
+/// Traffic panel beside them (only while the data has website traffic: ``UIState/overviewAreas``).
 enum OverviewArea: Int, CaseIterable {
-    case reach, engagement, conversion, service, platforms
+    case reach, engagement, conversion, service, platforms, traffic
 
     /// The KPI family of a panel; nil for the platform list.
     var family: KPIFamily? {
@@ -55,6 +57,7 @@ enum OverviewArea: Int, CaseIterable {
         case .engagement: .engagement
         case .conversion: .conversion
         case .service: .service
+        case .traffic: .traffic
         case .platforms: nil
         }
     }
@@ -70,6 +73,7 @@ enum OverviewArea: Int, CaseIterable {
                            .roi]
         case .service: [.inquiries, .responseRate, .firstResponseMedianSeconds, .firstResponseP90Seconds,
                         .resolutionRate, .csat, .sentiment, .backlog]
+        case .traffic: KPI.all(in: .traffic)
         case .platforms: []
         }
     }
@@ -87,4 +91,6 @@ enum Overlay: Equatable {
     case alerts
     /// The window lengths to choose from, and any `Nd` typed (`W`).
     case windowPicker
+    /// The config file's brands (`B`).
+    case brandPicker
 }

@@ -15,6 +15,14 @@ struct UIState {
     var latestAnchor: Day?
     /// Digits typed in the window picker (`W`): `14` means 14 days.
     var windowDraft = ""
+    /// What each KPI is compared with (`Y` switches).
+    var comparison = Comparison.previousWindow
+    /// The config file's brands, by name, in file order (`B` picks one).
+    var brands: [String] = []
+    /// The brand on screen; nil without one.
+    var brand: String?
+    /// A brand picked with `B` that the model is to ask the backend to open.
+    var requestedBrand: String?
     var themeIndex = 0
     var themeCount: Int
     /// The list filter typed after `/` (posts by title, rejected rows by text).
@@ -67,6 +75,23 @@ struct UIState {
     /// Platforms seen in the data, sorted.
     var platforms: [String] { snapshot?.platforms ?? [] }
 
+    /// True when the data has website traffic (Google Analytics): some platform has sessions,
+    /// or the site has sessions from other sources. Without it the Traffic panel is left out.
+    var hasTraffic: Bool {
+        guard let snapshot else { return false }
+        return !snapshot.notSocial.isEmpty || snapshot.kpis.values.contains { $0[.sessions]?.value != nil }
+    }
+
+    /// The overview's areas on screen, in Tab order: the Traffic panel only with traffic data.
+    var overviewAreas: [OverviewArea] {
+        OverviewArea.allCases.filter { $0 != .traffic || hasTraffic }
+    }
+
+    /// The areas of the current page that can take the focus, in Tab order.
+    var focusableAreas: [Int] {
+        page.screen == .overview ? overviewAreas.map(\.rawValue) : Array(0..<Page.areaCount(of: page.screen))
+    }
+
     /// The goals' progress, in file order.
     var goals: [GoalProgress] { snapshot?.goals ?? [] }
 
@@ -92,7 +117,7 @@ struct UIState {
     var viewChoice: ViewChoice {
         var post: PostReference?
         if case .post(let reference) = page.screen { post = reference }
-        return ViewChoice(window: window, asOf: asOf, post: post)
+        return ViewChoice(window: window, asOf: asOf, comparison: comparison, post: post)
     }
 
     /// The alerts, breached ones first, each group in file order.
@@ -134,6 +159,7 @@ struct UIState {
         case .help: HelpOverlay.scrollPositions(width: terminalWidth, height: terminalHeight)
         case .alerts: alertsList.count
         case .windowPicker: WindowChoices.presets.count
+        case .brandPicker: brands.count
         case nil: 0
         }
     }

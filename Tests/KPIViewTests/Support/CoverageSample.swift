@@ -61,6 +61,8 @@ enum CoverageSample {
                                 unavailable: "mixed currencies: EUR, USD")
         }
         kpis[KPISnapshot.allPlatforms] = all
+        // No Google Analytics export: no traffic KPIs.
+        kpis = kpis.mapValues { $0.filter { $0.key.family != .traffic } }
 
         var newest = Dictionary(uniqueKeysWithValues: platforms.map { ($0, now - 3_600_000) })
         newest["linkedin"] = now - 3 * 86_400_000

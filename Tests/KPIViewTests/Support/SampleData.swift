@@ -21,8 +21,9 @@ enum SampleData {
         ConfigProblem(file: "~/kpi-data/goals.toml", line: 38, reason: "missing or bad deadline (a date such as 2026-12-31)"),
     ]
 
-    /// `withGoals: false` leaves the goals out.
-    static func snapshot(withGoals: Bool = true) -> KPISnapshot {
+    /// `withGoals: false` leaves the goals out; `withTraffic` adds website traffic (a Google
+    /// Analytics export) for every platform and the site's sessions from other sources.
+    static func snapshot(withGoals: Bool = true, withTraffic: Bool = false) -> KPISnapshot {
         var kpis: [String: [KPI: KPIValue]] = [:]
         for (index, platform) in ([KPISnapshot.allPlatforms] + platforms).enumerated() {
             kpis[platform] = Dictionary(uniqueKeysWithValues: KPI.allCases.enumerated().map { kpiIndex, kpi in
@@ -54,8 +55,20 @@ enum SampleData {
                                    rejectedRows: 7, rejections: rejections, fileCount: 9)
         snapshot.currencies = Dictionary(uniqueKeysWithValues: ([KPISnapshot.allPlatforms] + platforms).map { ($0, Currency.usd) })
         if withGoals { snapshot.goals = goals }
+        if withTraffic {
+            snapshot.notSocial = notSocial
+        } else {
+            snapshot.kpis = snapshot.kpis.mapValues { $0.filter { $0.key.family != .traffic } }
+        }
         return snapshot
     }
+
+    /// The site's traffic from other sources (search, direct, newsletters).
+    static let notSocial: [KPI: KPIValue] = [
+        .sessions: KPIValue(value: 2_968, previous: 2_800), .engagedSessions: KPIValue(value: 1_694, previous: 1_600),
+        .bounceRate: KPIValue(value: 0.4293, previous: 0.4286), .siteConversions: KPIValue(value: 119, previous: 110),
+        .siteRevenue: KPIValue(value: 11_900, previous: 10_000),
+    ]
 
     /// One goal in each status (two at risk), in file order.
     static let goals: [GoalProgress] = [
