@@ -18,18 +18,20 @@ public struct DashboardApp {
     /// too (``CrashGuard``).
     ///
     /// `save` writes a view saved with `e` and says where; `remember` keeps the choices made
-    /// with keys for the next run.
+    /// with keys for the next run; `openBrand` opens a brand picked with `B`
+    /// (``LoopServices/openBrand``).
     /// - Throws: `TerminalError` when the terminal cannot be used.
     public func run(source: any SnapshotSource, model: DashboardModel, refresh: RefreshInterval = .standard,
                     save: @escaping (ViewExport) throws -> String,
-                    remember: @escaping (SavedChoices) -> Void) throws -> Int32 {
+                    remember: @escaping (SavedChoices) -> Void,
+                    openBrand: @escaping (String) throws -> BrandSource) throws -> Int32 {
         let signals = SignalGuard.install()
         defer { signals.uninstall() }
         let screen = try NcursesScreen(capabilities: capabilities)
         defer { screen.stop() }
         let services = LoopServices(
             now: { Int64(Date().timeIntervalSince1970 * 1000) }, takeSignal: { signals.takePendingSignal() },
-            save: save, remember: remember)
+            save: save, remember: remember, openBrand: openBrand)
         var loop = DashboardLoop(screen: screen, source: source, model: model, refresh: refresh, services: services)
         return loop.run()
     }

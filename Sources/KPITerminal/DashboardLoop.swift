@@ -13,13 +13,39 @@ public struct LoopServices {
     public var save: (ViewExport) throws -> String
     /// Keeps the window, theme and platform for the next run.
     public var remember: (SavedChoices) -> Void
+    /// Opens a brand of the config file by name: a started engine on its data directory,
+    /// with its goals, benchmarks and alerts, the old engine stopped. Throws why it cannot
+    /// (the old engine then keeps running).
+    public var openBrand: (String) throws -> BrandSource
 
     public init(now: @escaping () -> Int64, takeSignal: @escaping () -> Int32?,
-                save: @escaping (ViewExport) throws -> String, remember: @escaping (SavedChoices) -> Void) {
+                save: @escaping (ViewExport) throws -> String, remember: @escaping (SavedChoices) -> Void,
+                openBrand: @escaping (String) throws -> BrandSource = { _ in throw BrandSource.NoBrands() }) {
         self.now = now
         self.takeSignal = takeSignal
         self.save = save
         self.remember = remember
+        self.openBrand = openBrand
+    }
+}
+
+/// A brand opened while the dashboard runs: the engine that follows its data directory, and
+/// its goals file's problems.
+public struct BrandSource {
+    /// The brand could not be opened because the dashboard runs without brands.
+    public struct NoBrands: Error, CustomStringConvertible {
+        public init() {}
+        public var description: String { "the config file has no [brands]" }
+    }
+
+    public var source: any SnapshotSource
+    public var dataDirectory: String
+    public var goalProblems: [ConfigProblem]
+
+    public init(source: any SnapshotSource, dataDirectory: String, goalProblems: [ConfigProblem]) {
+        self.source = source
+        self.dataDirectory = dataDirectory
+        self.goalProblems = goalProblems
     }
 }
 
@@ -35,9 +61,13 @@ public struct DashboardLoop {
 
     public private(set) var model: DashboardModel
     private let screen: any TerminalScreen
-    private let source: any SnapshotSource
+    /// The engine in use; a brand switch replaces it.
+    private var source: any SnapshotSource
     private let refresh: RefreshInterval
     private let services: LoopServices
+    /// The choice of view last sent to `source`, and the version of its news last shown.
+    private var requested: ViewChoice?
+    private var shownVersion: Int?
 
     public init(screen: any TerminalScreen, source: any SnapshotSource, model: DashboardModel,
                 refresh: RefreshInterval = .standard, services: LoopServices) {
@@ -51,8 +81,6 @@ public struct DashboardLoop {
     /// Runs until the user quits (0: `q`, Ctrl-C, SIGINT, SIGTERM, Ctrl-\ and SIGQUIT) or the
     /// terminal hangs up (129), and returns that exit status.
     public mutating func run() -> Int32 {
-        var requested: ViewChoice?
-        var shownVersion: Int?
         var shownClock: String?
         var changed = true
         while true {
@@ -77,6 +105,8 @@ public struct DashboardLoop {
                 if !model.handle(key) { return 0 }
                 changed = true
             }
+            // A brand picked is opened before the view is asked for: the new engine gets it first.
+            if perform(model.takeEffects()) { changed = true }
             if model.viewChoice != requested {
                 requested = model.viewChoice
                 source.request(model.viewChoice)
@@ -125,6 +155,18 @@ public struct DashboardLoop {
                 changed = true
             case .remember(let choices):
                 services.remember(choices)
+            case .switchBrand(let brand):
+                do {
+                    let opened = try services.openBrand(brand)
+                    source = opened.source
+                    // The new engine is told the view at once and its news is all new.
+                    requested = nil
+                    shownVersion = nil
+                    model.switched(toBrand: brand, dataDirectory: opened.dataDirectory, goalProblems: opened.goalProblems)
+                } catch {
+                    model.brandSwitchFailed(brand, reason: "\(error)")
+                }
+                changed = true
             }
         }
         return changed

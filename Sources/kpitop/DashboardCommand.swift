@@ -108,24 +108,31 @@ struct DashboardLauncher {
         let start = StartingChoices(config: config, saved: saved)
 
         let goalFile = try options.loadGoals(directory: directory)
+        let benchmarkFile = options.loadBenchmarks(directory: directory)
         var watcher = DirectoryWatcher.Options(forcePolling: config.poll.value)
         if isDemo { watcher.pollInterval = .milliseconds(250) }
         let session = try options.makeSession(directory: directory, isDemo: isDemo, goals: goalFile.goals,
-                                              window: start.window, watcher: watcher)
+                                              benchmarks: benchmarkFile.benchmarks, window: start.window,
+                                              watcher: watcher)
         session.start()
         defer { session.stop() }
         let capabilities = TerminalCapabilities.detect(forceASCII: dashboard.ascii, forceNoColor: dashboard.noColor)
         let model = DashboardModel(
             themes: ThemeChoice.themes(startingWith: start.theme, savedName: start.savedTheme),
             options: capabilities.renderOptions, dataDirectory: directory, window: start.window,
-            platform: start.platform, goalProblems: goalFile.problems, bell: config.bell.value)
+            platform: start.platform, goalProblems: goalFile.problems, bell: config.bell.value,
+            comparison: config.compare.value, brands: config.brands.map(\.name), brand: config.brand.value?.name)
         let files = ViewFiles(folder: FileManager.default.currentDirectoryPath)
         let status: Int32
         do {
             status = try MainActor.assumeIsolated {
-                try DashboardApp(capabilities: capabilities).run(
+                // A brand picked with B replaces the engine; the one in use at the end is stopped.
+                let sessions = BrandSessions(options: options, watcher: DirectoryWatcher.Options(forcePolling: config.poll.value),
+                                             first: session)
+                defer { sessions.stop() }
+                return try DashboardApp(capabilities: capabilities).run(
                     source: session, model: model, refresh: config.refresh.value, save: files.save,
-                    remember: { choices in try? savedFile?.save(choices) })
+                    remember: { choices in try? savedFile?.save(choices) }, openBrand: sessions.open)
             }
         } catch let error as TerminalError {
             FileHandle.standardError.write(Data("kpitop: \(error)\n".utf8))

@@ -67,12 +67,13 @@ struct ResolvedOptions {
         }
     }
 
-    /// How to read the directory: these options' clock and its `mapping.toml`; yesterday's and
-    /// today's rows keep hourly sums for "today so far".
-    func ingestContext(directory: String) throws -> IngestContext {
+    /// How to read the directory: these options' clock and its `mapping.toml` (unless `mapping`
+    /// is given, read already); yesterday's and today's rows keep hourly sums for "today so far".
+    func ingestContext(directory: String, mapping: ColumnMapping? = nil) throws -> IngestContext {
         let today = clock.day(ofEpochMilliseconds: currentMilliseconds())
-        return try IngestContext(clock: clock, mapping: loadMapping(directory: directory), currency: config.currency.value,
-                                 hourlyFrom: today.adding(days: -1), followLinks: config.followLinks.value)
+        return try IngestContext(clock: clock, mapping: mapping ?? loadMapping(directory: directory),
+                                 currency: config.currency.value, hourlyFrom: today.adding(days: -1),
+                                 followLinks: config.followLinks.value)
     }
 
     /// Reads the whole directory once.
@@ -85,14 +86,15 @@ struct ResolvedOptions {
     }
 
     /// A session that follows `directory` (not yet started), computing `goals` and the
-    /// config's alerts and `benchmarks` over `window` (the configured one when nil).
+    /// config's alerts and `benchmarks` over `window` (the configured one when nil), reading
+    /// with `mapping` (the directory's `mapping.toml` when nil).
     func makeSession(directory: String, isDemo: Bool = false, goals: [Goal], benchmarks: [Benchmark] = [],
-                     window: WindowLength? = nil,
+                     window: WindowLength? = nil, mapping: ColumnMapping? = nil,
                      watcher: DirectoryWatcher.Options) throws -> EngineSession {
         var request = request(goals: goals, benchmarks: benchmarks)
         if let window { request.window = window }
         return try EngineSession(
-            root: directory, context: ingestContext(directory: directory),
+            root: directory, context: ingestContext(directory: directory, mapping: mapping),
             status: EngineStatus(dataDirectory: directory, isDemo: isDemo,
                                  loading: LoadProgress(filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0)),
             request: request, options: .init(watcher: watcher), now: { currentMilliseconds() })
