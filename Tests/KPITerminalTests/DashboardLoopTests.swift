@@ -222,4 +222,39 @@ import Testing
                 && first.contains("(no such directory)"), "\(first)")
         #expect(screen.screen.contains("Impressions"), "\(screen.screen)")
     }
+
+    @Test func aPickedBrandReplacesTheEngineAndGetsTheViewAtOnce() throws {
+        let world = LoopWorld()
+        let globex = FakeSnapshotSource(snapshot: nil, status: EngineStatus(dataDirectory: "/srv/globex"))
+        world.brandSources = ["globex": globex]
+        let acme = FakeSnapshotSource(snapshot: LoopFixture.snapshot())
+        let screen = FakeScreen(width: 120, height: 40, script: [
+            .keys([.character("w"), .character("Y")]),
+            .keys([.character("B"), .down, .enter]),
+            .run { globex.publish(LoopFixture.snapshot(impressions: 7_777),
+                                  status: EngineStatus(dataDirectory: "/srv/globex", updatedAt: LoopFixture.start)) },
+            .run {},
+        ])
+        let model = DashboardModel(themes: [ThemeLoader.builtInDefault], options: RenderOptions(),
+                                   dataDirectory: "/srv/acme", brands: ["acme", "globex"], brand: "acme")
+        let (_, ended) = world.run(screen, source: acme, model: model)
+        #expect(world.openedBrands == ["globex"])
+        #expect(ended.brand == "globex")
+        // The new engine was told the window and comparison chosen before the switch.
+        let request = try #require(globex.requests.first)
+        #expect(request.window == .days(90) && request.comparison == .yearBefore, "\(globex.requests)")
+        #expect(acme.requests.count >= 2)
+        #expect(screen.screen.contains("brand globex") && screen.screen.contains("7,777"), "\(screen.screen)")
+    }
+
+    @Test func aBrandThatCannotBeOpenedKeepsTheEngineAndSaysWhy() {
+        let world = LoopWorld()
+        let acme = FakeSnapshotSource(snapshot: LoopFixture.snapshot())
+        let screen = FakeScreen(width: 120, height: 40, script: [.keys([.character("B"), .down, .enter])])
+        let model = DashboardModel(themes: [ThemeLoader.builtInDefault], options: RenderOptions(),
+                                   dataDirectory: "/srv/acme", brands: ["acme", "globex"], brand: "acme")
+        let (_, ended) = world.run(screen, source: acme, model: model)
+        #expect(ended.brand == "acme")
+        #expect(screen.screen.contains("brand globex not opened: the config file has no [brands]"), "\(screen.screen)")
+    }
 }

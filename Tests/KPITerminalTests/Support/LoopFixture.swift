@@ -53,6 +53,10 @@ final class LoopWorld {
     var saved: [ViewExport] = []
     var remembered: [SavedChoices] = []
     var saveError: (any Error)?
+    /// The engines `B` opens, by brand; a brand not here cannot be opened.
+    var brandSources: [String: FakeSnapshotSource] = [:]
+    /// The brands opened, in order.
+    var openedBrands: [String] = []
 
     var services: LoopServices {
         LoopServices(
@@ -63,7 +67,12 @@ final class LoopWorld {
                 saved.append(export)
                 return "\(export.name).md and .csv in /tmp"
             },
-            remember: { [unowned self] in remembered.append($0) })
+            remember: { [unowned self] in remembered.append($0) },
+            openBrand: { [unowned self] brand in
+                guard let source = brandSources[brand] else { throw BrandSource.NoBrands() }
+                openedBrands.append(brand)
+                return BrandSource(source: source, dataDirectory: "/srv/\(brand)", goalProblems: [])
+            })
     }
 
     /// Runs the loop to its end and returns the exit status and the model it ended with.
