@@ -99,9 +99,9 @@ public final class EngineSession: SnapshotSource {
         startWatcher()
         let files: [LoadedFile]
         do {
-            files = try DataLoader(root: root, context: context).readAll { [self] progress in
-                publish { $0.status.loading = progress }
-            }
+            files = try DataLoader(root: root, context: context).readAll(
+                progress: { [self] progress in publish { $0.status.loading = progress } },
+                firstLook: { [self] store in publishFirstLook(store) })
         } catch {
             // Gone again between the check and the read: look again later.
             stopWatcher()
@@ -114,6 +114,18 @@ public final class EngineSession: SnapshotSource {
             e.store.set(files.map(\.contribution))
         }
         countPendingLines(of: Set(files.map(\.file.path)))
+    }
+
+    /// Shows the numbers of a first look at a large directory while it loads: marked partial
+    /// (the status's `loading` stays until the load ends), never kept.
+    private func publishFirstLook(_ store: MetricsStore) {
+        var request = published.withLock { $0.request }
+        request.now = now()
+        let snapshot = store.snapshot(request)
+        publish { s in
+            guard s.status.loading != nil else { return }
+            s.snapshot = snapshot
+        }
     }
 
     /// Stops following the directory (and looking for it, while it cannot be read).

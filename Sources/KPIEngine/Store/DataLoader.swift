@@ -14,6 +14,9 @@ public struct DataLoader: Sendable {
     var cutting = FirstRead.Cutting(
         minimumFileSize: 8 << 20, parts: min(ProcessInfo.processInfo.activeProcessorCount, 8), headLength: 64 << 10)
 
+    /// Directories this large get a first look (see ``readAll(progress:firstLookBudget:firstLook:)``).
+    var firstLookMinimumBytes = FirstLook.minimumBytes
+
     public init(root: String, context: IngestContext) {
         self.root = root
         self.context = context
@@ -21,8 +24,13 @@ public struct DataLoader: Sendable {
 
     /// Reads every data file under the root and returns them ready to follow (see
     /// ``TrackedFile``) with what they contribute. `progress` is called (from any thread) once
-    /// the files are listed, then after each file and each further percent of the bytes.
-    public func readAll(progress: (@Sendable (LoadProgress) -> Void)? = nil) throws(DataDirectoryError) -> [LoadedFile] {
+    /// the files are listed, then after each file and each further percent of the bytes. When
+    /// the files hold at least 32 MiB, `firstLook` is first given a store of
+    /// what could be read from their starts within `firstLookBudget` (partial numbers to show
+    /// while the rest loads).
+    public func readAll(progress: (@Sendable (LoadProgress) -> Void)? = nil,
+                        firstLookBudget: Duration = .milliseconds(120),
+                        firstLook: ((MetricsStore) -> Void)? = nil) throws(DataDirectoryError) -> [LoadedFile] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue,
               access(root, R_OK | X_OK) == 0
@@ -31,6 +39,9 @@ public struct DataLoader: Sendable {
         let paths = DataFiles.list(root: root, followLinks: context.followLinks)
         let listedBytes = paths.reduce(Int64(0)) { $0 + Self.fileSize(root + "/" + $1) }
         progress?(LoadProgress(filesDone: 0, filesTotal: paths.count, bytesDone: 0, bytesTotal: listedBytes))
+        if let firstLook, listedBytes >= firstLookMinimumBytes {
+            firstLook(FirstLook(root: root, context: context, budget: firstLookBudget).read(paths).store)
+        }
         let reads = Self.inParallel(paths.count) { index in
             FirstRead(path: paths[index], root: root, context: context, cutting: cutting, chunkSize: Self.chunkSize)
         }
