@@ -72,7 +72,8 @@ struct ResolvedOptions {
     func ingestContext(directory: String) throws -> IngestContext {
         let today = clock.day(ofEpochMilliseconds: currentMilliseconds())
         return try IngestContext(clock: clock, mapping: loadMapping(directory: directory), currency: config.currency.value,
-                                 hourlyFrom: today.adding(days: -1), followLinks: config.followLinks.value)
+                                 hourlyFrom: today.adding(days: -1), followLinks: config.followLinks.value,
+                                 memoryCeiling: MemoryCeiling(config.maxMemory.value))
     }
 
     /// Reads the whole directory once.

@@ -45,16 +45,21 @@ public struct DataLoader: Sendable {
         let reads = Self.inParallel(paths.count) { index in
             FirstRead(path: paths[index], root: root, context: context, cutting: cutting, chunkSize: Self.chunkSize)
         }
-        let (firstParts, segments) = Self.readParts(of: reads, progress: progress)
+        let (firstParts, segments) = Self.readParts(of: reads, ceiling: context.memoryCeiling, progress: progress)
         return Self.inParallel(reads.count) { index in
-            reads[index].finish(firstParts[index], segments: segments[index], chunkSize: Self.chunkSize)
+            guard let firstPart = firstParts[index], let segments = segments[index] else {
+                return reads[index].leftOut(reason: context.memoryCeiling?.leftOutReason ?? "left out", context: context)
+            }
+            return reads[index].finish(firstPart, segments: segments, chunkSize: Self.chunkSize)
         }
     }
 
     /// Reads every part of every file (its own part and its segments), biggest first so that
-    /// the cores finish together.
-    private static func readParts(of reads: [FirstRead], progress: (@Sendable (LoadProgress) -> Void)?)
-        -> (firstParts: [LoadedFile], segments: [[FileSegment]]) {
+    /// the cores finish together. Once the memory `ceiling` is reached, no further part is
+    /// read: the files with a part not read are left out (nil).
+    private static func readParts(of reads: [FirstRead], ceiling: MemoryCeiling?,
+                                  progress: (@Sendable (LoadProgress) -> Void)?)
+        -> (firstParts: [LoadedFile?], segments: [[FileSegment]?]) {
         let parts = reads.enumerated().flatMap { index, read in
             [(file: index, segment: Int?.none, bytes: read.firstPartLength)]
                 + read.segments.enumerated().map { (index, $0, $1.end - $1.start) }
@@ -75,10 +80,14 @@ public struct DataLoader: Sendable {
         let partsLeft = Mutex(reads.map { $0.segments.count + 1 })
         let firstParts = Mutex<[LoadedFile?]>(Array(repeating: nil, count: reads.count))
         let segments = Mutex(reads.map { [FileSegment?](repeating: nil, count: $0.segments.count) })
+        let leftOut = Mutex(Set<Int>())
         DispatchQueue.concurrentPerform(iterations: parts.count) { slot in
             let part = parts[slot]
             let didRead = { (bytes: Int) in advance(bytes: bytes, fileFinished: false) }
-            if let number = part.segment {
+            if let ceiling, ceiling.isReached() || leftOut.withLock({ $0.contains(part.file) }) {
+                leftOut.withLock { _ = $0.insert(part.file) }
+                advance(bytes: Int(part.bytes), fileFinished: false)
+            } else if let number = part.segment {
                 let segment = reads[part.file].readSegment(number, chunkSize: chunkSize, didRead: didRead)
                 segments.withLock { $0[part.file][number] = segment }
             } else {
@@ -91,7 +100,9 @@ public struct DataLoader: Sendable {
             }
             if fileDone { advance(bytes: 0, fileFinished: true) }
         }
-        return (firstParts.withLock { $0.map { $0! } }, segments.withLock { $0.map { $0.map { $0! } } })
+        let out = leftOut.withLock { $0 }
+        return (firstParts.withLock { files in files.indices.map { out.contains($0) ? nil : files[$0] } },
+                segments.withLock { parts in parts.indices.map { out.contains($0) ? nil : parts[$0].map { $0! } } })
     }
 
     /// `body(0..<count)`, run on all cores.

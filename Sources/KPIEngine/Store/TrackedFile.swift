@@ -84,6 +84,16 @@ public struct TrackedFile: Sendable {
     /// Modification time, ns since the epoch (0 before a read).
     public var modificationTime: Int64 { identity?.modifiedNanoseconds ?? 0 }
 
+    /// True for a file the first load left out (``MemoryCeiling``): it is not read, live either,
+    /// until kpitop starts again; deleting it still takes its rejection away.
+    public private(set) var isLeftOut = false
+
+    /// Marks the file left out; its parser is dropped.
+    mutating func leaveOut() {
+        isLeftOut = true
+        slot = .dormant(0)
+    }
+
     /// A contribution for this file, in the store's numbering, ready to read into.
     func emptyContribution(context: IngestContext) -> FileContribution {
         FileContribution(path: path, modificationTime: modificationTime, interning: context.interning,
@@ -141,6 +151,7 @@ public struct TrackedFile: Sendable {
             return .replaced
         }
         defer { close(fd) }
+        guard !isLeftOut else { return .unchanged }
         var info = stat()
         guard fstat(fd, &info) == 0 else {
             store.remove(path: path)
