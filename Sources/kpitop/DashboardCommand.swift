@@ -111,7 +111,9 @@ struct DashboardLauncher {
         var watcher = DirectoryWatcher.Options(forcePolling: config.poll.value)
         if isDemo { watcher.pollInterval = .milliseconds(250) }
         let session = try options.makeSession(directory: directory, isDemo: isDemo, goals: goalFile.goals,
-                                              window: start.window, watcher: watcher)
+                                              window: start.window,
+                                              restartCache: isDemo ? nil : RestartCache(dataDirectory: directory, environment: environment),
+                                              watcher: watcher)
         session.start()
         defer { session.stop() }
         let capabilities = TerminalCapabilities.detect(forceASCII: dashboard.ascii, forceNoColor: dashboard.noColor)

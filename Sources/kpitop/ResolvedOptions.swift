@@ -88,7 +88,7 @@ struct ResolvedOptions {
     /// A session that follows `directory` (not yet started), computing `goals` and the
     /// config's alerts and `benchmarks` over `window` (the configured one when nil).
     func makeSession(directory: String, isDemo: Bool = false, goals: [Goal], benchmarks: [Benchmark] = [],
-                     window: WindowLength? = nil,
+                     window: WindowLength? = nil, restartCache: RestartCache? = nil,
                      watcher: DirectoryWatcher.Options) throws -> EngineSession {
         var request = request(goals: goals, benchmarks: benchmarks)
         if let window { request.window = window }
@@ -96,6 +96,6 @@ struct ResolvedOptions {
             root: directory, context: ingestContext(directory: directory),
             status: EngineStatus(dataDirectory: directory, isDemo: isDemo,
                                  loading: LoadProgress(filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0)),
-            request: request, options: .init(watcher: watcher), now: { currentMilliseconds() })
+            request: request, options: .init(watcher: watcher, restartCache: restartCache), now: { currentMilliseconds() })
     }
 }

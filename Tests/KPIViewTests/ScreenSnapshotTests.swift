@@ -74,7 +74,9 @@ import Testing
     @Test func loadingWithPartialNumbers() {
         var model = SampleData.model(width: 120, height: 40)
         let progress = LoadProgress(filesDone: 0, filesTotal: 5, bytesDone: 185_000_000, bytesTotal: 545_000_000)
-        model.update(snapshot: SampleData.snapshot(), status: EngineStatus(dataDirectory: "data", isDemo: false, loading: progress))
+        var status = EngineStatus(dataDirectory: "data", isDemo: false, loading: progress)
+        status.provisional = .firstLook
+        model.update(snapshot: SampleData.snapshot(), status: status)
         let screen = model.render(width: 120, height: 40, now: SampleData.now).text
         #expect(screen.contains("loading 33% (partial numbers) · 0/5 files · 185 MB of 545 MB ███"))
         #expect(screen.contains("Impressions"))

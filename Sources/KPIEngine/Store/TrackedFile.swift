@@ -16,7 +16,8 @@ public struct TrackedFile: Sendable {
 
     public let path: String
     /// Which file (device and inode) was read, and its modification time; nil before a read.
-    private var identity: FileIdentity?
+    /// The file as it was when last read (nil before).
+    public private(set) var identity: FileIdentity?
     /// The modification time the parser was first told (the export day of a file whose name
     /// has no date), to tell a parser made again.
     private var firstModificationTime: Int64?

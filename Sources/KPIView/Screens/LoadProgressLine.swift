@@ -1,16 +1,18 @@
 import KPIEngine
 
 /// The first load's progress: `loading 3/10 files · 120 MB of 286 MB 42% ████░░░`; while the
-/// screen shows the partial numbers of a first look, it leads with that:
-/// `loading 42% (partial numbers) · 3/10 files · 120 MB of 286 MB ████░░░`.
+/// screen shows numbers from before the load ends, it leads with where they come from:
+/// `loading 42% (partial numbers) · 3/10 files · 120 MB of 286 MB ████░░░`, or
+/// `loading 42% (last run's numbers, files unchanged) · ...`.
 enum LoadProgressLine {
-    static func draw(_ progress: LoadProgress, partial: Bool, on canvas: inout Canvas, in rect: Rect) {
+    static func draw(_ progress: LoadProgress, provisional: ProvisionalNumbers?, on canvas: inout Canvas, in rect: Rect) {
         let percent = Int((progress.fraction * 100).rounded(.down))
         let label: String
         if progress.filesTotal == 0 {
             label = "loading: listing the data directory "
-        } else if partial {
-            label = "loading \(percent)% (partial numbers) · \(progress.filesDone)/\(progress.filesTotal) files · "
+        } else if let provisional {
+            let source = provisional == .firstLook ? "partial numbers" : "last run's numbers, files unchanged"
+            label = "loading \(percent)% (\(source)) · \(progress.filesDone)/\(progress.filesTotal) files · "
                 + "\(ByteCount.format(progress.bytesDone)) of \(ByteCount.format(progress.bytesTotal)) "
         } else {
             label = "loading \(progress.filesDone)/\(progress.filesTotal) files · "
