@@ -35,6 +35,7 @@ public enum ConfigListing {
         line("poll", String(config.poll.value), config.poll.source)
         line("bell", String(config.bell.value), config.bell.source)
         line("follow_links", String(config.followLinks.value), config.followLinks.source)
+        line("max_memory", quoted(config.maxMemory.value.description.replacing(" ", with: "")), config.maxMemory.source)
         line("currency", config.currency.value.map { quoted($0.code) }, config.currency.source)
         line("compare", quoted(config.compare.value.rawValue), config.compare.source)
         let benchmarks = config.benchmarks.value ?? config.data.value.map { config.benchmarksFile(dataDirectory: $0).path }

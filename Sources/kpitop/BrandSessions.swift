@@ -1,3 +1,4 @@
+import Foundation
 import KPIEngine
 import KPITerminal
 
@@ -30,7 +31,10 @@ final class BrandSessions {
         let goals = GoalFile.load(path: goalsFile.path, required: goalsFile.required)
         let benchmarks = brandOptions.loadBenchmarks(directory: directory)
         let session = try brandOptions.makeSession(directory: directory, goals: goals.goals,
-                                                   benchmarks: benchmarks.benchmarks, mapping: mapping, watcher: watcher)
+                                                   benchmarks: benchmarks.benchmarks, mapping: mapping,
+                                                   restartCache: RestartCache(dataDirectory: directory,
+                                                                              environment: ProcessInfo.processInfo.environment),
+                                                   watcher: watcher)
         session.start()
         current.stop()
         current = session

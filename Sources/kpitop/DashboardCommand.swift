@@ -113,6 +113,7 @@ struct DashboardLauncher {
         if isDemo { watcher.pollInterval = .milliseconds(250) }
         let session = try options.makeSession(directory: directory, isDemo: isDemo, goals: goalFile.goals,
                                               benchmarks: benchmarkFile.benchmarks, window: start.window,
+                                              restartCache: isDemo ? nil : RestartCache(dataDirectory: directory, environment: environment),
                                               watcher: watcher)
         session.start()
         defer { session.stop() }

@@ -73,7 +73,7 @@ struct ResolvedOptions {
         let today = clock.day(ofEpochMilliseconds: currentMilliseconds())
         return try IngestContext(clock: clock, mapping: mapping ?? loadMapping(directory: directory),
                                  currency: config.currency.value, hourlyFrom: today.adding(days: -1),
-                                 followLinks: config.followLinks.value)
+                                 followLinks: config.followLinks.value, memoryCeiling: MemoryCeiling(config.maxMemory.value))
     }
 
     /// Reads the whole directory once.
@@ -89,7 +89,7 @@ struct ResolvedOptions {
     /// config's alerts and `benchmarks` over `window` (the configured one when nil), reading
     /// with `mapping` (the directory's `mapping.toml` when nil).
     func makeSession(directory: String, isDemo: Bool = false, goals: [Goal], benchmarks: [Benchmark] = [],
-                     window: WindowLength? = nil, mapping: ColumnMapping? = nil,
+                     window: WindowLength? = nil, mapping: ColumnMapping? = nil, restartCache: RestartCache? = nil,
                      watcher: DirectoryWatcher.Options) throws -> EngineSession {
         var request = request(goals: goals, benchmarks: benchmarks)
         if let window { request.window = window }
@@ -97,6 +97,6 @@ struct ResolvedOptions {
             root: directory, context: ingestContext(directory: directory, mapping: mapping),
             status: EngineStatus(dataDirectory: directory, isDemo: isDemo,
                                  loading: LoadProgress(filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0)),
-            request: request, options: .init(watcher: watcher), now: { currentMilliseconds() })
+            request: request, options: .init(watcher: watcher, restartCache: restartCache), now: { currentMilliseconds() })
     }
 }

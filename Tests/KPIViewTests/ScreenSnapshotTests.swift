@@ -69,4 +69,16 @@ import Testing
         model.update(snapshot: nil, status: EngineStatus(dataDirectory: "data", isDemo: true, loading: progress))
         assertSnapshot(of: model.render(width: 80, height: 24, now: SampleData.now).text, as: .lines)
     }
+
+    /// The numbers of a first look, while the rest of a large directory loads, say they are partial.
+    @Test func loadingWithPartialNumbers() {
+        var model = SampleData.model(width: 120, height: 40)
+        let progress = LoadProgress(filesDone: 0, filesTotal: 5, bytesDone: 185_000_000, bytesTotal: 545_000_000)
+        var status = EngineStatus(dataDirectory: "data", isDemo: false, loading: progress)
+        status.provisional = .firstLook
+        model.update(snapshot: SampleData.snapshot(), status: status)
+        let screen = model.render(width: 120, height: 40, now: SampleData.now).text
+        #expect(screen.contains("loading 33% (partial numbers) · 0/5 files · 185 MB of 545 MB ███"))
+        #expect(screen.contains("Impressions"))
+    }
 }

@@ -1,8 +1,8 @@
 /// A threshold from the config file's `[[alert]]` tables: one KPI of one platform (or of
 /// `all`) that must not go above, or below, a limit.
-public struct AlertRule: Sendable, Hashable {
+public struct AlertRule: Sendable, Hashable, Codable {
     /// Which side of the limit is a breach.
-    public enum Bound: String, Sendable, CaseIterable {
+    public enum Bound: String, Sendable, CaseIterable, Codable {
         /// Breached when the value is greater than the limit.
         case above
         /// Breached when the value is less than the limit.

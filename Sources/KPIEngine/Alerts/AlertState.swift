@@ -1,6 +1,6 @@
 /// An ``AlertRule`` checked against a snapshot: the KPI's value over the snapshot's window
 /// and whether it breaches the rule.
-public struct AlertState: Sendable, Equatable {
+public struct AlertState: Sendable, Equatable, Codable {
     public var rule: AlertRule
     /// The KPI over the current window; nil when undefined.
     public var value: Double?

@@ -1,7 +1,7 @@
 /// A reference value for one KPI on one platform (`all` included), from the user's
 /// `benchmarks.toml`: an industry figure or the team's own past performance. kpitop ships
 /// none; the file is the user's.
-public struct Benchmark: Sendable, Equatable {
+public struct Benchmark: Sendable, Equatable, Codable {
     public var platform: String
     public var kpi: KPI
     /// In the KPI's unit: fractions for percentages, seconds for durations.

@@ -24,6 +24,8 @@ public struct ConfigFile: Sendable, Equatable {
     public var goals: Entry<String>?
     public var bell: Entry<Bool>?
     public var followLinks: Entry<Bool>?
+    /// The memory beyond which the first load reads no further file.
+    public var maxMemory: Entry<MemorySize>?
     /// The currency of money values the data does not name.
     public var currency: Entry<Currency>?
     /// What each KPI is compared with: the previous window or the same window a year earlier.
@@ -39,7 +41,7 @@ public struct ConfigFile: Sendable, Equatable {
     public var alerts: [AlertRule] = []
 
     /// The keys a config file may have (`alert` as `[[alert]]` tables, `brands` and `cltv` as tables).
-    public static let keys = ["data", "theme", "window", "tz", "refresh", "poll", "goals", "bell", "follow_links", "currency", "compare",
+    public static let keys = ["data", "theme", "window", "tz", "refresh", "poll", "goals", "bell", "follow_links", "max_memory", "currency", "compare",
                               "benchmarks", "cltv", "brand", "brands", "alert"]
 
     /// A file that sets nothing.
@@ -105,6 +107,12 @@ public struct ConfigFile: Sendable, Equatable {
                 file.bell = flag()
             case "follow_links":
                 file.followLinks = flag()
+            case "max_memory":
+                guard let size = value.int.map({ MemorySize(String($0)) }) ?? value.string.map(MemorySize.init), let size else {
+                    problem("max_memory must be an amount from 16 MiB to 1 TiB, such as \"1GiB\" or \"512MB\"")
+                    continue
+                }
+                file.maxMemory = Entry(size, line: line)
             case "currency":
                 guard let code = text("an ISO 4217 code such as \"EUR\"") else { continue }
                 guard let currency = Currency(code: code.trimmingSpaces) else {

@@ -23,6 +23,8 @@ public struct EffectiveConfig: Sendable {
     public var bell: Setting<Bool>
     /// Whether symbolic links to directories in the data directory are followed.
     public var followLinks: Setting<Bool>
+    /// The memory beyond which the first load reads no further file (docs/CONFIG.md).
+    public var maxMemory: Setting<MemorySize>
     /// The currency of money values the data does not name; nil: none (amounts without a sign).
     public var currency: Setting<Currency?>
     /// What each KPI is compared with.
@@ -82,6 +84,7 @@ public struct EffectiveConfig: Sendable {
         poll = given(flags.poll, "--poll", file?.poll) ?? Setting(false, from: .builtIn(note: nil))
         bell = given(flags.bell, "--bell", file?.bell) ?? Setting(false, from: .builtIn(note: nil))
         followLinks = given(flags.followLinks, "--follow-links", file?.followLinks) ?? Setting(false, from: .builtIn(note: nil))
+        maxMemory = given(nil, "", file?.maxMemory) ?? Setting(.defaultCeiling, from: .builtIn(note: nil))
         currency = given(nil, "", file?.currency).map { Setting($0.value, from: $0.source) }
             ?? Setting(nil, from: .builtIn(note: "what the data says"))
     }

@@ -1,6 +1,6 @@
 /// A SMART goal from `goals.toml` (docs/DATA.md section 9).
-public struct Goal: Sendable, Equatable {
-    public enum Direction: String, Sendable {
+public struct Goal: Sendable, Equatable, Codable {
+    public enum Direction: String, Sendable, Codable {
         case atLeast = "at_least"
         case atMost = "at_most"
 

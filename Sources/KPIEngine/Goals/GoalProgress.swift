@@ -1,6 +1,6 @@
 /// Where a goal stands on the anchor day (docs/DATA.md sections 9 and 9.1).
-public struct GoalProgress: Sendable, Equatable {
-    public enum Status: String, Sendable {
+public struct GoalProgress: Sendable, Equatable, Codable {
+    public enum Status: String, Sendable, Codable {
         case met
         case onTrack = "on_track"
         case atRisk = "at_risk"

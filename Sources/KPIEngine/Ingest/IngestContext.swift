@@ -8,6 +8,8 @@ public struct IngestContext: Sendable {
     /// `--follow-links`: read the files under symbolic links to directories (as
     /// ``DataFiles`` says), cold and live; by default such links are skipped.
     public var followLinks: Bool
+    /// `max_memory`: the first load reads no further file once it is reached; nil: no ceiling.
+    public var memoryCeiling: MemoryCeiling?
     /// The currency of money no file and no mapping entry names (the config's `currency`), if set.
     public var currency: Currency?
     /// The id and platform numbers shared by every file read for one store.
@@ -16,12 +18,14 @@ public struct IngestContext: Sendable {
     public var hourlyFrom: Day?
 
     public init(clock: DayClock, mapping: ColumnMapping = .empty, currency: Currency? = nil,
-                interning: Interning = Interning(), hourlyFrom: Day? = nil, followLinks: Bool = false) {
+                interning: Interning = Interning(), hourlyFrom: Day? = nil, followLinks: Bool = false,
+                memoryCeiling: MemoryCeiling? = nil) {
         self.clock = clock
         self.mapping = mapping
         self.currency = currency
         self.interning = interning
         self.hourlyFrom = hourlyFrom
         self.followLinks = followLinks
+        self.memoryCeiling = memoryCeiling
     }
 }

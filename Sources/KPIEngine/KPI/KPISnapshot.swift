@@ -1,5 +1,5 @@
 /// Why a KPI has no value for the earlier window it is compared with.
-public enum PreviousGap: String, Sendable {
+public enum PreviousGap: String, Sendable, Codable {
     /// The data starts inside the current window: there is nothing to compare with.
     case new
     /// The data starts inside the earlier window, after its first day: no full baseline.
@@ -7,7 +7,7 @@ public enum PreviousGap: String, Sendable {
 }
 
 /// One KPI over a window: its value, the previous window's value and a daily series.
-public struct KPIValue: Sendable, Equatable {
+public struct KPIValue: Sendable, Equatable, Codable {
     /// nil when undefined (a zero denominator, or a field the platform never reports).
     public var value: Double?
     /// The same KPI over the previous window (or the same window a year earlier); nil when
@@ -54,7 +54,7 @@ public struct KPIValue: Sendable, Equatable {
 }
 
 /// A post or campaign (rows with an id) summed over the window, for drill-down lists.
-public struct PostSummary: Sendable, Equatable {
+public struct PostSummary: Sendable, Equatable, Codable {
     public var platform: String
     public var id: String
     /// Untrusted text from the data; sanitise before display.
@@ -74,7 +74,7 @@ public struct PostSummary: Sendable, Equatable {
 }
 
 /// Today's figures so far, shown apart from the windows (which end with the last complete day).
-public struct TodaySoFar: Sendable, Equatable {
+public struct TodaySoFar: Sendable, Equatable, Codable {
     /// Today, in the dashboard's time zone.
     public var day: Day
     /// The time of day "now" is, in milliseconds since local midnight.
@@ -95,7 +95,7 @@ public struct TodaySoFar: Sendable, Equatable {
 }
 
 /// Everything a view or a report needs, computed from the store at one moment.
-public struct KPISnapshot: Sendable {
+public struct KPISnapshot: Sendable, Codable {
     /// The reserved name for every platform together.
     public static let allPlatforms = "all"
     /// The reserved platform of website sessions that did not come from social media (Google

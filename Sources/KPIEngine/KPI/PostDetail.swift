@@ -1,5 +1,5 @@
 /// Names one post (or campaign): its platform and id.
-public struct PostReference: Sendable, Hashable {
+public struct PostReference: Sendable, Hashable, Codable {
     public var platform: String
     public var id: String
 
@@ -11,9 +11,9 @@ public struct PostReference: Sendable, Hashable {
 
 /// Everything about one post that the post page shows: its title, its days, its sums over the
 /// window and over all its days, and its daily series.
-public struct PostDetail: Sendable, Equatable {
+public struct PostDetail: Sendable, Equatable, Codable {
     /// One day of a post: that day's values (its winning row).
-    public struct PostDay: Sendable, Equatable {
+    public struct PostDay: Sendable, Equatable, Codable {
         public var day: Day
         public var values: MetricValues
     }

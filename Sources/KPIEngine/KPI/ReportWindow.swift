@@ -1,6 +1,6 @@
 /// The days a snapshot covers: L whole days ending with the anchor day (docs/DATA.md section 5),
 /// or the month or quarter to date.
-public struct ReportWindow: Sendable, Equatable {
+public struct ReportWindow: Sendable, Equatable, Codable {
     /// First day, inclusive.
     public var start: Day
     /// Last day (the anchor day), inclusive.
@@ -60,7 +60,7 @@ public struct ReportWindow: Sendable, Equatable {
 }
 
 /// A calendar month or quarter.
-public enum CalendarPeriod: String, Sendable, Equatable {
+public enum CalendarPeriod: String, Sendable, Equatable, Codable {
     case month, quarter
 
     /// The first day of the period `day` is in.
@@ -72,7 +72,7 @@ public enum CalendarPeriod: String, Sendable, Equatable {
 
 /// A window length as people type it: `1d`, `7d`, `28d`, `90d`, any `Nd`, `all`, or the month
 /// or quarter to date (`mtd`, `qtd`).
-public enum WindowLength: Sendable, Equatable, CustomStringConvertible {
+public enum WindowLength: Sendable, Equatable, CustomStringConvertible, Codable {
     case days(Int)
     case all
     case toDate(CalendarPeriod)

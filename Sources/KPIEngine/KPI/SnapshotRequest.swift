@@ -1,5 +1,5 @@
 /// What each KPI is compared with.
-public enum Comparison: String, Sendable, Equatable, CaseIterable {
+public enum Comparison: String, Sendable, Equatable, CaseIterable, Codable {
     /// The L days just before the window.
     case previousWindow = "previous"
     /// The same days a year earlier.
@@ -8,7 +8,7 @@ public enum Comparison: String, Sendable, Equatable, CaseIterable {
 
 /// What a snapshot is asked for: the window, the anchor, the moment "now", and the goals and
 /// alerts to evaluate.
-public struct SnapshotRequest: Sendable, Equatable {
+public struct SnapshotRequest: Sendable, Equatable, Codable {
     public var window: WindowLength
     /// `--as-of`; nil = the last complete day (yesterday), or the newest record's day when the
     /// data is older than the window.

@@ -6,7 +6,7 @@ import Darwin
 
 /// What tells one state of a file from another without reading it: device and inode (a
 /// replaced file has a new inode), size (appends and truncations) and modification time.
-public struct FileIdentity: Sendable, Hashable {
+public struct FileIdentity: Sendable, Hashable, Codable {
     public var device: UInt64
     public var inode: UInt64
     public var size: Int64

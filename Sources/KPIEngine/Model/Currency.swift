@@ -2,7 +2,7 @@
 /// (`$`, `€`, `£`), a code in the header (`Amount Spent (USD)`), or the config's `currency`.
 ///
 /// Stored as up to four ASCII bytes so that a row carries it without an allocation.
-public struct Currency: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct Currency: Hashable, Sendable, Comparable, CustomStringConvertible, Codable {
     /// The code's bytes, packed little-endian (`USD` = 0x44_53_55).
     public let packed: UInt32
 

@@ -2,7 +2,7 @@
 ///
 /// Rollups, windows and daily series are keyed by `Day`; converting an instant into a `Day`
 /// is the job of ``DayClock``.
-public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
     /// Days since 1970-01-01 (negative before it).
     public var number: Int32
 

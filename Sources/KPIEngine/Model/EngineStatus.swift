@@ -17,6 +17,9 @@ public struct EngineStatus: Sendable, Equatable {
     public var watchNote: String?
     /// First-load progress; nil once the first load is complete.
     public var loading: LoadProgress?
+    /// While the first load runs, where the numbers shown come from (nil: there are none yet,
+    /// or the load is complete).
+    public var provisional: ProvisionalNumbers?
     /// When the data last changed (ms since the epoch), nil before the first load ends.
     public var updatedAt: Int64?
     /// What keeps the engine from reading or following the data; empty when all is well.
@@ -56,4 +59,12 @@ public struct LoadProgress: Sendable, Equatable {
 
     /// 0...1 by bytes.
     public var fraction: Double { bytesTotal > 0 ? min(1, Double(bytesDone) / Double(bytesTotal)) : 0 }
+}
+
+/// Numbers shown before the first load of the data directory is complete.
+public enum ProvisionalNumbers: Sendable, Equatable {
+    /// A first look at the starts of the files: partial (``DataLoader``).
+    case firstLook
+    /// The last run's numbers, kept by the ``RestartCache``: the files have not changed since.
+    case lastRun
 }

@@ -84,7 +84,7 @@ public enum MetricField: Int, CaseIterable, Sendable {
 /// kept; values beyond ``largestMagnitude`` are refused by the ingester.
 ///
 /// Missing is not zero: a field whose bit is not in `present` had no value in any added row.
-public struct MetricValues: Sendable, Equatable {
+public struct MetricValues: Sendable, Equatable, Codable {
     /// Each field's value in units of 1/``unitsPerOne``.
     public var units: SIMD32<Int64>
     public var present: UInt32

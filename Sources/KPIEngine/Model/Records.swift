@@ -74,7 +74,7 @@ public struct ServiceRow: Sendable, Equatable {
 /// Where and why something in a file was refused: a data row (or a whole data file) the
 /// ingester rejected, or a mistake in a mapping, goals, config or theme file
 /// (``ConfigProblem``).
-public struct Rejection: Error, Sendable, Equatable, Hashable, CustomStringConvertible {
+public struct Rejection: Error, Sendable, Equatable, Hashable, CustomStringConvertible, Codable {
     /// The file as the user knows it: relative to the data directory for data files.
     public var file: String
     /// 1-based line; 0 for a problem with the whole file.

@@ -21,12 +21,15 @@ public final class EngineSession: SnapshotSource {
         public var completeLinesAfter: Duration
         /// While the data directory cannot be read, it is looked for again this often.
         public var retryUnreadableAfter: Duration
+        /// Where the numbers of the last load are kept for the next start (nil: nowhere).
+        public var restartCache: RestartCache?
 
         public init(watcher: DirectoryWatcher.Options = .init(), completeLinesAfter: Duration = .seconds(1),
-                    retryUnreadableAfter: Duration = .milliseconds(500)) {
+                    retryUnreadableAfter: Duration = .milliseconds(500), restartCache: RestartCache? = nil) {
             self.watcher = watcher
             self.completeLinesAfter = completeLinesAfter
             self.retryUnreadableAfter = retryUnreadableAfter
+            self.restartCache = restartCache
         }
     }
 
@@ -97,11 +100,12 @@ public final class EngineSession: SnapshotSource {
             return
         }
         startWatcher()
+        let showsLastRun = publishLastRun()
         let files: [LoadedFile]
         do {
-            files = try DataLoader(root: root, context: context).readAll { [self] progress in
-                publish { $0.status.loading = progress }
-            }
+            files = try DataLoader(root: root, context: context).readAll(
+                progress: { [self] progress in publish { $0.status.loading = progress } },
+                firstLook: showsLastRun ? nil : { [self] store in publishFirstLook(store) })
         } catch {
             // Gone again between the check and the read: look again later.
             stopWatcher()
@@ -114,6 +118,55 @@ public final class EngineSession: SnapshotSource {
             e.store.set(files.map(\.contribution))
         }
         countPendingLines(of: Set(files.map(\.file.path)))
+        keepForRestart(files)
+    }
+
+    /// Shows the last run's numbers while the directory loads, when the restart cache holds
+    /// them for this request and every file is unchanged; true when it did.
+    private func publishLastRun() -> Bool {
+        guard let cache = options.restartCache else { return false }
+        var request = published.withLock { $0.request }
+        request.now = now()
+        let paths = DataFiles.list(root: root, followLinks: context.followLinks)
+        guard let snapshot = cache.snapshot(for: request, today: context.clock.day(ofEpochMilliseconds: request.now),
+                                            root: root, paths: paths)
+        else { return false }
+        publish { s in
+            guard s.status.loading != nil else { return }
+            s.snapshot = snapshot
+            s.status.provisional = .lastRun
+        }
+        return true
+    }
+
+    /// Keeps the numbers of a complete load in the restart cache, with the files as they were
+    /// read; not when a file was left out, could not be read, or has a last line still waiting.
+    private func keepForRestart(_ files: [LoadedFile]) {
+        guard let cache = options.restartCache, files.allSatisfy({ !$0.file.isLeftOut }) else { return }
+        let stamps = files.compactMap { loaded in
+            loaded.file.identity.map { RestartCache.FileStamp(path: loaded.file.path, identity: $0) }
+        }
+        guard stamps.count == files.count else { return }
+        var request = published.withLock { $0.request }
+        request.now = now()
+        guard let snapshot = engine.withLock({ e -> KPISnapshot? in
+            guard e.waitingLines.isEmpty else { return nil }
+            return e.store.snapshot(request)
+        }) else { return }
+        cache.store(snapshot, for: request, today: context.clock.day(ofEpochMilliseconds: request.now), files: stamps)
+    }
+
+    /// Shows the numbers of a first look at a large directory while it loads: marked partial
+    /// (the status's `loading` stays until the load ends), never kept.
+    private func publishFirstLook(_ store: MetricsStore) {
+        var request = published.withLock { $0.request }
+        request.now = now()
+        let snapshot = store.snapshot(request)
+        publish { s in
+            guard s.status.loading != nil else { return }
+            s.snapshot = snapshot
+            s.status.provisional = .firstLook
+        }
     }
 
     /// Stops following the directory (and looking for it, while it cannot be read).
@@ -269,6 +322,7 @@ public final class EngineSession: SnapshotSource {
         publish { s in
             s.snapshot = snapshot
             s.status.loading = nil
+            s.status.provisional = nil
             if dataChanged { s.status.updatedAt = finished }
         }
     }

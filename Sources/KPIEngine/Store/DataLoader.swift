@@ -14,6 +14,9 @@ public struct DataLoader: Sendable {
     var cutting = FirstRead.Cutting(
         minimumFileSize: 8 << 20, parts: min(ProcessInfo.processInfo.activeProcessorCount, 8), headLength: 64 << 10)
 
+    /// Directories this large get a first look (see ``readAll(progress:firstLookBudget:firstLook:)``).
+    var firstLookMinimumBytes = FirstLook.minimumBytes
+
     public init(root: String, context: IngestContext) {
         self.root = root
         self.context = context
@@ -21,8 +24,13 @@ public struct DataLoader: Sendable {
 
     /// Reads every data file under the root and returns them ready to follow (see
     /// ``TrackedFile``) with what they contribute. `progress` is called (from any thread) once
-    /// the files are listed, then after each file and each further percent of the bytes.
-    public func readAll(progress: (@Sendable (LoadProgress) -> Void)? = nil) throws(DataDirectoryError) -> [LoadedFile] {
+    /// the files are listed, then after each file and each further percent of the bytes. When
+    /// the files hold at least 32 MiB, `firstLook` is first given a store of
+    /// what could be read from their starts within `firstLookBudget` (partial numbers to show
+    /// while the rest loads).
+    public func readAll(progress: (@Sendable (LoadProgress) -> Void)? = nil,
+                        firstLookBudget: Duration = .milliseconds(120),
+                        firstLook: ((MetricsStore) -> Void)? = nil) throws(DataDirectoryError) -> [LoadedFile] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue,
               access(root, R_OK | X_OK) == 0
@@ -31,19 +39,27 @@ public struct DataLoader: Sendable {
         let paths = DataFiles.list(root: root, followLinks: context.followLinks)
         let listedBytes = paths.reduce(Int64(0)) { $0 + Self.fileSize(root + "/" + $1) }
         progress?(LoadProgress(filesDone: 0, filesTotal: paths.count, bytesDone: 0, bytesTotal: listedBytes))
+        if let firstLook, listedBytes >= firstLookMinimumBytes {
+            firstLook(FirstLook(root: root, context: context, budget: firstLookBudget).read(paths).store)
+        }
         let reads = Self.inParallel(paths.count) { index in
             FirstRead(path: paths[index], root: root, context: context, cutting: cutting, chunkSize: Self.chunkSize)
         }
-        let (firstParts, segments) = Self.readParts(of: reads, progress: progress)
+        let (firstParts, segments) = Self.readParts(of: reads, ceiling: context.memoryCeiling, progress: progress)
         return Self.inParallel(reads.count) { index in
-            reads[index].finish(firstParts[index], segments: segments[index], chunkSize: Self.chunkSize)
+            guard let firstPart = firstParts[index], let segments = segments[index] else {
+                return reads[index].leftOut(reason: context.memoryCeiling?.leftOutReason ?? "left out", context: context)
+            }
+            return reads[index].finish(firstPart, segments: segments, chunkSize: Self.chunkSize)
         }
     }
 
     /// Reads every part of every file (its own part and its segments), biggest first so that
-    /// the cores finish together.
-    private static func readParts(of reads: [FirstRead], progress: (@Sendable (LoadProgress) -> Void)?)
-        -> (firstParts: [LoadedFile], segments: [[FileSegment]]) {
+    /// the cores finish together. Once the memory `ceiling` is reached, no further part is
+    /// read: the files with a part not read are left out (nil).
+    private static func readParts(of reads: [FirstRead], ceiling: MemoryCeiling?,
+                                  progress: (@Sendable (LoadProgress) -> Void)?)
+        -> (firstParts: [LoadedFile?], segments: [[FileSegment]?]) {
         let parts = reads.enumerated().flatMap { index, read in
             [(file: index, segment: Int?.none, bytes: read.firstPartLength)]
                 + read.segments.enumerated().map { (index, $0, $1.end - $1.start) }
@@ -64,10 +80,14 @@ public struct DataLoader: Sendable {
         let partsLeft = Mutex(reads.map { $0.segments.count + 1 })
         let firstParts = Mutex<[LoadedFile?]>(Array(repeating: nil, count: reads.count))
         let segments = Mutex(reads.map { [FileSegment?](repeating: nil, count: $0.segments.count) })
+        let leftOut = Mutex(Set<Int>())
         DispatchQueue.concurrentPerform(iterations: parts.count) { slot in
             let part = parts[slot]
             let didRead = { (bytes: Int) in advance(bytes: bytes, fileFinished: false) }
-            if let number = part.segment {
+            if let ceiling, ceiling.isReached() || leftOut.withLock({ $0.contains(part.file) }) {
+                leftOut.withLock { _ = $0.insert(part.file) }
+                advance(bytes: Int(part.bytes), fileFinished: false)
+            } else if let number = part.segment {
                 let segment = reads[part.file].readSegment(number, chunkSize: chunkSize, didRead: didRead)
                 segments.withLock { $0[part.file][number] = segment }
             } else {
@@ -80,7 +100,9 @@ public struct DataLoader: Sendable {
             }
             if fileDone { advance(bytes: 0, fileFinished: true) }
         }
-        return (firstParts.withLock { $0.map { $0! } }, segments.withLock { $0.map { $0.map { $0! } } })
+        let out = leftOut.withLock { $0 }
+        return (firstParts.withLock { files in files.indices.map { out.contains($0) ? nil : files[$0] } },
+                segments.withLock { parts in parts.indices.map { out.contains($0) ? nil : parts[$0].map { $0! } } })
     }
 
     /// `body(0..<count)`, run on all cores.

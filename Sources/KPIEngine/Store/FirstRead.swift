@@ -102,6 +102,17 @@ struct FirstRead: Sendable {
         return loaded
     }
 
+    /// The file left out of the load (see ``MemoryCeiling``): it contributes one rejection and is
+    /// not followed; closes it.
+    func leftOut(reason: String, context: IngestContext) -> LoadedFile {
+        if let descriptor { close(descriptor) }
+        var file = self.file
+        file.leaveOut()
+        var contribution = file.emptyContribution(context: context)
+        contribution.rejected(line: 0, reason: reason)
+        return LoadedFile(file: file, contribution: contribution)
+    }
+
     /// The offset just after the first line feed at or after `offset` (searched up to 64 KiB
     /// on), if that is before `end`.
     private static func lineStart(atOrAfter offset: Int64, in fd: Int32, before end: Int64) -> Int64? {

@@ -16,7 +16,8 @@ public struct TrackedFile: Sendable {
 
     public let path: String
     /// Which file (device and inode) was read, and its modification time; nil before a read.
-    private var identity: FileIdentity?
+    /// The file as it was when last read (nil before).
+    public private(set) var identity: FileIdentity?
     /// The modification time the parser was first told (the export day of a file whose name
     /// has no date), to tell a parser made again.
     private var firstModificationTime: Int64?
@@ -84,6 +85,16 @@ public struct TrackedFile: Sendable {
     /// Modification time, ns since the epoch (0 before a read).
     public var modificationTime: Int64 { identity?.modifiedNanoseconds ?? 0 }
 
+    /// True for a file the first load left out (``MemoryCeiling``): it is not read, live either,
+    /// until kpitop starts again; deleting it still takes its rejection away.
+    public private(set) var isLeftOut = false
+
+    /// Marks the file left out; its parser is dropped.
+    mutating func leaveOut() {
+        isLeftOut = true
+        slot = .dormant(0)
+    }
+
     /// A contribution for this file, in the store's numbering, ready to read into.
     func emptyContribution(context: IngestContext) -> FileContribution {
         FileContribution(path: path, modificationTime: modificationTime, interning: context.interning,
@@ -141,6 +152,7 @@ public struct TrackedFile: Sendable {
             return .replaced
         }
         defer { close(fd) }
+        guard !isLeftOut else { return .unchanged }
         var info = stat()
         guard fstat(fd, &info) == 0 else {
             store.remove(path: path)

@@ -19,7 +19,8 @@ enum DashboardRenderer {
         Header.draw(state, dataDirectory: dataDirectory, now: now, on: &canvas, in: header)
         if let progress = state.status.loading {
             let (line, rest) = body.splitTop(1)
-            LoadProgressLine.draw(progress, on: &canvas, in: line)
+            LoadProgressLine.draw(progress, provisional: state.snapshot == nil ? nil : state.status.provisional,
+                                  on: &canvas, in: line)
             body = rest
         }
         let (crumb, rest) = body.splitTop(1)

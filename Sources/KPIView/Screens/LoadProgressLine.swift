@@ -1,12 +1,23 @@
 import KPIEngine
 
-/// The first load's progress: `loading 3/10 files · 120 MB of 286 MB 42% ████░░░`.
+/// The first load's progress: `loading 3/10 files · 120 MB of 286 MB 42% ████░░░`; while the
+/// screen shows numbers from before the load ends, it leads with where they come from:
+/// `loading 42% (partial numbers) · 3/10 files · 120 MB of 286 MB ████░░░`, or
+/// `loading 42% (last run's numbers, files unchanged) · ...`.
 enum LoadProgressLine {
-    static func draw(_ progress: LoadProgress, on canvas: inout Canvas, in rect: Rect) {
+    static func draw(_ progress: LoadProgress, provisional: ProvisionalNumbers?, on canvas: inout Canvas, in rect: Rect) {
         let percent = Int((progress.fraction * 100).rounded(.down))
-        let label = progress.filesTotal == 0 ? "loading: listing the data directory "
-            : "loading \(progress.filesDone)/\(progress.filesTotal) files · "
+        let label: String
+        if progress.filesTotal == 0 {
+            label = "loading: listing the data directory "
+        } else if let provisional {
+            let source = provisional == .firstLook ? "partial numbers" : "last run's numbers, files unchanged"
+            label = "loading \(percent)% (\(source)) · \(progress.filesDone)/\(progress.filesTotal) files · "
+                + "\(ByteCount.format(progress.bytesDone)) of \(ByteCount.format(progress.bytesTotal)) "
+        } else {
+            label = "loading \(progress.filesDone)/\(progress.filesTotal) files · "
                 + "\(ByteCount.format(progress.bytesDone)) of \(ByteCount.format(progress.bytesTotal)) \(percent)% "
+        }
         let written = canvas.text(label, x: rect.x, y: rect.y, style: canvas.sheet.style(.warning), clip: rect)
         canvas.bar(progress.fraction, x: rect.x + written, y: rect.y, width: rect.width - written,
                    style: canvas.sheet.style(.accent), track: canvas.sheet.style(.border))

@@ -77,6 +77,8 @@ import Testing
         #expect(Self.problem("bell = \"yes\"")?.reason == "bell must be true or false")
         #expect(Self.problem("currency = \"euro\"")?.reason == "currency 'euro' is not a three-letter ISO code such as EUR or USD")
         #expect(Self.problem("data = 3")?.reason == "data must be a directory in quotes")
+        #expect(Self.problem("max_memory = \"a lot\"")?.reason
+                == "max_memory must be an amount from 16 MiB to 1 TiB, such as \"1GiB\" or \"512MB\"")
         #expect(Self.problem("refresh = \"10ms\"")?.line == 1)
         #expect(Self.problem("data = \"x\"\n[colors]\ntext = \"#fff\"")?.line == 2)
         #expect(Self.problem("data = \"x\"\nwindow = \n")?.line == 2)

@@ -150,6 +150,7 @@ import Testing
             poll = false                      # default
             bell = true                       # /home/ana/.config/kpitop/config.toml:2
             follow_links = false              # default
+            max_memory = "1GiB"               # default
             # currency =                      # default (what the data says)
             compare = "previous"              # default
             benchmarks = "/srv/kpi/benchmarks.toml" # default (benchmarks.toml in the data directory, if any)
