@@ -4,8 +4,9 @@ import TOMLKit
 /// - a NUL byte (TOMLKit passes the text on as a C string, so it would read only up to it);
 /// - what the toml++ parser inside TOMLKit checks with an assertion, aborting the program:
 ///   a table header whose name does not start with a key character (`[{`, `[` alone on a
-///   line; found by the goals fuzz target), and a value that starts as a date and a `T` with
-///   no digit after it (`a = 1979-05-27T:`; found by the config fuzz target).
+///   line; found by the goals fuzz target), a value that starts as a date and a `T` with
+///   no digit after it (`a = 1979-05-27T:`, also as an array's item or before ` =`; found by
+///   the config fuzz target), and a bracket that closes the wrong one (`n = [}`; goals).
 enum TOMLInputGuard {
     /// The first such mistake in `text`, with its line; nil when the text is safe to parse.
     static func problem(in text: String, file: String) -> ConfigProblem? {
@@ -28,20 +29,23 @@ enum TOMLInputGuard {
             line += 1
             start = end + 1
         }
-        if let line = brokenDateTimeLine(in: bytes) {
-            return ConfigProblem(file: file, line: line, reason: "a date-time needs a time after 'T' (such as 1979-05-27T07:32:00)")
-        }
-        return nil
+        return valueProblem(in: bytes).map { ConfigProblem(file: file, line: $0.line, reason: $0.reason) }
     }
 
-    /// The line of the first value, outside strings and comments, that starts `YYYY-MM-DD`
-    /// and `T` and goes on with neither a digit nor the value's end; toml++ takes it for a
-    /// date-time and asserts a digit after the `T`. A key spelled so (`1979-05-27Tx = 1`,
-    /// `[1979-05-27Tx]`) is a key, and fine.
-    private static func brokenDateTimeLine(in bytes: [UInt8]) -> Int? {
+    /// The first value toml++ would abort on, outside strings and comments, with its line:
+    /// - one that starts `YYYY-MM-DD` and `T` and goes on with neither a digit nor the value's
+    ///   end (toml++ takes it for a date-time and asserts a digit after the `T`); a key spelled
+    ///   so (`1979-05-27Tx = 1`, `[1979-05-27Tx]`) is a key, and fine;
+    /// - a `]` or `}` that closes the wrong bracket of an array or inline table (`n = [}`:
+    ///   toml++ asserts that a value starts there).
+    private static func valueProblem(in bytes: [UInt8]) -> (line: Int, reason: String)? {
         var index = 0
         var line = 1
         var previous = UInt8(ascii: "\n")
+        /// The last byte that is not blank (space, tab, line end), outside comments.
+        var significant = UInt8(ascii: "\n")
+        /// The open arrays (`[`) and inline tables (`{`) of the value being read.
+        var open: [UInt8] = []
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "#") {
@@ -51,11 +55,31 @@ enum TOMLInputGuard {
             if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
                 index = endOfString(bytes, at: index, line: &line)
                 previous = byte
+                significant = byte
                 continue
             }
             if byte == UInt8(ascii: "\n") { line += 1 }
-            if Self.startsValue(after: previous), startsBrokenDateTime(bytes, at: index), !isKey(bytes, at: index) {
-                return line
+            let inValue = !open.isEmpty
+            if Self.startsValue(after: previous), startsBrokenDateTime(bytes, at: index),
+               !isKey(bytes, at: index, afterEquals: significant == UInt8(ascii: "="), inValue: inValue) {
+                return (line, "a date-time needs a time after 'T' (such as 1979-05-27T07:32:00)")
+            }
+            switch byte {
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                if inValue || significant == UInt8(ascii: "=") { open.append(byte) }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                let opener = byte == UInt8(ascii: "]") ? UInt8(ascii: "[") : UInt8(ascii: "{")
+                if open.last == opener {
+                    open.removeLast()
+                } else if let last = open.last {
+                    let inside = last == UInt8(ascii: "[") ? "an array" : "an inline table"
+                    return (line, "'\(Character(Unicode.Scalar(byte)))' inside \(inside), which it does not close")
+                }
+            default:
+                break
+            }
+            if ![UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r")].contains(byte) {
+                significant = byte
             }
             previous = byte
             index += 1
@@ -88,12 +112,15 @@ enum TOMLInputGuard {
         return (separator == UInt8(ascii: "T") || separator == UInt8(ascii: "t")) && !isDigit(next) && !endsValue(next)
     }
 
-    /// True when the word at `index` is a key: `=` follows it, or it names a table (`[` before).
-    private static func isKey(_ bytes: [UInt8], at index: Int) -> Bool {
+    /// True when the word at `index` is a key: `=` follows it (and it is not itself the value
+    /// of a key), or it names a table (`[` before, outside any value).
+    private static func isKey(_ bytes: [UInt8], at index: Int, afterEquals: Bool, inValue: Bool) -> Bool {
+        if afterEquals { return false }
         var end = index
         while end < bytes.count, !endsValue(bytes[end]) { end += 1 }
         while end < bytes.count, bytes[end] == UInt8(ascii: " ") || bytes[end] == UInt8(ascii: "\t") { end += 1 }
         if end < bytes.count, bytes[end] == UInt8(ascii: "=") { return true }
+        guard !inValue else { return false }
         var before = index - 1
         while before >= 0, bytes[before] == UInt8(ascii: " ") || bytes[before] == UInt8(ascii: "\t") { before -= 1 }
         guard before >= 0, bytes[before] == UInt8(ascii: "[") else { return false }
