@@ -243,12 +243,16 @@ public struct MetricsStore: Sendable {
         let orderBefore = orders[number]
         orders[number] = FileOrder(modificationTime: contribution.modificationTime, path: contribution.path,
                                    isPendingLine: files[Int(number)].isPendingLine)
-        let work = RollupWork(files: files, orders: orders, clock: clock)
         let reordered = orders[number] != orderBefore
-        for platform in contribution.platformNumbers {
-            modifyRollup(platform) { r in
-                work.apply(journal, of: number, to: &r)
-                if reordered { work.reorder(number, in: &r) }
+        do {
+            // `work` shares the files' storage: it must be gone before `markCounted` changes a
+            // file, or that change would copy every file of the store.
+            let work = RollupWork(files: files, orders: orders, clock: clock)
+            for platform in contribution.platformNumbers {
+                modifyRollup(platform) { r in
+                    work.apply(journal, of: number, to: &r)
+                    if reordered { work.reorder(number, in: &r) }
+                }
             }
         }
         for (platform, bits) in contribution.presence {
