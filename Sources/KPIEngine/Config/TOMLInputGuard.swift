@@ -11,17 +11,23 @@ enum TOMLInputGuard {
     /// The first such mistake in `text`, with its line; nil when the text is safe to parse.
     static func problem(in text: String, file: String) -> ConfigProblem? {
         let bytes = Array(text.utf8)
-        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let bodyStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        if let nul = bytes.firstIndex(of: 0) {
+            let line = 1 + bytes[..<nul].count { $0 == 0x0A }
+            return ConfigProblem(file: file, line: line, reason: "not text (NUL byte)")
+        }
+        // Values first: the header check below parses the text before a header, which must
+        // not hold a value that aborts the parser either.
+        if let problem = valueProblem(in: bytes) {
+            return ConfigProblem(file: file, line: problem.line, reason: problem.reason)
+        }
+        var start = bodyStart
         var line = 1
         while start <= bytes.count {
             let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
-            let content = bytes[start..<end]
-            if content.contains(0) {
-                return ConfigProblem(file: file, line: line, reason: "not text (NUL byte)")
-            }
             // A line that looks like such a header is one when it starts a statement, that is
             // when the text before it parses (else it lies inside a multi-line string or array).
-            if abortsParser(header: content, endsWithLineFeed: end < bytes.count),
+            if abortsParser(header: bytes[start..<end], endsWithLineFeed: end < bytes.count),
                (try? TOMLTable(string: String(decoding: bytes[..<start], as: UTF8.self))) != nil {
                 return ConfigProblem(file: file, line: line,
                                      reason: "expected a table name after '[' (a bare name or one in quotes)")
@@ -29,7 +35,7 @@ enum TOMLInputGuard {
             line += 1
             start = end + 1
         }
-        return valueProblem(in: bytes).map { ConfigProblem(file: file, line: $0.line, reason: $0.reason) }
+        return nil
     }
 
     /// The first value toml++ would abort on, outside strings and comments, with its line:
