@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import KPIDemo
 import KPIEngine
 import KPITerminal
@@ -187,28 +188,37 @@ struct DemoLauncher {
 }
 
 /// Appends a few demo rows a few times a second on a background queue.
-final class DemoAppender: @unchecked Sendable {
-    // `writer` is only touched on `queue`.
-    private let writer: DemoDataWriter
+final class DemoAppender: Sendable {
+    private struct State {
+        var writer: DemoDataWriter
+        var stopped = false
+    }
+
+    private let state: Mutex<State>
     private let timeZone: TimeZone
     private let queue = DispatchQueue(label: "kpitop.demo")
-    private var timer: DispatchSourceTimer?
 
-    init(writer: DemoDataWriter, timeZone: TimeZone) {
-        self.writer = writer
+    init(writer: sending DemoDataWriter, timeZone: TimeZone) {
+        state = Mutex(State(writer: writer))
         self.timeZone = timeZone
     }
 
-    func start() {
-        let t = DispatchSource.makeTimerSource(queue: queue)
-        t.schedule(deadline: .now() + .milliseconds(300), repeating: .milliseconds(300), leeway: .milliseconds(50))
-        t.setEventHandler { [writer, timeZone] in try? writer.appendLive(at: LocalTime.now(in: timeZone)) }
-        t.resume()
-        timer = t
+    func start() { appendSoon() }
+
+    /// Appends in 300 ms, then again, until stopped.
+    private func appendSoon() {
+        queue.asyncAfter(deadline: .now() + .milliseconds(300)) { [self] in
+            let goesOn = state.withLock { s in
+                guard !s.stopped else { return false }
+                try? s.writer.appendLive(at: LocalTime.now(in: timeZone))
+                return true
+            }
+            if goesOn { appendSoon() }
+        }
     }
 
     func stop() {
-        timer?.cancel()
+        state.withLock { $0.stopped = true }
         queue.sync {}
     }
 }

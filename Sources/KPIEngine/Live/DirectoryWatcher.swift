@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Reports which files of the data directory may have changed (docs/DATA.md section 6): created,
 /// appended, truncated, replaced by a rename, deleted, and whole directories created or removed.
@@ -10,7 +11,7 @@ import Foundation
 /// a maximum delay after the first one. The watcher never reads file contents.
 ///
 /// Start it before the first load of the directory, so that no change falls in between.
-public final class DirectoryWatcher: @unchecked Sendable {
+public final class DirectoryWatcher: Sendable {
     /// Tuning; the defaults suit the dashboard.
     public struct Options: Sendable {
         /// Poll even where inotify would work (`--poll`).
@@ -39,11 +40,13 @@ public final class DirectoryWatcher: @unchecked Sendable {
     private let walker: DirectoryWalker
     private let options: Options
     private let handler: @Sendable (ChangeBatch) -> Void
-    /// Guards `source`, `currentChoice` and `stopped`.
-    private let lock = NSLock()
-    private var source: ChangeSource?
-    private var currentChoice: WatchChoice
-    private var stopped = false
+    private struct State {
+        var source: ChangeSource?
+        var choice: WatchChoice
+        var stopped = false
+    }
+
+    private let state: Mutex<State>
 
     /// - Parameters:
     ///   - root: the data directory.
@@ -56,12 +59,12 @@ public final class DirectoryWatcher: @unchecked Sendable {
         walker = DirectoryWalker(root: root, isDataFile: isDataFile, followsLinks: options.followLinks)
         self.options = options
         self.handler = handler
-        currentChoice = WatchChoice.preferred(forcePolling: options.forcePolling,
-                                              fileSystem: FileSystemKind.of(path: root))
+        state = Mutex(State(choice: WatchChoice.preferred(forcePolling: options.forcePolling,
+                                                          fileSystem: FileSystemKind.of(path: root))))
     }
 
     /// The mode in use and why; it turns to polling if the watch limit is reached later.
-    public var choice: WatchChoice { lock.withLock { currentChoice } }
+    public var choice: WatchChoice { state.withLock { $0.choice } }
 
     /// Starts watching: changes made after this returns are reported.
     /// Throws when `root` is not a directory or no watching mode can be set up.
@@ -70,49 +73,49 @@ public final class DirectoryWatcher: @unchecked Sendable {
         guard stat(walker.root, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
             throw .notADirectory(walker.root)
         }
-        lock.lock()
-        defer { lock.unlock() }
-        #if os(Linux)
-        if currentChoice.mode == .inotify {
-            do {
-                let inotify = try InotifyWatcher(
-                    walker: walker, quietPeriod: options.quietPeriod, maxDelay: options.maxDelay,
-                    handler: handler, onWatchLimit: { [weak self] in self?.switchToPolling() })
-                try inotify.start()
-                source = inotify
-                return
-            } catch .watchLimitReached {
-                currentChoice = .watchLimitReached
-            } catch .system(let call, let code) {
-                currentChoice = WatchChoice(mode: .polling, note: "\(call) failed (errno \(code))")
+        try state.withLock { (s: inout State) throws(WatchError) in
+            #if os(Linux)
+            if s.choice.mode == .inotify {
+                do throws(WatchError) {
+                    let inotify = try InotifyWatcher(
+                        walker: walker, quietPeriod: options.quietPeriod, maxDelay: options.maxDelay,
+                        handler: handler, onWatchLimit: { [weak self] in self?.switchToPolling() })
+                    try inotify.start()
+                    s.source = inotify
+                    return
+                } catch .watchLimitReached {
+                    s.choice = .watchLimitReached
+                } catch .system(let call, let code) {
+                    s.choice = WatchChoice(mode: .polling, note: "\(call) failed (errno \(code))")
+                }
             }
+            #endif
+            let polling = try PollingWatcher(walker: walker, interval: options.pollInterval, handler: handler)
+            try polling.start()
+            s.source = polling
         }
-        #endif
-        let polling = try PollingWatcher(walker: walker, interval: options.pollInterval, handler: handler)
-        try polling.start()
-        source = polling
     }
 
     /// Stops watching and waits for the background thread, unless called from the handler.
     public func stop() {
-        let active = lock.withLock {
-            stopped = true
-            defer { source = nil }
-            return source
+        let active = state.withLock { s in
+            s.stopped = true
+            defer { s.source = nil }
+            return s.source
         }
         active?.stop()
     }
 
     /// Called from the inotify thread when a new directory could not be watched.
     private func switchToPolling() {
-        let started: Bool = lock.withLock {
-            guard !stopped else { return false }
-            currentChoice = .watchLimitReached
+        let started: Bool = state.withLock { s in
+            guard !s.stopped else { return false }
+            s.choice = .watchLimitReached
             guard let polling = try? PollingWatcher(walker: walker, interval: options.pollInterval,
                                                     handler: handler),
                   (try? polling.start()) != nil
             else { return false }
-            source = polling
+            s.source = polling
             return true
         }
         if started { handler(ChangeBatch(rescanAll: true)) }

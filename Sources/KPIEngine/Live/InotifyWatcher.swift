@@ -1,5 +1,6 @@
 #if os(Linux)
 import Glibc
+import Synchronization
 
 /// Notices changes through Linux inotify, one watch per directory of the tree.
 ///
@@ -9,34 +10,24 @@ import Glibc
 /// a directory already watched under another path is not watched again. A queue overflow reports "rescan all".
 /// When inotify refuses a watch (the per-user limit), `onWatchLimit` is called from the loop
 /// thread and the watcher ends; the owner switches to polling.
-final class InotifyWatcher: ChangeSource, @unchecked Sendable {
-    private static let eventMask: UInt32 = UInt32(
-        IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO
-            | IN_DELETE_SELF | IN_MOVE_SELF | IN_ATTRIB | IN_ONLYDIR)
-    /// `sizeof(struct inotify_event)` without its name.
-    private static let eventHeaderSize = MemoryLayout<inotify_event>.size
-
-    private let walker: DirectoryWalker
+final class InotifyWatcher: ChangeSource {
     private let handler: @Sendable (ChangeBatch) -> Void
     private let onWatchLimit: @Sendable () -> Void
     private let inotifyDescriptor: Int32
     private let loop: BackgroundLoop
-    // Set up by `start()` before the loop runs, then touched only by the loop thread.
-    private var coalescer: ChangeCoalescer
-    private var directoryByWatch: [Int32: String] = [:]
-    private var watchByDirectory: [String: Int32] = [:]
-    private var watchLimitReached = false
+    /// The watches and the pending changes: set up by `start()`, then used by the loop thread.
+    private let watches: Mutex<Watches>
 
     init(walker: DirectoryWalker, quietPeriod: Duration, maxDelay: Duration,
          handler: @escaping @Sendable (ChangeBatch) -> Void,
          onWatchLimit: @escaping @Sendable () -> Void) throws(WatchError) {
-        self.walker = walker
         self.handler = handler
         self.onWatchLimit = onWatchLimit
-        coalescer = ChangeCoalescer(quietPeriod: quietPeriod, maxDelay: maxDelay)
         let descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard descriptor >= 0 else { throw .system(call: "inotify_init1", errno: errno) }
         inotifyDescriptor = descriptor
+        watches = Mutex(Watches(walker: walker, inotifyDescriptor: descriptor,
+                                coalescer: ChangeCoalescer(quietPeriod: quietPeriod, maxDelay: maxDelay)))
         do {
             loop = try BackgroundLoop()
         } catch {
@@ -50,8 +41,11 @@ final class InotifyWatcher: ChangeSource, @unchecked Sendable {
     /// Watches every directory of the tree, then delivers batches from a background thread.
     /// Throws ``WatchError/watchLimitReached`` when the tree needs more watches than allowed.
     func start() throws(WatchError) {
-        _ = watchTree("")
-        if watchLimitReached { throw .watchLimitReached }
+        let limitReached = watches.withLock { w in
+            _ = w.watchTree("")
+            return w.watchLimitReached
+        }
+        if limitReached { throw .watchLimitReached }
         loop.start(name: "kpitop.inotify") { [self] wakeDescriptor in run(wakeDescriptor: wakeDescriptor) }
     }
 
@@ -60,24 +54,44 @@ final class InotifyWatcher: ChangeSource, @unchecked Sendable {
     private func run(wakeDescriptor: Int32) {
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
-            let timeout = coalescer.deadline.map { ContinuousClock.now.duration(to: $0) }
+            let timeout = watches.withLock { $0.coalescer.deadline }.map { ContinuousClock.now.duration(to: $0) }
             let ready = waitForInput([wakeDescriptor, inotifyDescriptor], timeout: timeout)
             if ready[0] { return }
-            if ready[1] { readEvents(using: &buffer) }
-            if let batch = coalescer.takeIfDue(at: .now) { handler(batch) }
-            if watchLimitReached {
+            let (batch, limitReached) = watches.withLock { w in
+                if ready[1] { w.readEvents(using: &buffer) }
+                return (w.coalescer.takeIfDue(at: .now), w.watchLimitReached)
+            }
+            if let batch { handler(batch) }
+            if limitReached {
                 onWatchLimit()
                 return
             }
         }
     }
+}
+
+/// The inotify watches of a tree, by directory, and the changes waiting to be delivered.
+private struct Watches: Sendable {
+    static let eventMask: UInt32 = UInt32(
+        IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO
+            | IN_DELETE_SELF | IN_MOVE_SELF | IN_ATTRIB | IN_ONLYDIR)
+    /// `sizeof(struct inotify_event)` without its name.
+    static let eventHeaderSize = MemoryLayout<inotify_event>.size
+
+    let walker: DirectoryWalker
+    let inotifyDescriptor: Int32
+    var coalescer: ChangeCoalescer
+    var directoryByWatch: [Int32: String] = [:]
+    var watchByDirectory: [String: Int32] = [:]
+    var watchLimitReached = false
 
     /// Reads every queued event and adds what they name to the coalescer.
-    private func readEvents(using buffer: inout [UInt8]) {
+    mutating func readEvents(using buffer: inout [UInt8]) {
         while true {
             let count = buffer.withUnsafeMutableBytes { read(inotifyDescriptor, $0.baseAddress, $0.count) }
             guard count > 0 else { return }
             var batch = ChangeBatch()
+            var events: [(watch: Int32, mask: UInt32, name: String)] = []
             buffer.withUnsafeBytes { raw in
                 var offset = 0
                 while offset + Self.eventHeaderSize <= count {
@@ -87,15 +101,16 @@ final class InotifyWatcher: ChangeSource, @unchecked Sendable {
                     let nameStart = offset + Self.eventHeaderSize
                     let name = String(decoding: raw[nameStart..<nameStart + nameLength].prefix { $0 != 0 },
                                       as: UTF8.self)
-                    handle(watch: watch, mask: mask, name: name, into: &batch)
+                    events.append((watch, mask, name))
                     offset = nameStart + nameLength
                 }
             }
+            for event in events { handle(watch: event.watch, mask: event.mask, name: event.name, into: &batch) }
             coalescer.add(batch, at: .now)
         }
     }
 
-    private func handle(watch: Int32, mask: UInt32, name: String, into batch: inout ChangeBatch) {
+    mutating func handle(watch: Int32, mask: UInt32, name: String, into batch: inout ChangeBatch) {
         if mask & UInt32(IN_Q_OVERFLOW) != 0 {
             batch.rescanAll = true
             _ = watchTree("")  // directories created during the overflow need watches too
@@ -141,7 +156,7 @@ final class InotifyWatcher: ChangeSource, @unchecked Sendable {
 
     /// Watches `directory` and every directory below it (each before it is listed); returns
     /// the data files found in them.
-    private func watchTree(_ directory: String) -> [String] {
+    mutating func watchTree(_ directory: String) -> [String] {
         guard !watchLimitReached else { return [] }
         var visited: Set<DirectoryWalker.DirectoryIdentity> = []
         return walker.walk(from: directory, visited: &visited) { !watchLimitReached && addWatch($0) }.files
@@ -149,7 +164,7 @@ final class InotifyWatcher: ChangeSource, @unchecked Sendable {
 
     /// Watches `directory`; false when it cannot be watched, or is watched already under
     /// another path that still leads to it (a second way in, through a link).
-    private func addWatch(_ directory: String) -> Bool {
+    mutating func addWatch(_ directory: String) -> Bool {
         let watch = inotify_add_watch(inotifyDescriptor, walker.absolutePath(of: directory), Self.eventMask)
         guard watch >= 0 else {
             if errno == ENOSPC { watchLimitReached = true }
@@ -165,7 +180,7 @@ final class InotifyWatcher: ChangeSource, @unchecked Sendable {
     }
 
     /// Removes the watches of `directory` and of everything below it (moved or deleted).
-    private func unwatchTree(_ directory: String) {
+    mutating func unwatchTree(_ directory: String) {
         let prefix = directory + "/"
         for (path, watch) in watchByDirectory where path == directory || path.hasPrefix(prefix) {
             _ = inotify_rm_watch(inotifyDescriptor, watch)
@@ -174,7 +189,7 @@ final class InotifyWatcher: ChangeSource, @unchecked Sendable {
         }
     }
 
-    private func forget(watch: Int32) {
+    mutating func forget(watch: Int32) {
         guard let directory = directoryByWatch.removeValue(forKey: watch) else { return }
         if watchByDirectory[directory] == watch { watchByDirectory[directory] = nil }
     }
