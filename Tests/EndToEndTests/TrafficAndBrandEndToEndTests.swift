@@ -29,7 +29,8 @@ struct TrafficAndBrandEndToEndTests {
 
     /// The overview with the Traffic panel: all platforms' 1,050 sessions; 2,100 from other sources.
     private static func showsTraffic(_ screen: String) -> Bool {
-        screen.contains("6 Traffic") && screen.contains("not social: 2,100 sessions")
+        screen.contains("6 Traffic") && screen.contains("not social: 2,100 sessions") && screen.contains("Bounce rate")
+            && screen.contains("│  Sessions ")
     }
 
     @Test func aGoogleAnalyticsExportAddsTheTrafficPanelWithItsDrillDown() throws {
@@ -47,7 +48,9 @@ struct TrafficAndBrandEndToEndTests {
 
         // 6 focuses the panel, Enter opens its first KPI across platforms.
         try session.press("6", "Enter")
-        let drill = try session.waitForScreen { $0.contains("Sessions by platform") }
+        let drill = try session.waitForScreen {
+            $0.contains("Sessions by platform") && $0.contains("not social: 2,100 sessions") && $0.contains("350")
+        }
         #expect(drill.contains("Sessions by platform"), "\(drill)")
         let facebook = try #require(drill.split(separator: "\n").first { $0.contains("facebook") && $0.contains("700") },
                                     "facebook's 700 sessions:\n\(drill)")
@@ -114,7 +117,10 @@ struct TrafficAndBrandEndToEndTests {
         let session = try TmuxSession(command: command)
 
         // acme: 28 days of 100 impressions on instagram.
-        let opened = try session.waitForScreen { $0.contains("brand acme") && $0.contains("2,800") }
+        // (Waiting for every part: a capture may catch the screen half drawn.)
+        let opened = try session.waitForScreen {
+            $0.contains("brand acme") && $0.contains("2,800") && $0.contains("instagram")
+        }
         try #require(opened.contains("brand acme") && opened.contains("2,800"), "acme did not open:\n\(opened)")
         #expect(opened.contains("instagram") && !opened.contains("tiktok"))
         #expect(!opened.contains("ALERT") && !opened.contains("▲✓"), "\(opened)")
@@ -125,7 +131,9 @@ struct TrafficAndBrandEndToEndTests {
         try session.press("Down", "Enter")
 
         // globex: 28 days of 200 impressions on tiktok, its benchmark marked, its alert named.
-        let switched = try session.waitForScreen { $0.contains("brand globex") && $0.contains("5,600") }
+        let switched = try session.waitForScreen {
+            $0.contains("brand globex") && $0.contains("5,600") && $0.contains("tiktok") && $0.contains("▲✓")
+        }
         #expect(switched.contains("brand globex") && switched.contains("5,600"), "globex not shown:\n\(switched)")
         #expect(switched.contains("tiktok") && !switched.contains("instagram"), "acme's data is still shown:\n\(switched)")
         #expect(!switched.contains("2,800"), "\(switched)")
@@ -138,7 +146,9 @@ struct TrafficAndBrandEndToEndTests {
         try session.press("B")
         _ = try session.waitForScreen { $0.contains("globex (shown)") }
         try session.press("Up", "Enter")
-        let back = try session.waitForScreen { $0.contains("brand acme") && $0.contains("2,800") }
+        let back = try session.waitForScreen {
+            $0.contains("brand acme") && $0.contains("2,800") && $0.contains("instagram") && !$0.contains("ALERT")
+        }
         #expect(back.contains("brand acme") && back.contains("instagram") && !back.contains("ALERT"), "\(back)")
     }
 }
