@@ -18,9 +18,23 @@ public struct PostDetail: Sendable, Equatable, Codable {
         public var values: MetricValues
     }
 
+    /// When a post was published, in the dashboard's time zone.
+    public struct PublishTime: Sendable, Equatable, Codable {
+        public var epochMilliseconds: Int64
+        public var day: Day
+        /// Milliseconds since that day's local midnight.
+        public var millisecondOfDay: Int64
+    }
+
     public var post: PostReference
     /// Untrusted text from the data (its latest title); sanitise before display.
     public var title: String?
+    /// Its publish time, when the data says it (a later file's word wins).
+    public var published: PublishTime?
+    /// Its type (`Reels`, `Photo`): untrusted text from the data; sanitise before display.
+    public var type: String?
+    /// Its link: untrusted text from the data; sanitise before display.
+    public var permalink: String?
     /// Every day the post has a row for, in order.
     public var days: [PostDay]
     /// Sums over the days of the window.
@@ -65,6 +79,12 @@ extension KPICalculator {
         }
         inWindow.present = rollup.presentFields
         lifetime.present = rollup.presentFields
-        return PostDetail(post: post, title: title, days: days, window: inWindow, lifetime: lifetime)
+        let facts = store.facts(of: snapshotKey)
+        let published = facts?.publishedAt.map { instant in
+            PostDetail.PublishTime(epochMilliseconds: instant, day: store.clock.day(ofEpochMilliseconds: instant),
+                                   millisecondOfDay: store.clock.millisecondOfDay(instant))
+        }
+        return PostDetail(post: post, title: title, published: published, type: facts?.type,
+                          permalink: facts?.permalink, days: days, window: inWindow, lifetime: lifetime)
     }
 }

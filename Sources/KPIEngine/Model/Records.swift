@@ -22,10 +22,12 @@ public struct MetricsRow: Sendable, Equatable {
     public var isLifetimeSnapshot: Bool
     /// 1-based line number in its file.
     public var line: Int
+    /// The post's publish time, type and link, when the row has an id and the file says them.
+    public var facts: PostFacts
 
     public init(platform: String, day: Day, time: Int64, id: String? = nil, title: String? = nil,
                 values: MetricValues, followers: Double? = nil, currency: Currency? = nil,
-                isLifetimeSnapshot: Bool = false, line: Int) {
+                isLifetimeSnapshot: Bool = false, line: Int, facts: PostFacts = PostFacts()) {
         self.platform = platform
         self.day = day
         self.time = time
@@ -36,6 +38,7 @@ public struct MetricsRow: Sendable, Equatable {
         self.currency = currency
         self.isLifetimeSnapshot = isLifetimeSnapshot
         self.line = line
+        self.facts = facts
     }
 }
 

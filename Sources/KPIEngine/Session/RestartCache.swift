@@ -16,7 +16,7 @@ public struct RestartCache: Sendable {
     let dataDirectory: String
 
     /// Bumped whenever what a snapshot holds or how it is computed changes.
-    static let formatVersion = 1
+    static let formatVersion = 2
 
     /// The cache of `dataDirectory` under the user's cache folder; nil without one
     /// (no `XDG_CACHE_HOME` and no `HOME`).

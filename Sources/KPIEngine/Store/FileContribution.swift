@@ -84,6 +84,9 @@ public struct FileContribution: RecordSink, Sendable {
             rowCount += 1
             let stored = StoredPost(values: row.values, day: row.day, hour: hour(of: row), currency: row.currency, title: 0)
             let (slot, replaced) = posts.upsert(rowKey, stored, title: row.title)
+            if !row.facts.isEmpty, let post = RowKey(platform: platform, id: number, day: nil) {
+                posts.note(row.facts, of: post)
+            }
             dayTotals(key) { $0.observe(row) }
             journal?.recordPost(slot, replaced: replaced, day: key)
             return
@@ -166,6 +169,7 @@ public struct FileContribution: RecordSink, Sendable {
             let row = later.posts[slot]
             _ = posts.upsert(later.posts.keys[Int(slot)], row, title: later.posts.titles[row.title])
         }
+        for (post, facts) in later.posts.allFacts { posts.note(facts, of: post) }
         for slot in 0..<Int32(later.tickets.count) {
             _ = tickets.upsert(later.tickets.keys[Int(slot)], later.tickets[slot])
         }
@@ -257,6 +261,7 @@ extension FileContribution {
             let row = posts[slot]
             _ = copy.posts.upsert(key(posts.keys[Int(slot)]), row, title: posts.titles[row.title])
         }
+        for (post, facts) in posts.allFacts { copy.posts.note(facts, of: key(post)) }
         for slot in 0..<Int32(tickets.count) { _ = copy.tickets.upsert(key(tickets.keys[Int(slot)]), tickets[slot]) }
         copy.anonymousTickets = anonymousTickets.map { (platform($0.platform), $0.ticket) }
         for (p, instant) in newestTicket { copy.newestTicket[platform(p)] = instant }

@@ -100,6 +100,21 @@ public struct MetricsStore: Sendable {
     /// The title of that row.
     func title(_ ref: RowRef, number: UInt32) -> String? { files[Int(ref.file)].contribution.posts.titles[number] }
 
+    /// What the files say about a post (publish time, type, link), a later file's word
+    /// winning (upsert order); nil when none says anything.
+    func facts(of post: RowKey) -> PostFacts? {
+        var found: [(order: FileOrder, facts: PostFacts)] = []
+        for (number, file) in files.enumerated() where file.isInUse && file.contribution.posts.hasFacts {
+            if let facts = file.contribution.posts.facts(of: post), let order = orders[UInt32(number)] {
+                found.append((order, facts))
+            }
+        }
+        guard !found.isEmpty else { return nil }
+        var merged = PostFacts()
+        for entry in found.sorted(by: { $0.order < $1.order }) { merged.update(with: entry.facts) }
+        return merged
+    }
+
     /// A snapshot of every KPI for a request.
     public func snapshot(_ request: SnapshotRequest) -> KPISnapshot {
         var cache = SnapshotCache()

@@ -28,6 +28,11 @@ struct PostRows: Sendable {
     /// Values no row points at any more (left behind by replaced rows).
     private var unused = 0
     private(set) var titles = StringTable()
+    /// What the file says about its posts (publish time, type, link), by the post's
+    /// ``RowKey`` without a day; empty for files without such columns.
+    private var facts: [UInt64: StoredPostFacts] = [:]
+    private var types = StringTable()
+    private var links = StringTable()
 
     private static let noHour: UInt8 = .max
     private static let wide: UInt32 = 1 << 31
@@ -84,6 +89,33 @@ struct PostRows: Sendable {
         hours.append(0)
         write(stored, into: Int(slot), reusing: 0)
         return (slot, nil)
+    }
+
+    /// Notes what a row of `post` (a key without a day) says about it; a later row's word wins.
+    mutating func note(_ given: PostFacts, of post: RowKey) {
+        var stored = facts[post.raw] ?? StoredPostFacts()
+        if let instant = given.publishedAt { stored.publishedAt = instant }
+        if let type = given.type { stored.type = types.number(for: type) }
+        if let link = given.permalink { stored.permalink = links.number(for: link) }
+        facts[post.raw] = stored
+    }
+
+    /// What the file says about `post` (a key without a day); nil when nothing.
+    func facts(of post: RowKey) -> PostFacts? {
+        facts[post.raw].map(unpack)
+    }
+
+    /// Every post the file says something about, with what it says.
+    var allFacts: [(post: RowKey, facts: PostFacts)] {
+        facts.map { (RowKey(raw: $0.key), unpack($0.value)) }
+    }
+
+    /// True when the file says something about some post.
+    var hasFacts: Bool { !facts.isEmpty }
+
+    private func unpack(_ stored: StoredPostFacts) -> PostFacts {
+        PostFacts(publishedAt: stored.publishedAt == StoredPostFacts.none ? nil : stored.publishedAt,
+                  type: types[stored.type], permalink: links[stored.permalink])
     }
 
     /// Values a row's present bits take in `values`.
@@ -158,4 +190,13 @@ struct PostRows: Sendable {
         values = packed
         unused = 0
     }
+}
+
+/// A post's facts as a file keeps them: the publish instant and the numbers of its type and
+/// link in the file's tables (0 = none).
+private struct StoredPostFacts: Sendable {
+    static let none = Int64.min
+    var publishedAt = none
+    var type: UInt32 = 0
+    var permalink: UInt32 = 0
 }

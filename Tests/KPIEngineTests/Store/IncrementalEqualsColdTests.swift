@@ -54,6 +54,11 @@ import Testing
                 row.values = values
                 row.isLifetimeSnapshot = row.id != nil && int(5) == 0
                 row.currency = int(10) == 0 ? .eur : .usd
+                if row.id != nil, int(2) == 0 {
+                    row.facts = PostFacts(publishedAt: int(2) == 0 ? F.ms(F.d0.adding(days: int(20)), hour: int(24)) : nil,
+                                          type: [nil, "Photo", "Reels"][int(3)],
+                                          permalink: int(2) == 0 ? "https://ex.example/\(int(3))" : nil)
+                }
                 return .metrics(row)
             }
         }
@@ -95,8 +100,13 @@ import Testing
         [SnapshotRequest(window: .days(7), asOf: F.d0.adding(days: 13), now: F.ms(F.d0.adding(days: 16), hour: 12)),
          SnapshotRequest(window: .all, asOf: F.d0.adding(days: 19), now: 0)].map { request in
             let s = store.snapshot(request)
-            return JSONReport.render(s) + "\n" + s.platforms.flatMap { s.posts[$0] ?? [] }.map { "\($0)" }.joined(separator: "\n")
-                + "\n\(s.rejections)"
+            let posts = s.platforms.flatMap { s.posts[$0] ?? [] }
+            let details = posts.map { post in
+                KPICalculator(store: store).postDetail(PostReference(platform: post.platform, id: post.id), window: s.window)
+                    .map { "\($0)" } ?? "none"
+            }
+            return JSONReport.render(s) + "\n" + posts.map { "\($0)" }.joined(separator: "\n")
+                + "\n" + details.joined(separator: "\n") + "\n\(s.rejections)"
         }
     }
 

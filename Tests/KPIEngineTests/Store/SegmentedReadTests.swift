@@ -60,13 +60,18 @@ import Testing
                 lines.append("\(day(row / 50)),\(title),\(values())")
             }
         case .idsRejectionsAndTotals:
-            lines.append("date,id,impressions,reach,likes,revenue,spend")
+            lines.append("date,id,post_type,permalink,publish_time,impressions,reach,likes,revenue,spend")
+            // A `Total` row in the head, so that the parts do not each note their first one.
             for row in 0..<4000 {
-                switch n(50) {
-                case 0: lines.append("\(day(row / 80)),,-5,1,1,1.00,1.00")
-                case 1: lines.append("Total,,1,1,1,1.00,1.00")
-                case 2, 3, 4: lines.append("\(day(row / 80)),p\(n(30)),\(values())")
-                default: lines.append("\(day(row / 80)),,\(values())")
+                switch row == 10 ? 1 : n(50) {
+                case 0: lines.append("\(day(row / 80)),,,,,-5,1,1,1.00,1.00")
+                case 1: lines.append("Total,,,,,1,1,1,1.00,1.00")
+                case 2, 3, 4:
+                    let post = n(30)
+                    let type = ["", "Photo", "Reels"][n(3)], link = n(2) == 0 ? "" : "https://ex.example/p\(post)/\(n(3))"
+                    let published = n(2) == 0 ? "" : "\(day(n(30))) \(10 + n(10)):0\(n(10))"
+                    lines.append("\(day(row / 80)),p\(post),\(type),\(link),\(published),\(values())")
+                default: lines.append("\(day(row / 80)),,,,,\(values())")
                 }
             }
             return lines.joined(separator: "\r\n") + "\r\n"
@@ -191,6 +196,7 @@ import Testing
         }
         lines += c.presence.sorted { $0.key < $1.key }.map { "presence \($0.key) \($0.value)" }
         lines += (0..<Int32(c.posts.count)).map { slot in "post \(c.posts.keys[Int(slot)].raw) \(c.posts[slot])" }.sorted()
+        lines += c.posts.allFacts.map { "facts \($0.post.raw) \($0.facts)" }.sorted()
         lines += (0..<Int32(c.tickets.count)).map { slot in "ticket \(c.tickets.keys[Int(slot)].raw) \(c.tickets[slot])" }.sorted()
         lines += c.anonymousTickets.map { "anonymous \($0.platform) \($0.ticket)" }
         lines += c.rejections.map(\.description) + c.notes + ["\(c.summary)"]

@@ -6,6 +6,13 @@ enum CanonicalField: Hashable, Sendable {
     case id
     case title
     case platform
+    /// When a post was published, apart from the row's own time (a mapping names it; the
+    /// export columns that say it are time aliases too, see ``FieldAliases/publishTimeNames``).
+    case publishTime
+    /// A post's type (`Reels`, `Photo`, `Video`).
+    case postType
+    /// A post's link.
+    case permalink
     /// The first day of the period a row totals (Ads Manager's `Reporting starts`).
     case rangeStart
     /// The last day of that period (`Reporting ends`).
@@ -41,7 +48,7 @@ enum CanonicalField: Hashable, Sendable {
     /// Every field, in the order used for messages.
     static let all: [CanonicalField] =
         MetricField.allCases.filter { !$0.isDerived }.map(CanonicalField.metric)
-        + [.followers, .time, .id, .title, .platform, .rangeStart, .rangeEnd, .campaignStart, .campaignEnd,
+        + [.followers, .time, .id, .title, .platform, .publishTime, .postType, .permalink, .rangeStart, .rangeEnd, .campaignStart, .campaignEnd,
            .currency, .averageViewDuration, .customerValue, .trafficSource, .channelGroup, .campaign, .nthDay,
            .openedAt, .firstResponseAt, .resolvedAt, .csat, .sentiment, .firstReplyMinutes]
 
@@ -54,6 +61,9 @@ enum CanonicalField: Hashable, Sendable {
         case .id: "id"
         case .title: "title"
         case .platform: "platform"
+        case .publishTime: "publish_time"
+        case .postType: "post_type"
+        case .permalink: "permalink"
         case .rangeStart: "range_start"
         case .rangeEnd: "range_end"
         case .campaignStart: "campaign_start"

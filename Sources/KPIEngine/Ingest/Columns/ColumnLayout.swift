@@ -30,6 +30,13 @@ struct ColumnLayout {
         var isPart = false
     }
 
+    /// Where a post's publish time comes from.
+    enum PublishTimeSource {
+        case source(Source)
+        /// The row's own time (a post export whose one time column is the publish time).
+        case rowTime
+    }
+
     let kind: Kind
     /// The header names as written.
     let headers: [String]
@@ -44,6 +51,8 @@ struct ColumnLayout {
     let metrics: [MetricSource]
     /// Things worth one note (a duplicated header name).
     let notes: [String]
+    /// Where the publish time of a row's post comes from, if the file says it.
+    let publishTime: PublishTimeSource?
 
     /// Lays out `headers` (as written), with the mapping's rules for this file. `title` is the
     /// title line above the header, if the file had one. `constants` must stay alive (and
@@ -103,6 +112,11 @@ struct ColumnLayout {
             }
         }
         metrics.sort { $0.field.rawValue < $1.field.rawValue }
+        if sources[.permalink] == nil, case .column(let column)? = sources[.id]?.first,
+           FieldAliases.linkIDNames.contains(names[column]) {
+            sources[.permalink] = [.column(column)]
+        }
+        publishTime = traffic == nil ? Self.publishTime(names: names, meanings: meanings, sources: sources, shape: shape) : nil
         self.sources = sources
         self.metrics = metrics
         self.notes = notes
@@ -141,6 +155,19 @@ struct ColumnLayout {
             }
         }
         return FieldAliases.meaning(of: name)
+    }
+
+    /// A column mapped to `publish_time`; else the first column named like a publish time that
+    /// feeds nothing else than the time; else, in a post export whose time is the publish time,
+    /// the row's time.
+    private static func publishTime(names: [String], meanings: [ColumnMeaning?], sources: [CanonicalField: [Source]],
+                                    shape: ExportShape?) -> PublishTimeSource? {
+        if let mapped = sources[.publishTime]?.first { return .source(mapped) }
+        for name in FieldAliases.publishTimeNames {
+            guard let column = names.firstIndex(of: name) else { continue }
+            if meanings[column] == nil || meanings[column]?.field == .time { return .source(.column(column)) }
+        }
+        return shape?.rowTimeIsPublishTime == true && sources[.time] != nil ? .rowTime : nil
     }
 
     /// `views` feeds impressions unless another column already does (then it is video views).

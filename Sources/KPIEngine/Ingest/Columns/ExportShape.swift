@@ -18,6 +18,8 @@ struct ExportShape: Sendable {
     /// True for Meta Business Suite's one-metric files: the value column `Primary` takes its
     /// field (and often its platform) from the title line above the header.
     var takesFieldFromTitle = false
+    /// True for a post export whose time column is each post's publish time (one row a post).
+    var rowTimeIsPublishTime = false
 
     /// The shape of a header given as normalised names, if it is a known export.
     static func recognise(_ names: [String]) -> ExportShape? {
@@ -27,7 +29,8 @@ struct ExportShape: Sendable {
 
     /// The known exports, most specific first.
     static let known: [ExportShape] = [
-        ExportShape(name: "X tweet activity", platform: "x", signature: ["tweet_id", "tweet_permalink"]),
+        ExportShape(name: "X tweet activity", platform: "x", signature: ["tweet_id", "tweet_permalink"],
+                    rowTimeIsPublishTime: true),
         ExportShape(name: "X daily activity", platform: "x", signature: ["tweets_published", "impressions"]),
         ExportShape(name: "YouTube Studio", platform: "youtube", signature: ["video_title", "video_publish_time"],
                     columns: youtubeColumns),
@@ -58,7 +61,8 @@ struct ExportShape: Sendable {
         ExportShape(name: "LinkedIn page", platform: "linkedin", signature: ["impressions_(total)"]),
         ExportShape(name: "Meta Business Suite insights", platform: nil, signature: ["date", "primary"],
                     takesFieldFromTitle: true),
-        ExportShape(name: "Sprout Social posts", platform: nil, signature: ["network", "post_id"]),
+        ExportShape(name: "Sprout Social posts", platform: nil, signature: ["network", "post_id"],
+                    rowTimeIsPublishTime: true),
         ExportShape(name: "Zendesk tickets", platform: nil, signature: ["satisfaction_score"]),
     ]
 

@@ -18,6 +18,8 @@ enum FieldAliases {
         (.id, ["id", "post_id", "campaign_id", "tweet_id", "video", "video_id", "video_link", "media_id", "ad_id"]),
         (.title, ["title", "video_title", "campaign_name", "campaign", "name", "post", "tweet_text",
                   "post_message", "description", "caption", "message", "text"]),
+        (.postType, ["post_type", "type", "media_type", "content_type", "update_type"]),
+        (.permalink, ["permalink", "tweet_permalink", "post_link", "update_link", "link", "url"]),
         (.metric(.impressions), ["impressions", "impressions_(total)", "lifetime_post_total_impressions",
                                  "total_impressions", "views", "shown_in_feed"]),
         (.metric(.reach), ["reach", "post_reach", "lifetime_post_total_reach", "total_reach", "unique_impressions_(total)",
@@ -107,6 +109,16 @@ enum FieldAliases {
         else { return nil }
         return ColumnMeaning(field: field, rank: rank, currency: currency)
     }
+
+    /// Columns that say when a post was published, most preferred first: the post's publish
+    /// time even where another column gives the row's time. All but `created_date` (LinkedIn,
+    /// read only as the publish time) are time aliases too.
+    static let publishTimeNames = ["publish_time", "video_publish_time", "post_time", "posted", "published_at",
+                                   "created_time", "created_date"]
+
+    /// Id columns that hold the post's link (TikTok Studio's `Video link`), which is then its
+    /// permalink too when no column names one.
+    static let linkIDNames: Set<String> = ["video_link"]
 
     /// A few names of the time field for messages.
     static let timeNamesForMessages = "date, timestamp, time, publish_time, ..."

@@ -7,7 +7,8 @@ enum ConstantValue {
         return bytes.withUnsafeMutableBytes { buffer in
             let value = FieldText(bytes: UnsafeRawBufferPointer(buffer))
             switch field {
-            case .time, .rangeStart, .rangeEnd, .campaignStart, .campaignEnd, .openedAt, .firstResponseAt, .resolvedAt:
+            case .time, .publishTime, .rangeStart, .rangeEnd, .campaignStart, .campaignEnd, .openedAt, .firstResponseAt,
+                 .resolvedAt:
                 var reader = TimeText(clock: utcClock)
                 if case .time = reader.parse(value) { return true }
                 return false
@@ -21,7 +22,7 @@ enum ConstantValue {
             case .nthDay:
                 if case .number = NumberText.parse(value) { return true }
                 return false
-            case .id, .title, .platform, .sentiment, .trafficSource, .channelGroup, .campaign:
+            case .id, .title, .platform, .postType, .permalink, .sentiment, .trafficSource, .channelGroup, .campaign:
                 return true
             }
         }

@@ -42,6 +42,11 @@ struct RecordBuilder {
     private let campaignEndSource: ColumnLayout.Source?
     private let idSources: [ColumnLayout.Source]
     private let titleSources: [ColumnLayout.Source]
+    private let publishTimeSource: ColumnLayout.PublishTimeSource?
+    private let postTypeSource: ColumnLayout.Source?
+    private let permalinkSource: ColumnLayout.Source?
+    /// True when the file says something about its posts besides their numbers.
+    private let hasPostFacts: Bool
     /// Where a `Total` row says so besides its first field: id, title and time values.
     private let summarySources: [ColumnLayout.Source]
     private let platformSource: ColumnLayout.Source?
@@ -122,6 +127,10 @@ struct RecordBuilder {
         campaignEndSource = layout.source(.campaignEnd)
         idSources = layout.sources[.id] ?? []
         titleSources = layout.sources[.title] ?? []
+        publishTimeSource = layout.publishTime
+        postTypeSource = layout.source(.postType)
+        permalinkSource = layout.source(.permalink)
+        hasPostFacts = publishTimeSource != nil || postTypeSource != nil || permalinkSource != nil
         summarySources = idSources + titleSources + timeSources
         platformSource = layout.source(.platform)
         currencySource = layout.source(.currency)
@@ -306,6 +315,7 @@ struct RecordBuilder {
         if platformSource != nil { row.platform = platform(fields) }
         if !idSources.isEmpty { row.id = id(fields, line: line, progress: &progress, into: &sink) }
         if !titleSources.isEmpty { row.title = firstText(titleSources, fields) }
+        if hasPostFacts { row.facts = row.id == nil ? PostFacts() : postFacts(fields, when: when) }
         if traffic != nil { attributeTraffic(fields) }
         row.followers = followers
         row.line = line
@@ -352,6 +362,24 @@ struct RecordBuilder {
                 row.title = row.id
             }
         }
+    }
+
+    /// What the row says about its post: its publish time (a time of the publish column, or the
+    /// row's own time in a post export), type and link.
+    @inline(never)
+    private mutating func postFacts(_ fields: UnsafeBufferPointer<FieldText>, when: When) -> PostFacts {
+        var facts = PostFacts()
+        switch publishTimeSource {
+        case .source(let source)?:
+            if case .time(_, let instant) = times.parse(value(source, fields)) { facts.publishedAt = instant }
+        case .rowTime?:
+            if case .instant(_, let instant) = when { facts.publishedAt = instant }
+        case nil:
+            break
+        }
+        if let source = postTypeSource { facts.type = firstText([source], fields) }
+        if let source = permalinkSource { facts.permalink = firstText([source], fields) }
+        return facts
     }
 
     /// GA4's placeholders for sessions without a campaign.
