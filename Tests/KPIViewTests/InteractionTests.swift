@@ -136,6 +136,37 @@ import Testing
         #expect(text.contains("publish time, type and link are not in the data"))
     }
 
+    @Test func thePostPageShowsPublishTimeTypeAndLinkWhenTheDataHasThem() throws {
+        var model = SampleData.model(width: 120, height: 40)
+        for key: Key in [.character("5"), .enter, .tab, .enter] { _ = model.handle(key) }
+        let post = try #require(model.viewChoice.post)
+        var snapshot = SampleData.snapshot()
+        var values = MetricValues()
+        values[.impressions] = 1000
+        values[.reach] = 800
+        let published = PostDetail.PublishTime(epochMilliseconds: 0, day: Day(iso: "2026-11-20")!,
+                                               millisecondOfDay: (14 * 60 + 5) * 60_000)
+        snapshot.postDetail = PostDetail(post: post, title: "Autumn launch", published: published, type: "Reels\u{1B}[2J",
+                                         permalink: "https://fb.example/1001\u{1B}]0;owned\u{07}",
+                                         days: [.init(day: SampleData.asOf, values: values)], window: values, lifetime: values)
+        model.update(snapshot: snapshot, status: SampleData.status)
+        let screen = model.render(width: 120, height: 40, now: SampleData.now)
+        let text = screen.text
+        #expect(text.contains("published 2026-11-20 14:05 · type Reels?[2J · id \(post.id)"), "\(text)")
+        #expect(text.contains("https://fb.example/1001?]0;owned?"), "\(text)")
+        #expect(!text.contains("not in the data"))
+        #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "escape sequences from data reach the screen")
+
+        // Only what is known: a type alone.
+        snapshot.postDetail?.published = nil
+        snapshot.postDetail?.permalink = nil
+        snapshot.postDetail?.type = "Photo"
+        model.update(snapshot: snapshot, status: SampleData.status)
+        let typeOnly = model.render(width: 120, height: 40, now: SampleData.now).text
+        #expect(typeOnly.contains("type Photo · id \(post.id)"), "\(typeOnly)")
+        #expect(!typeOnly.contains("published") && !typeOnly.contains("https://"))
+    }
+
     @Test func theWindowPickerShowsThePresetsAndWhatIsTyped() {
         var model = SampleData.model(width: 100, height: 30)
         _ = model.handle(.character("W"))

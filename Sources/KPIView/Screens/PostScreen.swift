@@ -1,7 +1,8 @@
 import KPIEngine
+import KPIReport
 
 /// One post or campaign (Enter on a post): its full title, its first day and days with data,
-/// every metric over the window and over all its days with its engagement rate and CTR, and
+/// its publish time, type and link when the data says them, every metric over the window and over all its days with its engagement rate and CTR, and
 /// the daily series of the selected metric.
 enum PostScreen {
     static func draw(_ state: UIState, post: PostReference, on canvas: inout Canvas, in rect: Rect) {
@@ -75,7 +76,17 @@ enum PostScreen {
         var first = "first day \(detail.firstDay?.description ?? "unknown")"
         if let last = detail.days.last?.day, last != detail.firstDay { first += ", last \(last)" }
         lines.append(first + " · \(detail.days.count) day\(detail.days.count == 1 ? "" : "s") with data, \(inWindow) in the window")
-        lines.append("id \(detail.post.id) · publish time, type and link are not in the data")
+        var about: [String] = []
+        if let published = detail.published {
+            about.append("published \(published.day) \(ClockTime.text(millisecondOfDay: published.millisecondOfDay))")
+        }
+        if let type = detail.type { about.append("type " + Sanitized.line(type)) }
+        about.append("id " + Sanitized.line(detail.post.id))
+        if detail.published == nil, detail.type == nil, detail.permalink == nil {
+            about.append("publish time, type and link are not in the data")
+        }
+        lines.append(about.joined(separator: " · "))
+        if let link = detail.permalink { lines.append(Sanitized.line(link)) }
         return lines
     }
 }
