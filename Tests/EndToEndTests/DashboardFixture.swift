@@ -72,11 +72,13 @@ struct DashboardFixture {
 
     /// Adds `instagram/posts.csv`: three posts over the last three days (ids p1...p3).
     func writePosts() throws {
-        var csv = "date,post_id,title,impressions,reach,likes,comments,clicks\n"
+        var csv = "date,post_id,title,post_type,permalink,publish_time,impressions,reach,likes,comments,clicks\n"
         for (index, title) in Self.postTitles.enumerated() {
             let scale = 3 - index
+            // The first post's export says when it was published, its type and link; the others' do not.
+            let facts = index == 0 ? "Reels,https://instagram.example/p/1,\(Self.day(offset: -3)) 14:05" : ",,"
             for day in 0..<3 where day >= index {
-                csv += "\(Self.day(offset: day - 3)),p\(index + 1),\"\(title)\",\(scale * 1000),\(scale * 800),"
+                csv += "\(Self.day(offset: day - 3)),p\(index + 1),\"\(title)\",\(facts),\(scale * 1000),\(scale * 800),"
                 csv += "\(scale * 50),\(scale * 5),\(scale * 20)\n"
             }
         }

@@ -77,6 +77,9 @@ struct InteractionEndToEndTests {
         #expect(post.contains("Autumn sale reel: the whole collection"), "no title:\n\(post)")
         #expect(post.contains("bakery next door"), "the title is not shown whole:\n\(post)")
         #expect(post.contains("first day \(DashboardFixture.day(offset: -3))"), "no first day:\n\(post)")
+        #expect(post.contains("published \(DashboardFixture.day(offset: -3)) 14:05 · type Reels · id p1"),
+                "no publish time or type:\n\(post)")
+        #expect(post.contains("https://instagram.example/p/1"), "no link:\n\(post)")
         #expect(post.contains("CTR") && post.contains("2.00%"), "CTR = 60 / 3,000 not shown:\n\(post)")
         #expect(post.contains("Engagement rate") && post.contains("6.88%"), "ER = 165 / 2,400 not shown:\n\(post)")
         try session.press("Escape")

@@ -21,8 +21,9 @@ enum PostScreen {
         let (head, body) = rect.splitTop(headHeight)
         let headInner = canvas.box(head, title: "\(post.platform) post")
         var y = headInner.y
-        // The title gets the rows the facts leave (at least one); a longer one ends in an ellipsis.
-        let titleRows = max(1, headInner.height - facts.count)
+        // The title gets the rows the first two facts leave (at least one; the link is the first
+        // to go when rows are short); a longer one ends in an ellipsis.
+        let titleRows = max(1, min(titleLines.count, headInner.height - min(facts.count, 2)))
         for (index, line) in titleLines.prefix(titleRows).enumerated() {
             let cut = index == titleRows - 1 && titleLines.count > titleRows
             canvas.field(cut ? line + sheet.glyphs.ellipsis : line, x: headInner.x + 1, y: y,
