@@ -9,6 +9,9 @@ Cases (each generates its data once under bench-data/scale-<case>/):
   plain10m    10,000,000 plain daily metric rows (no ids), 5 files
   plain30m    30,000,000 plain rows
 
+For the plain cases it also starts the dashboard in tmux twice (first start, then a restart with
+the restart cache) and prints when its first numbers appeared.
+
 For each case it prints, for a cold `kpitop report --format json` (release build, new process):
 wall time (best of --runs), CPU, peak RSS and RSS per row (or per file), the bytes kpitop read
 against the bytes of the files (from strace), and DuckDB's wall time for the same KPIs from the
@@ -27,9 +30,11 @@ import random
 import re
 import resource
 import select
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from datetime import date, datetime, timedelta, timezone
 
@@ -376,6 +381,46 @@ def run_case(case, binary, runs, appends, live):
               f"latency p50 {l50:.1f} ms, p90 {l90:.1f} ms (target < 60); RSS while following {live_rss / 1e6:.1f} MB")
 
 
+def first_numbers(binary, directory, cache_home):
+    """Seconds from starting the dashboard (120x40 tmux) until the overview shows a number, and
+    what the screen said of it then ('partial', 'last run' or 'final'), and until the load is done."""
+    session = f"kpitop-bench-{os.getpid()}"
+    subprocess.run(["tmux", "kill-session", "-t", session], stderr=subprocess.DEVNULL)
+    start = time.monotonic()
+    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40",
+                    f"env XDG_CACHE_HOME={cache_home} {binary} --data {directory} --config /dev/null"], check=True)
+    first, kind, done = None, None, None
+    try:
+        while time.monotonic() - start < 120:
+            screen = subprocess.run(["tmux", "capture-pane", "-p", "-t", session],
+                                    capture_output=True, text=True).stdout
+            now = time.monotonic() - start
+            if first is None and re.search(r"Impressions\s+[0-9]", screen):
+                first = now
+                kind = ("last run" if "last run's numbers" in screen
+                        else "partial" if "partial numbers" in screen else "final")
+            if first is not None and "loading" not in screen:
+                done = now
+                break
+            time.sleep(0.005)
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], stderr=subprocess.DEVNULL)
+    return first, kind, done
+
+
+def startup(binary, directory):
+    """The dashboard's first numbers on a large directory (target 300 ms), then on a restart
+    over the unchanged files with the restart cache (target 150 ms)."""
+    cache_home = tempfile.mkdtemp(prefix="kpitop-bench-cache-")
+    try:
+        for label in ("first start", "restart"):
+            first, kind, done = first_numbers(binary, directory, cache_home)
+            print(f"dashboard {label:11} numbers after {first:.3f} s ({kind}), load done after {done:.2f} s "
+                  f"(targets: 0.300 s, restart 0.150 s; includes tmux's start)")
+    finally:
+        shutil.rmtree(cache_home, ignore_errors=True)
+
+
 def main():
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
@@ -394,6 +439,8 @@ def main():
     for case in cases:
         run_case(case, binary, args.runs, args.appends,
                  live=not args.no_live and not case.startswith("plain"))
+        if case.startswith("plain") and shutil.which("tmux"):
+            startup(binary, os.path.join(ROOT, "bench-data", f"scale-{case}"))
 
 
 if __name__ == "__main__":
