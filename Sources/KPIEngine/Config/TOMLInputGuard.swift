@@ -67,7 +67,8 @@ enum TOMLInputGuard {
             if byte == UInt8(ascii: "\n") { line += 1 }
             let inValue = !open.isEmpty
             if Self.startsValue(after: previous), startsBrokenDateTime(bytes, at: index),
-               !isKey(bytes, at: index, afterEquals: significant == UInt8(ascii: "="), inValue: inValue) {
+               !isKey(bytes, at: index, afterEquals: significant == UInt8(ascii: "="), inValue: inValue,
+                      inArray: open.last == UInt8(ascii: "[")) {
                 return (line, "a date-time needs a time after 'T' (such as 1979-05-27T07:32:00)")
             }
             switch byte {
@@ -118,10 +119,10 @@ enum TOMLInputGuard {
         return (separator == UInt8(ascii: "T") || separator == UInt8(ascii: "t")) && !isDigit(next) && !endsValue(next)
     }
 
-    /// True when the word at `index` is a key: `=` follows it (and it is not itself the value
-    /// of a key), or it names a table (`[` before, outside any value).
-    private static func isKey(_ bytes: [UInt8], at index: Int, afterEquals: Bool, inValue: Bool) -> Bool {
-        if afterEquals { return false }
+    /// True when the word at `index` is a key: `=` follows it (and it is neither the value of a
+    /// key nor an item of an array), or it names a table (`[` before, outside any value).
+    private static func isKey(_ bytes: [UInt8], at index: Int, afterEquals: Bool, inValue: Bool, inArray: Bool) -> Bool {
+        if afterEquals || inArray { return false }
         var end = index
         while end < bytes.count, !endsValue(bytes[end]) { end += 1 }
         while end < bytes.count, bytes[end] == UInt8(ascii: " ") || bytes[end] == UInt8(ascii: "\t") { end += 1 }
