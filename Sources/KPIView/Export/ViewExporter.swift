@@ -23,7 +23,7 @@ enum ViewExporter {
         switch state.page.screen {
         case .overview:
             let platform = state.platformFilter
-            let kpis = state.overviewAreas.flatMap(\.kpis)
+            let kpis = state.overviewAreas.flatMap { $0.kpis(in: state) }
             let platforms = platformsTable(state, snapshot: snapshot)
             return (platform == KPISnapshot.allPlatforms ? "all platforms" : platform,
                     [kpiTable(kpis, platform: platform, snapshot: snapshot), platforms],

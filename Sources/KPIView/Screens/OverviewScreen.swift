@@ -76,8 +76,8 @@ enum OverviewScreen {
     private static func height(of area: OverviewArea, _ state: UIState) -> Int {
         switch area {
         case .platforms: max(1, state.platforms.count) + 3
-        case .traffic: area.kpis.count + 3 + (notSocialForms(state, ascii: false) == nil ? 0 : 1)
-        default: area.kpis.count + 3
+        case .traffic: area.kpis(in: state).count + 3 + (notSocialForms(state, ascii: false) == nil ? 0 : 1)
+        default: area.kpis(in: state).count + 3
         }
     }
 
@@ -88,7 +88,7 @@ enum OverviewScreen {
     }
 
     private static func list(_ area: OverviewArea, _ state: UIState) -> KPIList {
-        KPIList(kpis: area.kpis, platform: state.platformFilter, snapshot: state.snapshot, zoomed: state.chartsZoomed)
+        KPIList(kpis: area.kpis(in: state), platform: state.platformFilter, snapshot: state.snapshot, zoomed: state.chartsZoomed)
     }
 
     private static func drawArea(_ area: OverviewArea, state: UIState, page: Page, now: Int64, richness: Int?,

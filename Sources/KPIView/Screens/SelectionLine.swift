@@ -10,7 +10,8 @@ enum SelectionLine {
         let page = state.page
         switch page.screen {
         case .overview:
-            guard let kpis = OverviewArea(rawValue: page.focus)?.kpis, kpis.indices.contains(page.row) else { return nil }
+            guard let kpis = OverviewArea(rawValue: page.focus)?.kpis(in: state), kpis.indices.contains(page.row)
+            else { return nil }
             return (kpis[page.row], state.platformFilter)
         case .platform(let platform):
             guard page.focus == PlatformArea.kpis.rawValue, KPI.allCases.indices.contains(page.row) else { return nil }

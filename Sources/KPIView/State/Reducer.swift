@@ -206,7 +206,7 @@ private func activate(_ state: inout UIState) {
         if area == .platforms {
             push(Page(.platform(state.platforms[page.row])), on: &state)
         } else {
-            push(Page(.kpi(area.kpis[page.row], platform: state.platformFilter)), on: &state)
+            push(Page(.kpi(area.kpis(in: state)[page.row], platform: state.platformFilter)), on: &state)
         }
     case .platform(let platform):
         if page.focus == PlatformArea.kpis.rawValue {

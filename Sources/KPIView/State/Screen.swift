@@ -62,7 +62,16 @@ enum OverviewArea: Int, CaseIterable {
         }
     }
 
-    /// The KPIs a panel shows, in order.
+    /// The KPIs a panel shows for the state's platform, in order: ``kpis``, and in the
+    /// Conversion panel the customer KPIs (CAC, CLTV, CLTV / CAC) when the data has them.
+    func kpis(in state: UIState) -> [KPI] {
+        guard self == .conversion, let snapshot = state.snapshot else { return kpis }
+        let customerKPIs: [KPI] = [.cac, .cltv, .cltvToCac]
+        let hasThem = customerKPIs.contains { snapshot.value($0, platform: state.platformFilter).value != nil }
+        return hasThem ? kpis + customerKPIs : kpis
+    }
+
+    /// The KPIs a panel always shows, in order.
     var kpis: [KPI] {
         switch self {
         case .reach: [.impressions, .reach, .frequency, .followers, .followerGrowth, .followerGrowthRate,

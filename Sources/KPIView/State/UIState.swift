@@ -139,7 +139,7 @@ struct UIState {
         switch page.screen {
         case .overview:
             let overviewArea = OverviewArea(rawValue: area)
-            return overviewArea == .platforms ? platforms.count : overviewArea?.kpis.count ?? 0
+            return overviewArea == .platforms ? platforms.count : overviewArea?.kpis(in: self).count ?? 0
         case .platform(let platform):
             return area == PlatformArea.kpis.rawValue ? KPI.allCases.count : visiblePosts(of: platform).count
         case .kpi:

@@ -22,8 +22,9 @@ enum SampleData {
     ]
 
     /// `withGoals: false` leaves the goals out; `withTraffic` adds website traffic (a Google
-    /// Analytics export) for every platform and the site's sessions from other sources.
-    static func snapshot(withGoals: Bool = true, withTraffic: Bool = false) -> KPISnapshot {
+    /// Analytics export) for every platform and the site's sessions from other sources;
+    /// `withCustomers` adds new customers and customer value (CAC, CLTV).
+    static func snapshot(withGoals: Bool = true, withTraffic: Bool = false, withCustomers: Bool = false) -> KPISnapshot {
         var kpis: [String: [KPI: KPIValue]] = [:]
         for (index, platform) in ([KPISnapshot.allPlatforms] + platforms).enumerated() {
             kpis[platform] = Dictionary(uniqueKeysWithValues: KPI.allCases.enumerated().map { kpiIndex, kpi in
@@ -59,6 +60,10 @@ enum SampleData {
             snapshot.notSocial = notSocial
         } else {
             snapshot.kpis = snapshot.kpis.mapValues { $0.filter { $0.key.family != .traffic } }
+        }
+        if !withCustomers {
+            let customerKPIs: Set<KPI> = [.newCustomers, .cac, .cltv, .cltvToCac]
+            snapshot.kpis = snapshot.kpis.mapValues { $0.filter { !customerKPIs.contains($0.key) } }
         }
         return snapshot
     }
