@@ -1,7 +1,8 @@
 import TOMLKit
 
 /// Finds, before TOMLKit parses a text, the mistakes it cannot report itself:
-/// - a NUL byte (TOMLKit passes the text on as a C string, so it would read only up to it);
+/// - a NUL byte (TOMLKit passes the text on as a C string, so it would read only up to it),
+///   and any other control character but tab and line ends (TOML allows none);
 /// - what the toml++ parser inside TOMLKit checks with an assertion, aborting the program:
 ///   a table header whose name does not start with a key character (`[{`, `[` alone on a
 ///   line; found by the goals fuzz target), a value that starts as a date and a `T` with
@@ -15,6 +16,14 @@ enum TOMLInputGuard {
         if let nul = bytes.firstIndex(of: 0) {
             let line = 1 + bytes[..<nul].count { $0 == 0x0A }
             return ConfigProblem(file: file, line: line, reason: "not text (NUL byte)")
+        }
+        // TOML allows no control character but tab and line ends, in strings and comments
+        // either; toml++ asserts on some of them (`n=2026-12-3\u{1} 1`).
+        if let control = bytes.firstIndex(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F }) {
+            let line = 1 + bytes[..<control].count { $0 == 0x0A }
+            let code = String(bytes[control], radix: 16, uppercase: true)
+            return ConfigProblem(file: file, line: line,
+                                 reason: "control character U+\(String(repeating: "0", count: 4 - code.count) + code) (TOML allows none but tab)")
         }
         // Values first: the header check below parses the text before a header, which must
         // not hold a value that aborts the parser either.
