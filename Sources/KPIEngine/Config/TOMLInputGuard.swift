@@ -7,7 +7,8 @@ import TOMLKit
 ///   a table header whose name does not start with a key character (`[{`, `[` alone on a
 ///   line; found by the goals fuzz target), a value that starts as a date and a `T` with
 ///   no digit after it (`a = 1979-05-27T:`, also as an array's item or before ` =`; found by
-///   the config fuzz target), and a bracket that closes the wrong one (`n = [}`; goals).
+///   the config fuzz target), a value that starts with a year but is no date or date-time
+///   (`a = 2026-12-31 1`; goals), and a bracket that closes the wrong one (`n = [}`; goals).
 enum TOMLInputGuard {
     /// The first such mistake in `text`, with its line; nil when the text is safe to parse.
     static func problem(in text: String, file: String) -> ConfigProblem? {
@@ -80,6 +81,12 @@ enum TOMLInputGuard {
                       inArray: open.last == UInt8(ascii: "[")) {
                 return (line, "a date-time needs a time after 'T' (such as 1979-05-27T07:32:00)")
             }
+            if Self.startsValue(after: previous), startsWithYear(bytes, at: index),
+               !isKey(bytes, at: index, afterEquals: significant == UInt8(ascii: "="), inValue: inValue,
+                      inArray: open.last == UInt8(ascii: "[")),
+               !isDateValue(dateToken(bytes, at: index)) {
+                return (line, "not a date or a date-time (such as 2026-12-31 or 1979-05-27T07:32:00Z)")
+            }
             switch byte {
             case UInt8(ascii: "["), UInt8(ascii: "{"):
                 if inValue || significant == UInt8(ascii: "=") { open.append(byte) }
@@ -126,6 +133,49 @@ enum TOMLInputGuard {
         }
         let separator = bytes[index + 10], next = bytes[index + 11]
         return (separator == UInt8(ascii: "T") || separator == UInt8(ascii: "t")) && !isDigit(next) && !endsValue(next)
+    }
+
+    /// Four digits and `-` at `index`: toml++ reads what follows as a date.
+    private static func startsWithYear(_ bytes: [UInt8], at index: Int) -> Bool {
+        guard index + 4 < bytes.count, bytes[index + 4] == UInt8(ascii: "-") else { return false }
+        return (0..<4).allSatisfy { isDigit(bytes[index + $0]) }
+    }
+
+    /// The value that starts at `index` as toml++ takes it for a date: up to the value's end,
+    /// and a time after a space (`1979-05-27 07:32:00`) when a digit follows the space.
+    private static func dateToken(_ bytes: [UInt8], at index: Int) -> ArraySlice<UInt8> {
+        var end = index
+        while end < bytes.count, !endsValue(bytes[end]) { end += 1 }
+        if end - index == 10, end + 1 < bytes.count, bytes[end] == UInt8(ascii: " "), isDigit(bytes[end + 1]) {
+            end += 1
+            while end < bytes.count, !endsValue(bytes[end]) { end += 1 }
+        }
+        return bytes[index..<end]
+    }
+
+    /// A TOML local date, or date-time: `YYYY-MM-DD`, then `T`, `t` or a space, `HH:MM:SS`, an
+    /// optional fraction, and an optional `Z`, `z` or `±HH:MM`.
+    private static func isDateValue(_ token: ArraySlice<UInt8>) -> Bool {
+        let text = Array(token)
+        func digits(_ range: Range<Int>) -> Bool { range.upperBound <= text.count && range.allSatisfy { isDigit(text[$0]) } }
+        func byte(_ at: Int, _ character: Character) -> Bool { at < text.count && text[at] == character.asciiValue! }
+        guard digits(0..<4), byte(4, "-"), digits(5..<7), byte(7, "-"), digits(8..<10) else { return false }
+        if text.count == 10 { return true }
+        guard byte(10, "T") || byte(10, "t") || byte(10, " "),
+              digits(11..<13), byte(13, ":"), digits(14..<16), byte(16, ":"), digits(17..<19) else { return false }
+        var at = 19
+        if byte(at, ".") {
+            at += 1
+            let start = at
+            while at < text.count, isDigit(text[at]) { at += 1 }
+            guard at > start else { return false }
+        }
+        if at == text.count { return true }
+        if byte(at, "Z") || byte(at, "z") { return at + 1 == text.count }
+        guard byte(at, "+") || byte(at, "-"), digits(at + 1..<at + 3), byte(at + 3, ":"), digits(at + 4..<at + 6) else {
+            return false
+        }
+        return at + 6 == text.count
     }
 
     /// True when the word at `index` is a key: `=` follows it (and it is neither the value of a
