@@ -219,7 +219,8 @@ public struct KPICalculator: Sendable {
         // Keep the `limit` best scores (and every post tied with the last), then order those by
         // score and id.
         if entries.count > limit, limit > 0 {
-            let threshold = Selection.largest(entries.map(\.score), rank: limit)
+            var ranked = entries.map(\.score)
+            let threshold = Percentile.select(&ranked, ranked.count - limit)  // the limit-th largest
             entries.removeAll { $0.score < threshold }
         }
         let names = store.interning.ids.strings(entries.map(\.id))

@@ -16,7 +16,7 @@ public enum Percentile {
 
     /// The element that would be at `k` if `values` were sorted (Hoare's selection with the
     /// median of three as pivot).
-    static func select(_ values: inout [Double], _ k: Int) -> Double {
+    static func select<Value: Comparable>(_ values: inout [Value], _ k: Int) -> Value {
         var low = 0, high = values.count - 1
         while low < high {
             let mid = low + (high - low) / 2

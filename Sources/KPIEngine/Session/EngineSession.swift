@@ -100,10 +100,11 @@ public final class EngineSession: SnapshotSource {
             return
         }
         startWatcher()
-        let showsLastRun = publishLastRun()
+        let paths = DataFiles.list(root: root, followLinks: context.followLinks)
+        let showsLastRun = publishLastRun(paths: paths)
         let files: [LoadedFile]
         do {
-            files = try DataLoader(root: root, context: context).readAll(
+            files = try DataLoader(root: root, context: context).readAll(listed: paths,
                 progress: { [self] progress in publish { $0.status.loading = progress } },
                 firstLook: showsLastRun ? nil : { [self] store in publishFirstLook(store) })
         } catch {
@@ -122,12 +123,12 @@ public final class EngineSession: SnapshotSource {
     }
 
     /// Shows the last run's numbers while the directory loads, when the restart cache holds
-    /// them for this request and every file is unchanged; true when it did.
-    private func publishLastRun() -> Bool {
+    /// them for this request and every file (`paths`, as listed for the load) is unchanged;
+    /// true when it did.
+    private func publishLastRun(paths: [String]) -> Bool {
         guard let cache = options.restartCache else { return false }
         var request = published.withLock { $0.request }
         request.now = now()
-        let paths = DataFiles.list(root: root, followLinks: context.followLinks)
         guard let snapshot = cache.snapshot(for: request, today: context.clock.day(ofEpochMilliseconds: request.now),
                                             root: root, paths: paths)
         else { return false }
@@ -151,7 +152,8 @@ public final class EngineSession: SnapshotSource {
         request.now = now()
         guard let snapshot = engine.withLock({ e -> KPISnapshot? in
             guard e.waitingLines.isEmpty else { return nil }
-            return e.store.snapshot(request)
+            // The platforms' parts are those of the snapshot just published: reused, not recomputed.
+            return e.store.snapshot(request, cache: &e.cache)
         }) else { return }
         cache.store(snapshot, for: request, today: context.clock.day(ofEpochMilliseconds: request.now), files: stamps)
     }

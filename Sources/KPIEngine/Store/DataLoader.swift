@@ -28,7 +28,8 @@ public struct DataLoader: Sendable {
     /// the files hold at least 32 MiB, `firstLook` is first given a store of
     /// what could be read from their starts within `firstLookBudget` (partial numbers to show
     /// while the rest loads).
-    public func readAll(progress: (@Sendable (LoadProgress) -> Void)? = nil,
+    /// `listed` is the directory's data files when the caller listed them already.
+    public func readAll(listed: [String]? = nil, progress: (@Sendable (LoadProgress) -> Void)? = nil,
                         firstLookBudget: Duration = .milliseconds(120),
                         firstLook: ((MetricsStore) -> Void)? = nil) throws(DataDirectoryError) -> [LoadedFile] {
         var isDirectory: ObjCBool = false
@@ -36,7 +37,7 @@ public struct DataLoader: Sendable {
               access(root, R_OK | X_OK) == 0
         else { throw DataDirectoryError(path: root) }
 
-        let paths = DataFiles.list(root: root, followLinks: context.followLinks)
+        let paths = listed ?? DataFiles.list(root: root, followLinks: context.followLinks)
         let listedBytes = paths.reduce(Int64(0)) { $0 + Self.fileSize(root + "/" + $1) }
         progress?(LoadProgress(filesDone: 0, filesTotal: paths.count, bytesDone: 0, bytesTotal: listedBytes))
         if let firstLook, listedBytes >= firstLookMinimumBytes {
