@@ -1,4 +1,5 @@
 import ArgumentParser
+import KPIEngine
 
 @main
 struct KPITop: ParsableCommand {
@@ -33,6 +34,11 @@ struct KPITop: ParsableCommand {
     // so that shell completion offers their values right after `kpitop --data`.
     @OptionGroup var shared: SharedOptions
     @OptionGroup var dashboard: DashboardOptions
+
+    static func main() {
+        LargeBlockRelease.install()
+        main(nil)
+    }
 
     func run() throws {
         try Dashboard.open(shared: shared, dashboard: dashboard)

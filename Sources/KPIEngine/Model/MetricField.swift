@@ -103,6 +103,9 @@ public struct MetricValues: Sendable, Equatable, Codable {
     /// stay far inside 64-bit units.
     public static let largestMagnitude = 1e12
 
+    /// ``largestMagnitude`` in units.
+    public static let largestUnits: Int64 = 1_000_000_000_000 * unitsPerOne
+
     public subscript(field: MetricField) -> Double? {
         get { present & field.bit != 0 ? Self.double(units: units[field.rawValue]) : nil }
         set {

@@ -3,8 +3,10 @@
 /// The store keys millions of rows by packed integers (``RowKey``); Swift's `Dictionary`
 /// hashes every key with SipHash and keeps a bucket map beside keys and values, which made
 /// it the largest cost of reading post-level data and about 21 bytes a row
-/// (`Scripts/bench_scale.py --case posts`, perf profile in docs/PERFORMANCE.md). Here a key
-/// is hashed with one multiplication and an entry costs its key and value only.
+/// (`Scripts/bench_scale.py --case posts`; README, Benchmarks). Here a key
+/// is hashed with one multiplication and an entry costs its key and value only. The table may
+/// have any number of buckets (a key's bucket is its hash scaled to the count, not masked), so
+/// that ``shrinkToFit()`` can leave a table 70% full rather than as little as three eighths.
 struct KeyTable<Value>: Sendable where Value: Sendable {
     /// The key no entry may have (it marks an empty bucket).
     static var emptyKey: UInt64 { .max }
@@ -13,31 +15,33 @@ struct KeyTable<Value>: Sendable where Value: Sendable {
     /// Values by bucket; `filler` in empty buckets.
     private var values: [Value]
     private let filler: Value
-    private var mask: Int
     private(set) var count = 0
 
     /// `filler` is what empty buckets hold (any value: it is never read). A table made
     /// without a capacity takes no memory until its first entry.
     init(filler: Value, minimumCapacity: Int = 0) {
         self.filler = filler
-        guard minimumCapacity > 0 else {
-            keys = []
-            values = []
-            mask = 0
-            return
-        }
-        var buckets = 8
-        while buckets * 3 < minimumCapacity * 4 { buckets <<= 1 }
-        keys = Array(repeating: Self.emptyKey, count: buckets)
-        values = Array(repeating: filler, count: buckets)
-        mask = buckets - 1
+        keys = []
+        values = []
+        if minimumCapacity > 0 { rehash(buckets: Self.buckets(for: minimumCapacity)) }
     }
+
+    /// Buckets that hold `count` entries 70% full: below the three quarters that make a table
+    /// grow, so that a few more entries (appended rows) do not double it at once.
+    private static func buckets(for count: Int) -> Int { max(8, count * 10 / 7 + 1) }
 
     var isEmpty: Bool { count == 0 }
 
     @inline(__always)
     private func bucket(of key: UInt64) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15).multipliedFullWidth(by: UInt64(keys.count)).high)
+    }
+
+    /// The bucket after `i`, wrapping around.
+    @inline(__always)
+    private func next(_ i: Int) -> Int {
+        let j = i &+ 1
+        return j == keys.count ? 0 : j
     }
 
     /// The index of `key`'s bucket, or of the empty bucket where it would go (the table must
@@ -49,7 +53,7 @@ struct KeyTable<Value>: Sendable where Value: Sendable {
             let k = keys[i]
             if k == key { return (i, true) }
             if k == Self.emptyKey { return (i, false) }
-            i = (i + 1) & mask
+            i = next(i)
         }
     }
 
@@ -62,7 +66,7 @@ struct KeyTable<Value>: Sendable where Value: Sendable {
         set {
             precondition(key != Self.emptyKey)
             guard !keys.isEmpty || newValue != nil else { return }
-            if keys.isEmpty { allocate() }
+            if keys.isEmpty { rehash(buckets: 8) }
             let (i, found) = find(key)
             if let newValue {
                 if found {
@@ -71,7 +75,7 @@ struct KeyTable<Value>: Sendable where Value: Sendable {
                     keys[i] = key
                     values[i] = newValue
                     count += 1
-                    if count * 4 > keys.count * 3 { grow() }
+                    if count * 4 > keys.count * 3 { rehash(buckets: keys.count * 2) }
                 }
             } else if found {
                 remove(at: i)
@@ -83,14 +87,14 @@ struct KeyTable<Value>: Sendable where Value: Sendable {
     @inline(__always)
     mutating func modify<T>(_ key: UInt64, default defaultValue: @autoclosure () -> Value,
                             _ body: (inout Value) -> T) -> T {
-        if keys.isEmpty { allocate() }
+        if keys.isEmpty { rehash(buckets: 8) }
         var (i, found) = find(key)
         if !found {
             keys[i] = key
             values[i] = defaultValue()
             count += 1
             if count * 4 > keys.count * 3 {
-                grow()
+                rehash(buckets: keys.count * 2)
                 i = find(key).index
             }
         }
@@ -104,17 +108,22 @@ struct KeyTable<Value>: Sendable where Value: Sendable {
 
     var keysInTable: [UInt64] { keys.filter { $0 != Self.emptyKey } }
 
-    private mutating func allocate() {
-        keys = Array(repeating: Self.emptyKey, count: 8)
-        values = Array(repeating: filler, count: 8)
-        mask = 7
+    /// Gives back the buckets beyond what the entries need (once a file is read): the table
+    /// is left 70% full, or takes no memory when empty.
+    mutating func shrinkToFit() {
+        if count == 0 {
+            keys = []
+            values = []
+        } else if Self.buckets(for: count) < keys.count {
+            rehash(buckets: Self.buckets(for: count))
+        }
     }
 
-    private mutating func grow() {
+    /// Moves every entry into a table of `buckets` buckets.
+    private mutating func rehash(buckets: Int) {
         let oldKeys = keys, oldValues = values
-        keys = Array(repeating: Self.emptyKey, count: oldKeys.count * 2)
-        values = Array(repeating: filler, count: oldKeys.count * 2)
-        mask = keys.count - 1
+        keys = Array(repeating: Self.emptyKey, count: buckets)
+        values = Array(repeating: filler, count: buckets)
         for i in oldKeys.indices where oldKeys[i] != Self.emptyKey {
             let j = find(oldKeys[i]).index
             keys[j] = oldKeys[i]
@@ -125,7 +134,7 @@ struct KeyTable<Value>: Sendable where Value: Sendable {
     /// Empties bucket `i`, moving later entries of its run back so that lookups still find them.
     private mutating func remove(at start: Int) {
         var hole = start
-        var i = (start + 1) & mask
+        var i = next(start)
         while keys[i] != Self.emptyKey {
             let home = bucket(of: keys[i])
             // Move the entry into the hole when the hole lies between its home and where it is.
@@ -134,7 +143,7 @@ struct KeyTable<Value>: Sendable where Value: Sendable {
                 values[hole] = values[i]
                 hole = i
             }
-            i = (i + 1) & mask
+            i = next(i)
         }
         keys[hole] = Self.emptyKey
         values[hole] = filler

@@ -153,6 +153,7 @@ public struct MetricsStore: Sendable {
             var rollup = slots.take(index)
             for number in filesOf[index] { work.add(number, to: &rollup) }
             work.refreshObservations(of: filesOf[index], in: &rollup)
+            rollup.shrinkToFit()
             slots.put(rollup, at: index)
         }
         for rollup in slots.all where !rollup.isEmpty { rollups[rollup.number] = rollup }

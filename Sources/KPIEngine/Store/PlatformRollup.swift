@@ -170,6 +170,16 @@ public struct PlatformRollup: Sendable {
         if best == nil, hadFollowers { followerDays.removeSorted(day) }
     }
 
+    /// Gives back the room the post and ticket tables hold beyond their entries (once a load
+    /// is done).
+    mutating func shrinkToFit() {
+        posts.shrinkToFit()
+        tickets.shrinkToFit()
+        postSpans.shrinkToFit()
+        for index in postsByDay.indices { postsByDay.values[index].shrinkToFit() }
+        service.shrinkToFit()
+    }
+
     /// Adds (`sign` 1) or takes back (-1) a winning row with an id.
     mutating func addPost(_ row: StoredPost, key: RowKey, sign: Int) {
         addSums(row.values, day: row.day, sign: Int64(sign))

@@ -12,16 +12,22 @@ struct StoredPost: Sendable, Equatable {
 
 /// A file's rows with an id, upserted by ``RowKey`` (the later line wins), stored compactly: a
 /// few parallel arrays, and the present values of each row packed one after another (in 32
-/// bits each when they all fit, else in 64).
+/// bits each when they all fit, else in 64). Arrays most files do not need (a day apart from
+/// the key's, a currency, an hour) stay empty until a row needs them.
 struct PostRows: Sendable {
-    private(set) var slotOf = KeyTable<Int32>(filler: 0)
+    /// Slots by ``RowKey/raw``: given up once the file is read (``shrinkToFit()``) and made
+    /// again when the file grows, since a file read to its end upserts nothing.
+    private var slotOf = KeyTable<Int32>(filler: 0)
     private(set) var keys: [RowKey] = []
     /// The row's fields; bit 31 set when its values take 64 bits each.
     private var present: [UInt32] = []
     private var valueStart: [UInt32] = []
+    /// Days by slot; empty while every row's day is its key's.
     private var days: [Int32] = []
     private var titleNumbers: [UInt32] = []
+    /// Packed currencies by slot (0 = none); empty while no row has one.
     private var currencies: [UInt32] = []
+    /// Hours by slot (``noHour`` = none); empty while no row has one.
     private var hours: [UInt8] = []
     /// The present values of every row, in field order, row after row.
     private var values: [Int32] = []
@@ -52,9 +58,9 @@ struct PostRows: Sendable {
             next += isWide ? 2 : 1
             bits &= bits - 1
         }
-        return StoredPost(values: unpacked, day: Day(number: days[i]),
-                          hour: hours[i] == Self.noHour ? nil : hours[i],
-                          currency: currencies[i] == 0 ? nil : Currency(packed: currencies[i]),
+        return StoredPost(values: unpacked, day: days.isEmpty ? keys[i].day! : Day(number: days[i]),
+                          hour: hours.isEmpty || hours[i] == Self.noHour ? nil : hours[i],
+                          currency: currencies.isEmpty || currencies[i] == 0 ? nil : Currency(packed: currencies[i]),
                           title: titleNumbers[i])
     }
 
@@ -73,6 +79,7 @@ struct PostRows: Sendable {
     mutating func upsert(_ key: RowKey, _ row: StoredPost, title: String?) -> (slot: Int32, replaced: StoredPost?) {
         var stored = row
         stored.title = title.map { titles.number(for: $0) } ?? 0
+        if slotOf.count < keys.count { makeSlotIndex() }
         if let slot = slotOf[key.raw] {
             let replaced = self[slot]
             write(stored, into: Int(slot), reusing: Self.length(present[Int(slot)]))
@@ -83,12 +90,18 @@ struct PostRows: Sendable {
         keys.append(key)
         present.append(0)
         valueStart.append(0)
-        days.append(0)
+        if !days.isEmpty { days.append(0) }
         titleNumbers.append(0)
-        currencies.append(0)
-        hours.append(0)
+        if !currencies.isEmpty { currencies.append(0) }
+        if !hours.isEmpty { hours.append(Self.noHour) }
         write(stored, into: Int(slot), reusing: 0)
         return (slot, nil)
+    }
+
+    /// Makes ``slotOf`` again from the keys (it was given up when the file was read).
+    private mutating func makeSlotIndex() {
+        slotOf = KeyTable(filler: 0, minimumCapacity: keys.count)
+        for (slot, key) in keys.enumerated() { slotOf[key.raw] = Int32(slot) }
     }
 
     /// Notes what a row of `post` (a key without a day) says about it; a later row's word wins.
@@ -159,15 +172,20 @@ struct PostRows: Sendable {
             bits &= bits - 1
         }
         present[i] = mask
-        days[i] = row.day.number
+        if days.isEmpty, keys[i].day != row.day { days = keys.map { $0.day?.number ?? 0 } }
+        if !days.isEmpty { days[i] = row.day.number }
         titleNumbers[i] = row.title
-        currencies[i] = row.currency?.packed ?? 0
-        hours[i] = row.hour ?? Self.noHour
+        if currencies.isEmpty, row.currency != nil { currencies = Array(repeating: 0, count: keys.count) }
+        if !currencies.isEmpty { currencies[i] = row.currency?.packed ?? 0 }
+        if hours.isEmpty, row.hour != nil { hours = Array(repeating: Self.noHour, count: keys.count) }
+        if !hours.isEmpty { hours[i] = row.hour ?? Self.noHour }
         if unused > 4096, unused > values.count / 2 { compact() }
     }
 
-    /// Gives back the room the arrays hold beyond their rows (once a file is read).
+    /// Gives back the slot index and the room the arrays hold beyond their rows (once a file
+    /// is read).
     mutating func shrinkToFit() {
+        slotOf = KeyTable(filler: 0)
         keys.shrinkToFit()
         present.shrinkToFit()
         valueStart.shrinkToFit()

@@ -92,6 +92,14 @@ struct ServiceDays: Sendable {
 
     private static func change(_ day: inout ServiceDay, _ body: (inout ServiceDay) -> Void) { body(&day) }
 
+    /// Gives back the room the duration arrays hold beyond their values (once a load is done).
+    mutating func shrinkToFit() {
+        for index in days.indices {
+            days.values[index].firstResponseSeconds.shrinkToFit()
+            days.values[index].resolutionSeconds.shrinkToFit()
+        }
+    }
+
     /// Inquiries opened at or before the end of `day` and not resolved by then.
     func backlog(atEndOf day: Day) -> Int {
         var opened = 0, resolved = 0

@@ -26,7 +26,9 @@ struct StoredTicket: Sendable, Equatable {
 /// A file's service records with an id, upserted by (platform, id): the later line wins.
 /// Stored in parallel arrays (about 30 bytes a record).
 struct TicketRows: Sendable {
-    private(set) var slotOf = KeyTable<Int32>(filler: 0)
+    /// Slots by ``RowKey/raw``: given up once the file is read (``shrinkToFit()``) and made
+    /// again when the file grows, since a file read to its end upserts nothing.
+    private var slotOf = KeyTable<Int32>(filler: 0)
     private(set) var keys: [RowKey] = []
     private var openedAt: [Int64] = []
     private var firstResponseAt: [Int64] = []
@@ -50,8 +52,10 @@ struct TicketRows: Sendable {
             sentiment: f >> 2 == 0 ? nil : Sentiment(rawValue: Int8(f >> 2) - 2))
     }
 
-    /// Gives back the room the arrays hold beyond their records (once a file is read).
+    /// Gives back the slot index and the room the arrays hold beyond their records (once a
+    /// file is read).
     mutating func shrinkToFit() {
+        slotOf = KeyTable(filler: 0)
         keys.shrinkToFit()
         openedAt.shrinkToFit()
         firstResponseAt.shrinkToFit()
@@ -62,6 +66,10 @@ struct TicketRows: Sendable {
     /// Stores a record under `key`; returns its slot and the record it replaced.
     mutating func upsert(_ key: RowKey, _ ticket: StoredTicket) -> (slot: Int32, replaced: StoredTicket?) {
         let f = UInt8(ticket.satisfied.map { $0 ? 2 : 1 } ?? 0) | UInt8(ticket.sentiment.map { $0.rawValue + 2 } ?? 0) << 2
+        if slotOf.count < keys.count {
+            slotOf = KeyTable(filler: 0, minimumCapacity: keys.count)
+            for (slot, key) in keys.enumerated() { slotOf[key.raw] = Int32(slot) }
+        }
         if let slot = slotOf[key.raw] {
             let i = Int(slot)
             let replaced = self[slot]

@@ -48,6 +48,9 @@ struct UpsertIndex: Sendable {
         return Change(before: current, after: holders.last)
     }
 
+    /// Gives back the room the table holds beyond its keys (once a load is done).
+    mutating func shrinkToFit() { winners.shrinkToFit() }
+
     /// True when some key is held by more than one file.
     var hasContestedKeys: Bool { !contested.isEmpty }
 

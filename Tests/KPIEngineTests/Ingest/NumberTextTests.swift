@@ -15,6 +15,30 @@ import Testing
         #expect(read("12345678901234567168") == .number(12_345_678_901_234_567_168))
     }
 
+    @Test func plainUnitsAreTheExactFixedPointOfTheNumber() {
+        func units(_ text: String) -> Int64? { Ingest.withField(text) { NumberText.plainUnits($0) } }
+        #expect(units("12345") == 123_450_000)
+        #expect(units("149.90") == 1_499_000)
+        #expect(units(".5") == 5_000)
+        #expect(units("5.") == 50_000)
+        #expect(units("-3.0001") == -30_001)
+        #expect(units("9999999999999.9999") == 99_999_999_999_999_999)
+        for text in ["", "-", ".", "1.23456", "1e3", "1,5", " 1", "1.2.3", "+1", "99999999999999"] {
+            #expect(units(text) == nil, "\(text)")
+        }
+        // Where a double holds the number exactly (15 digits), the general path gives the same
+        // units; beyond that only the units are exact.
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let whole = String(UInt64.random(in: 0...99_999_999_999, using: &generator) >> UInt64.random(in: 0...36, using: &generator))
+            let decimals = Int.random(in: 0...4, using: &generator)
+            let fraction = String((0..<decimals).map { _ in Character(String(Int.random(in: 0...9, using: &generator))) })
+            let text = decimals == 0 ? whole : whole + "." + fraction
+            guard let plain = Ingest.withField(text, { NumberText.plainNumber($0) }) else { continue }
+            #expect(units(text) == MetricValues.units(plain), "\(text)")
+        }
+    }
+
     @Test func separatorsCurrencyAndPercent() {
         #expect(read("1,234") == .number(1234))
         #expect(read("15,000") == .number(15000))

@@ -89,6 +89,8 @@ struct RecordBuilder {
         let isPart: Bool
         let isMoney: Bool
         let mayBeNegative: Bool
+        /// Read as written: no factor, and not a part added to another column.
+        let isPlain: Bool
 
         init(_ source: ColumnLayout.MetricSource) {
             self.source = source.source
@@ -98,6 +100,7 @@ struct RecordBuilder {
             isPart = source.isPart
             isMoney = source.field.isMoney
             mayBeNegative = source.field.mayBeNegative
+            isPlain = source.factor == 1 && !source.isPart
         }
     }
 
@@ -256,6 +259,14 @@ struct RecordBuilder {
         let readsDecimalPoints = progress.state.decimals.readsDecimalPoints
         for source in metricSources {
             let text = value(source.source, fields)
+            // Most values: digits as they are, read straight into units (the general path below
+            // takes negatives, decorations, factors, parts and numbers out of range).
+            if readsDecimalPoints, source.isPlain, let units = NumberText.plainUnits(text),
+               units >= 0, units <= MetricValues.largestUnits {
+                if source.isMoney { headerCurrency = headerCurrency ?? source.currency }
+                row.values.set(source.field, units: units)
+                continue
+            }
             var number: NumberValue
             var moneySign = MoneySign.none
             if readsDecimalPoints, let plain = NumberText.plainNumber(text) {

@@ -98,6 +98,40 @@ enum NumberText {
         return negative ? -magnitude : magnitude
     }
 
+    /// The fast path to fixed point: digits with an optional leading minus and at most four
+    /// decimals after a point and at most 13 before it, read straight into units of 1/10,000
+    /// (exact, no rounding); nil for anything else.
+    @inline(__always)
+    static func plainUnits(_ text: FieldText) -> Int64? {
+        let count = text.count
+        guard count > 0, count <= 19, let base = text.bytes.baseAddress else { return nil }
+        let negative = base.load(as: UInt8.self) == UInt8(ascii: "-")
+        var index = negative ? 1 : 0
+        var mantissa: Int64 = 0
+        var digits = 0
+        var fractionDigits = -1
+        while index < count {
+            let byte = base.load(fromByteOffset: index, as: UInt8.self)
+            let digit = byte &- 0x30
+            if digit < 10 {
+                mantissa = mantissa &* 10 &+ Int64(digit)
+                digits &+= 1
+                if fractionDigits >= 0 { fractionDigits &+= 1 }
+            } else if byte == UInt8(ascii: "."), fractionDigits < 0 {
+                fractionDigits = 0
+            } else {
+                return nil
+            }
+            index &+= 1
+        }
+        guard digits > 0, fractionDigits <= 4, digits - max(0, fractionDigits) <= 13 else { return nil }
+        let units = mantissa &* unitScale[max(0, fractionDigits)]
+        return negative ? -units : units
+    }
+
+    /// 10^(4 - n): what a value with n decimals is multiplied by to give units.
+    private static let unitScale: [Int64] = [10_000, 1_000, 100, 10, 1]
+
     /// True when `text` is digits with at most a leading minus: the same number under either
     /// convention, and no currency.
     @inline(__always)
