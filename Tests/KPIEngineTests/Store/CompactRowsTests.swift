@@ -1,0 +1,78 @@
+import Testing
+@testable import KPIDemo
+@testable import KPIEngine
+
+/// The compact stores of rows with ids: tables of any size, and files that give up their slot
+/// index once read and make it again when they grow.
+@Suite struct CompactRowsTests {
+    @Test func aKeyTableAgreesWithADictionaryThroughGrowthRemovalAndShrinking() {
+        var table = KeyTable<Int64>(filler: 0)
+        var model: [UInt64: Int64] = [:]
+        var generator = SplitMix64(seed: 9)
+        for step in 0..<60_000 {
+            let key = generator.next() % 5_000
+            switch generator.next() % 4 {
+            case 0: table[key] = nil; model[key] = nil
+            default:
+                let value = Int64(step)
+                table[key] = value
+                model[key] = value
+            }
+            if step % 7_919 == 0 { table.shrinkToFit() }
+        }
+        #expect(table.count == model.count)
+        for key in 0..<UInt64(5_000) { #expect(table[key] == model[key]) }
+        table.shrinkToFit()
+        for (key, value) in model { #expect(table[key] == value) }
+    }
+
+    @Test func postRowsUpsertTheSameKeyAfterGivingUpTheirIndex() throws {
+        var rows = PostRows()
+        let day = Day(number: 20_000)
+        let first = try #require(RowKey(platform: 1, id: 7, day: day))
+        let second = try #require(RowKey(platform: 1, id: 8, day: day))
+        _ = rows.upsert(first, post(likes: 1, day: day), title: "A")
+        _ = rows.upsert(second, post(likes: 2, day: day), title: "B")
+        rows.shrinkToFit()
+        let (slot, replaced) = rows.upsert(first, post(likes: 5, day: day), title: "A")
+        #expect(slot == 0)
+        #expect(replaced?.values[.likes] == 1)
+        #expect(rows.count == 2)
+        #expect(rows[0].values[.likes] == 5)
+        #expect(rows[1].values[.likes] == 2)
+        #expect(rows[0].day == day && rows[0].hour == nil && rows[0].currency == nil)
+    }
+
+    @Test func postRowsKeepADayCurrencyAndHourOnlyWhereARowHasThem() throws {
+        var rows = PostRows()
+        let day = Day(number: 20_000), exportDay = Day(number: 20_010)
+        let dated = try #require(RowKey(platform: 1, id: 7, day: day))
+        let snapshot = try #require(RowKey(platform: 1, id: 9, day: nil))
+        _ = rows.upsert(dated, post(likes: 1, day: day), title: nil)
+        var withMore = post(likes: 3, day: exportDay)
+        withMore.hour = 14
+        withMore.currency = Currency(code: "EUR")
+        _ = rows.upsert(snapshot, withMore, title: nil)
+        #expect(rows[0].day == day && rows[0].hour == nil && rows[0].currency == nil)
+        #expect(rows[1].day == exportDay && rows[1].hour == 14 && rows[1].currency == Currency(code: "EUR"))
+    }
+
+    @Test func ticketRowsUpsertTheSameKeyAfterGivingUpTheirIndex() throws {
+        var rows = TicketRows()
+        let key = try #require(RowKey(platform: 2, id: 3, day: nil))
+        let other = try #require(RowKey(platform: 2, id: 4, day: nil))
+        _ = rows.upsert(key, StoredTicket(openedAt: 1_000, firstResponseAt: nil, resolvedAt: nil, satisfied: nil, sentiment: nil))
+        _ = rows.upsert(other, StoredTicket(openedAt: 2_000, firstResponseAt: nil, resolvedAt: nil, satisfied: nil, sentiment: nil))
+        rows.shrinkToFit()
+        let (slot, replaced) = rows.upsert(key, StoredTicket(openedAt: 1_000, firstResponseAt: 4_000, resolvedAt: nil,
+                                                             satisfied: true, sentiment: nil))
+        #expect(slot == 0 && replaced?.firstResponseAt == nil)
+        #expect(rows.count == 2 && rows[0].firstResponseAt == 4_000 && rows[0].satisfied == true)
+    }
+
+    private func post(likes: Double, day: Day) -> StoredPost {
+        var values = MetricValues.zero
+        values.set(.likes, to: likes)
+        return StoredPost(values: values, day: day, hour: nil, currency: nil, title: 0)
+    }
+}
