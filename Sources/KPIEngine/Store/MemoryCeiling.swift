@@ -4,9 +4,10 @@ import Glibc
 import Darwin
 #endif
 
-/// The config's `max_memory`: the first load reads no further file once the process's resident
-/// memory has reached it, and says which files it left out (a rejection at line 0 of each),
-/// rather than being killed by the kernel. A left-out file stays out until kpitop starts again.
+/// The config's `max_memory`: once the process's resident memory has reached it, no further
+/// file is read, on the first load or live (a file that appears or grows then), and each file
+/// left out says so (a rejection at line 0), rather than kpitop being killed by the kernel. A
+/// left-out file stays out until kpitop starts again.
 public struct MemoryCeiling: Sendable, Equatable {
     public let limit: MemorySize
 

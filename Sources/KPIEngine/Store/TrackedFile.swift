@@ -85,14 +85,27 @@ public struct TrackedFile: Sendable {
     /// Modification time, ns since the epoch (0 before a read).
     public var modificationTime: Int64 { identity?.modifiedNanoseconds ?? 0 }
 
-    /// True for a file the first load left out (``MemoryCeiling``): it is not read, live either,
-    /// until kpitop starts again; deleting it still takes its rejection away.
+    /// True for a file left out at the ``MemoryCeiling`` (by the first load, or live when it
+    /// appeared or grew): it is not read until kpitop starts again; deleting it still takes its
+    /// rejection away.
     public private(set) var isLeftOut = false
 
     /// Marks the file left out; its parser is dropped.
     mutating func leaveOut() {
         isLeftOut = true
         slot = .dormant(0)
+    }
+
+    /// Leaves the file out, as the first load would, when it has bytes to read while the
+    /// process's memory is at the ``MemoryCeiling``: its numbers are taken out and a rejection
+    /// at line 0 says why. False (nothing done) under the ceiling or without one.
+    private mutating func leaveOutAtCeiling(context: IngestContext, store: inout MetricsStore) -> Bool {
+        guard let ceiling = context.memoryCeiling, ceiling.isReached() else { return false }
+        leaveOut()
+        var contribution = emptyContribution(context: context)
+        contribution.rejected(line: 0, reason: ceiling.leftOutReason)
+        store.set(contribution)
+        return true
     }
 
     /// A contribution for this file, in the store's numbering, ready to read into.
@@ -161,6 +174,7 @@ public struct TrackedFile: Sendable {
         let new = FileIdentity(status: info)
         let sameFile = identity.map(new.isSameFile) ?? false
         if !sameFile || new.size < offset || !tailMatches(fd) || !store.contains(path: path) {
+            if leaveOutAtCeiling(context: context, store: &store) { return .replaced }
             restart(context: context)
             identify(new)
             var contribution = emptyContribution(context: context)
@@ -171,6 +185,7 @@ public struct TrackedFile: Sendable {
         }
         let change: Change
         if new.size > offset {
+            if leaveOutAtCeiling(context: context, store: &store) { return .replaced }
             change = .appended
         } else if new.modifiedNanoseconds != modificationTime {
             change = .touched

@@ -23,6 +23,8 @@ import Testing
         #expect(units("5.") == 50_000)
         #expect(units("-3.0001") == -30_001)
         #expect(units("9999999999999.9999") == 99_999_999_999_999_999)
+        #expect(Ingest.withField("42", { NumberText.plainUnits($0, allowsPoint: false) }) == 420_000)
+        #expect(Ingest.withField("4.2", { NumberText.plainUnits($0, allowsPoint: false) }) == nil)
         for text in ["", "-", ".", "1.23456", "1e3", "1,5", " 1", "1.2.3", "+1", "99999999999999"] {
             #expect(units(text) == nil, "\(text)")
         }

@@ -37,6 +37,34 @@ import Testing
         #expect(store.snapshot(SnapshotRequest(window: .all, now: 1_795_435_200_000)).value(.impressions).value == nil)
     }
 
+    @Test func liveAFileThatAppearsOrGrowsAtTheCeilingIsLeftOutAsAColdLoadLeavesIt() throws {
+        let root = try Self.directory()
+        defer { root.remove() }
+        let roomy = Self.context(ceiling: 1 << 40)
+        let files = try DataLoader(root: root.path, context: roomy).readAll()
+        var store = MetricsStore(clock: roomy.clock, interning: roomy.interning)
+        store.set(files.map(\.contribution))
+        // Memory reaches the ceiling: x.csv grows and tiktok.csv appears.
+        let full = Self.context(ceiling: 1)
+        root.append("x.csv", "2026-11-21,7\n")
+        root.append("tiktok.csv", "date,impressions\n2026-11-20,3\n")
+        var grown = try #require(files.last?.file)
+        var appeared = TrackedFile(path: "tiktok.csv", context: full)
+        #expect(grown.refresh(root: root.path, context: full, store: &store) == .replaced)
+        #expect(appeared.refresh(root: root.path, context: full, store: &store) == .replaced)
+        #expect(grown.isLeftOut && appeared.isLeftOut)
+        // instagram.csv, read before the ceiling, stays; the other two are left out as a cold
+        // load at the ceiling leaves them out.
+        let reason = full.memoryCeiling!.leftOutReason
+        #expect(store.rejections.sorted { $0.file < $1.file } == [Rejection(file: "tiktok.csv", line: 0, reason: reason),
+                                                                  Rejection(file: "x.csv", line: 0, reason: reason)])
+        #expect(store.snapshot(SnapshotRequest(window: .all, now: 1_795_435_200_000)).value(.impressions).value == 10)
+        // Unchanged files are not left out: nothing is read.
+        var unchanged = try #require(files.first?.file)
+        #expect(unchanged.refresh(root: root.path, context: full, store: &store) == .unchanged)
+        #expect(!unchanged.isLeftOut)
+    }
+
     @Test func underTheCeilingEveryFileIsRead() throws {
         let root = try Self.directory()
         defer { root.remove() }

@@ -260,8 +260,9 @@ struct RecordBuilder {
         for source in metricSources {
             let text = value(source.source, fields)
             // Most values: digits as they are, read straight into units (the general path below
-            // takes negatives, decorations, factors, parts and numbers out of range).
-            if readsDecimalPoints, source.isPlain, let units = NumberText.plainUnits(text),
+            // takes negatives, decorations, factors, parts, numbers out of range, and decimals
+            // while the file's decimal convention is undecided).
+            if source.isPlain, let units = NumberText.plainUnits(text, allowsPoint: readsDecimalPoints),
                units >= 0, units <= MetricValues.largestUnits {
                 if source.isMoney { headerCurrency = headerCurrency ?? source.currency }
                 row.values.set(source.field, units: units)

@@ -98,11 +98,12 @@ enum NumberText {
         return negative ? -magnitude : magnitude
     }
 
-    /// The fast path to fixed point: digits with an optional leading minus and at most four
-    /// decimals after a point and at most 13 before it, read straight into units of 1/10,000
-    /// (exact, no rounding); nil for anything else.
+    /// The fast path to fixed point: digits with an optional leading minus, at most 13 before
+    /// a point and four after it, read straight into units of 1/10,000 (exact, no rounding);
+    /// nil for anything else. Without `allowsPoint` only whole numbers are read (they read the
+    /// same under either decimal convention).
     @inline(__always)
-    static func plainUnits(_ text: FieldText) -> Int64? {
+    static func plainUnits(_ text: FieldText, allowsPoint: Bool = true) -> Int64? {
         let count = text.count
         guard count > 0, count <= 19, let base = text.bytes.baseAddress else { return nil }
         let negative = base.load(as: UInt8.self) == UInt8(ascii: "-")
@@ -117,7 +118,7 @@ enum NumberText {
                 mantissa = mantissa &* 10 &+ Int64(digit)
                 digits &+= 1
                 if fractionDigits >= 0 { fractionDigits &+= 1 }
-            } else if byte == UInt8(ascii: "."), fractionDigits < 0 {
+            } else if byte == UInt8(ascii: "."), allowsPoint, fractionDigits < 0 {
                 fractionDigits = 0
             } else {
                 return nil
