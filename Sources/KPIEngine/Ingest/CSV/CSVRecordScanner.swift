@@ -48,42 +48,55 @@ struct CSVRecordScanner {
         return scanByBytes(bytes, from: start)
     }
 
-    /// The byte-by-byte state machine, for lines that hold quotes.
+    /// The state machine for lines that hold quotes: it jumps from quote to quote (and to the
+    /// line feed) with `memchr` and looks at single bytes only right after a quote.
     private mutating func scanByBytes(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Int? {
+        let quoteByte = UInt8(ascii: "\"")
         var index = start
         while index < bytes.count {
-            let byte = bytes[index]
             switch state {
             case .unquoted(let atFieldStart):
-                if byte == 0x0A { return index }
-                if byte == UInt8(ascii: "\""), atFieldStart {
-                    state = .quoted
-                } else {
-                    state = .unquoted(atFieldStart: byte == delimiter)
+                let lineFeed = Self.find(0x0A, in: bytes, from: index) ?? bytes.count
+                let quote = Self.find(quoteByte, in: bytes, from: index, before: lineFeed) ?? lineFeed
+                if quote == lineFeed {
+                    if lineFeed < bytes.count { return lineFeed }
+                    state = .unquoted(atFieldStart: bytes[bytes.count - 1] == delimiter)
+                    return nil
                 }
+                // A quote opens a field only at its start; elsewhere it is a plain byte.
+                let opens = quote == index ? atFieldStart : bytes[quote - 1] == delimiter
+                state = opens ? .quoted : .unquoted(atFieldStart: false)
+                index = quote + 1
             case .quoted:
-                if byte == UInt8(ascii: "\"") {
-                    state = .quoteInQuoted
-                } else if byte == 0x0A {
+                let quote = Self.find(quoteByte, in: bytes, from: index) ?? bytes.count
+                var lineFeed = index
+                while let found = Self.find(0x0A, in: bytes, from: lineFeed, before: quote) {
                     embeddedLineFeeds += 1
+                    lineFeed = found + 1
                 }
+                guard quote < bytes.count else { return nil }
+                state = .quoteInQuoted
+                index = quote + 1
             case .quoteInQuoted:
-                if byte == UInt8(ascii: "\"") {
+                let byte = bytes[index]
+                if byte == quoteByte {
                     state = .quoted
                 } else if byte == 0x0A {
                     return index
                 } else {
                     state = .unquoted(atFieldStart: byte == delimiter)
                 }
+                index += 1
             }
-            index += 1
         }
         return nil
     }
 
-    static func find(_ byte: UInt8, in bytes: UnsafeRawBufferPointer, from start: Int) -> Int? {
-        guard start < bytes.count, let base = bytes.baseAddress else { return nil }
-        guard let found = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
+    /// The index of the first `byte` in `bytes[start..<end]` (`end` defaults to the end).
+    static func find(_ byte: UInt8, in bytes: UnsafeRawBufferPointer, from start: Int, before end: Int? = nil) -> Int? {
+        let end = end ?? bytes.count
+        guard start < end, let base = bytes.baseAddress else { return nil }
+        guard let found = memchr(base + start, Int32(byte), end - start) else { return nil }
         return base.distance(to: UnsafeRawPointer(found))
     }
 }
