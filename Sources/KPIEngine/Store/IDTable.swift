@@ -71,23 +71,38 @@ public final class IDTable: Sendable {
         }
     }
 
+    /// One part of the table under its own lock.
+    private final class Shard: Sendable {
+        let state = Mutex(State())
+    }
+
     /// How many strings the table takes; ``number(for:)`` returns nil beyond.
     public let limit: Int
-    private let state = Mutex(State())
+    /// Strings are spread over the shards by hash, so that threads reading files in parallel
+    /// seldom wait for each other (with one lock, a million new ticket ids spent a tenth of
+    /// the load waiting for it). The string numbered n is string n / count of shard n % count.
+    private let shards: [Shard]
 
-    public init(limit: Int) { self.limit = limit }
+    /// `shards` must be a power of two; with one shard the numbers are 0, 1, 2... in order.
+    public init(limit: Int, shards: Int = 1) {
+        precondition(shards > 0 && shards & (shards - 1) == 0)
+        self.limit = limit
+        self.shards = (0..<shards).map { _ in Shard() }
+    }
 
     /// The number of `text`, given it a new one when it has none; nil when the table is full.
     public func number(for text: String) -> UInt32? {
         var text = text
         return text.withUTF8 { utf8 in
             let h = State.hash(utf8)
-            return state.withLock { s -> UInt32? in
+            let index = shardIndex(hash: h)
+            let local = shards[index].state.withLock { s -> Int? in
                 let (bucket, found) = s.find(utf8, hash: h)
-                if let found { return UInt32(found) }
-                guard s.count < limit else { return nil }
-                return UInt32(s.insert(utf8, at: bucket))
+                if let found { return found }
+                guard (s.count + 1) * shards.count <= limit else { return nil }
+                return s.insert(utf8, at: bucket)
             }
+            return local.map { UInt32($0 * shards.count + index) }
         }
     }
 
@@ -96,22 +111,29 @@ public final class IDTable: Sendable {
         var text = text
         return text.withUTF8 { utf8 in
             let h = State.hash(utf8)
-            return state.withLock { $0.find(utf8, hash: h).number.map(UInt32.init) }
+            let index = shardIndex(hash: h)
+            return shards[index].state.withLock { $0.find(utf8, hash: h).number }.map { UInt32($0 * shards.count + index) }
         }
     }
 
     /// The string numbered `number`.
     public func string(_ number: UInt32) -> String {
-        state.withLock { String(decoding: $0.text(Int(number)), as: UTF8.self) }
+        let n = Int(number)
+        return shards[n % shards.count].state.withLock { String(decoding: $0.text(n / shards.count), as: UTF8.self) }
     }
 
-    /// Strings for many numbers under one lock.
+    /// Strings for many numbers.
     public func strings(_ numbers: some Sequence<UInt32>) -> [String] {
-        state.withLock { s in numbers.map { String(decoding: s.text(Int($0)), as: UTF8.self) } }
+        numbers.map(string)
     }
 
     /// Strings numbered so far.
-    public var count: Int { state.withLock { $0.count } }
+    public var count: Int { shards.reduce(0) { total, shard in total + shard.state.withLock { $0.count } } }
+
+    /// The shard of a string: high bits of its hash (the low ones pick its bucket).
+    private func shardIndex(hash: Int) -> Int {
+        Int(truncatingIfNeeded: UInt64(bitPattern: Int64(hash)) >> 58) & (shards.count - 1)
+    }
 }
 
 /// The id and platform tables of one store and of the files read for it.
@@ -123,7 +145,7 @@ public final class Interning: Sendable {
     public static let idLimit = 1 << 30
 
     public let platforms = IDTable(limit: Interning.platformLimit)
-    public let ids = IDTable(limit: Interning.idLimit)
+    public let ids = IDTable(limit: Interning.idLimit, shards: 16)
 
     public init() {}
 }
