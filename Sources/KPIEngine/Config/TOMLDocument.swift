@@ -12,7 +12,7 @@ public struct TOMLDocument {
     public init(text: String, file: String) throws(ConfigProblem) {
         self.file = file
         lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
-        if let problem = TOMLInputGuard.problem(in: text, file: file) { throw problem }
+        if let problem = TOMLValidator.problem(in: text, file: file) { throw problem }
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
