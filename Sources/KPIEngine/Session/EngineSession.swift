@@ -249,15 +249,18 @@ public final class EngineSession: SnapshotSource {
                 candidates.formUnion(e.files.keys)
             }
             // A path may name a directory: everything followed below it is a candidate too,
-            // and so is every data file in it now.
+            // and so is every data file in it now. A followed file that is still no directory
+            // has nothing below it (and its path is not compared with every followed path).
             for path in batch.paths {
+                let isDirectory = Self.isDirectory(root + "/" + path)
+                guard isDirectory || e.files.index(forKey: path) == nil else { continue }
                 let prefix = path + "/"
                 candidates.formUnion(e.files.keys.filter { $0.hasPrefix(prefix) })
-                if Self.isDirectory(root + "/" + path) { candidates.formUnion(allFiles().filter { $0.hasPrefix(prefix) }) }
+                if isDirectory { candidates.formUnion(allFiles().filter { $0.hasPrefix(prefix) }) }
             }
             var changed: Set<String> = []
             for path in candidates {
-                var file = e.files[path] ?? TrackedFile(path: path, context: context)
+                var file = e.files[path] ?? TrackedFile(path: path)
                 guard e.files[path] != nil || DataFiles.isDataFile(path) else { continue }
                 switch file.refresh(root: root, context: context, store: &e.store) {
                 case .unchanged:

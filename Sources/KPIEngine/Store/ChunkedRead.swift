@@ -22,11 +22,13 @@ enum ChunkedRead {
     /// returns false to stop.
     static func read(_ descriptor: Int32, from start: Int64, until end: Int64, chunkSize: Int,
                      _ body: (UnsafeRawBufferPointer) -> Bool) -> Outcome {
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+        // No larger than the range: a small file needs no chunk-sized buffer.
+        let size = Int(max(1, min(Int64(chunkSize), end - start)))
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 16)
         defer { buffer.deallocate() }
         var offset = start
         while offset < end {
-            let n = pread(descriptor, buffer.baseAddress, min(chunkSize, Int(end - offset)), off_t(offset))
+            let n = pread(descriptor, buffer.baseAddress, min(size, Int(end - offset)), off_t(offset))
             if n < 0 && errno == EINTR { continue }
             if n < 0 { return .failed(String(cString: strerror(errno))) }
             if n == 0 { return .endOfFile }

@@ -46,21 +46,28 @@ public struct DataLoader: Sendable {
         let reads = Self.inParallel(paths.count) { index in
             FirstRead(path: paths[index], root: root, context: context, cutting: cutting, chunkSize: Self.chunkSize)
         }
-        let (firstParts, segments) = Self.readParts(of: reads, ceiling: context.memoryCeiling, progress: progress)
-        return Self.inParallel(reads.count) { index in
-            guard let firstPart = firstParts[index], let segments = segments[index] else {
-                return reads[index].leftOut(reason: context.memoryCeiling?.leftOutReason ?? "left out", context: context)
+        let (read, segments) = Self.readParts(of: reads, context: context, progress: progress)
+        var files = consume read
+        // Files read whole are finished already; the cut ones take in their segments, in place.
+        let cut = reads.indices.filter { !reads[$0].segments.isEmpty && segments[$0] != nil }
+        files.withUnsafeMutableBufferPointer { buffer in
+            let slots = ResultSlots(buffer.baseAddress)
+            DispatchQueue.concurrentPerform(iterations: cut.count) { n in
+                let index = cut[n]
+                slots.base![index] = reads[index].finish(slots.base![index], segments: segments[index]!, chunkSize: Self.chunkSize)
             }
-            return reads[index].finish(firstPart, segments: segments, chunkSize: Self.chunkSize)
         }
+        return files
     }
 
     /// Reads every part of every file (its own part and its segments), biggest first so that
-    /// the cores finish together. Once the memory `ceiling` is reached, no further part is
-    /// read: the files with a part not read are left out (nil).
-    private static func readParts(of reads: [FirstRead], ceiling: MemoryCeiling?,
+    /// the cores finish together: every file with its own part read (a file read whole is
+    /// finished), and the segments of the cut files. Once the context's memory ceiling is
+    /// reached, no further part is read: the files with a part not read are left out (their
+    /// segments nil).
+    private static func readParts(of reads: [FirstRead], context: IngestContext,
                                   progress: (@Sendable (LoadProgress) -> Void)?)
-        -> (firstParts: [LoadedFile?], segments: [[FileSegment]?]) {
+        -> (files: [LoadedFile], segments: [[FileSegment]?]) {
         let parts = reads.enumerated().flatMap { index, read in
             [(file: index, segment: Int?.none, bytes: read.firstPartLength)]
                 + read.segments.enumerated().map { (index, $0, $1.end - $1.start) }
@@ -79,9 +86,11 @@ public struct DataLoader: Sendable {
             }
         }
         let partsLeft = Mutex(reads.map { $0.segments.count + 1 })
-        let firstParts = Mutex<[LoadedFile?]>(Array(repeating: nil, count: reads.count))
+        let placeholder = LoadedFile(file: TrackedFile(path: ""), contribution: FileContribution(path: "", interning: context.interning))
+        let firstParts = Mutex(Array(repeating: placeholder, count: reads.count))
         let segments = Mutex(reads.map { [FileSegment?](repeating: nil, count: $0.segments.count) })
         let leftOut = Mutex(Set<Int>())
+        let ceiling = context.memoryCeiling
         DispatchQueue.concurrentPerform(iterations: parts.count) { slot in
             let part = parts[slot]
             let didRead = { (bytes: Int) in advance(bytes: bytes, fileFinished: false) }
@@ -92,7 +101,7 @@ public struct DataLoader: Sendable {
                 let segment = reads[part.file].readSegment(number, chunkSize: chunkSize, didRead: didRead)
                 segments.withLock { $0[part.file][number] = segment }
             } else {
-                let file = reads[part.file].readFirstPart(chunkSize: chunkSize, didRead: didRead)
+                let file = reads[part.file].readFirstPart(context: context, chunkSize: chunkSize, didRead: didRead)
                 firstParts.withLock { $0[part.file] = file }
             }
             let fileDone = partsLeft.withLock { left -> Bool in
@@ -102,18 +111,33 @@ public struct DataLoader: Sendable {
             if fileDone { advance(bytes: 0, fileFinished: true) }
         }
         let out = leftOut.withLock { $0 }
-        return (firstParts.withLock { files in files.indices.map { out.contains($0) ? nil : files[$0] } },
+        let reason = context.memoryCeiling?.leftOutReason ?? "left out"
+        // Taken out of the lock and changed in place, not copied (a file is a few hundred
+        // bytes, and there may be many thousand).
+        return (firstParts.withLock { files in
+                    var taken: [LoadedFile] = []
+                    swap(&taken, &files)
+                    for index in out { taken[index] = reads[index].leftOut(reason: reason, context: context) }
+                    return taken
+                },
                 segments.withLock { parts in parts.indices.map { out.contains($0) ? nil : parts[$0].map { $0! } } })
     }
 
-    /// `body(0..<count)`, run on all cores.
+    /// `body(0..<count)`, run on all cores, each result written once into the array returned.
     private static func inParallel<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
-        let results = Mutex<[T?]>(Array(repeating: nil, count: count))
-        DispatchQueue.concurrentPerform(iterations: count) { index in
-            let result = body(index)
-            results.withLock { $0[index] = result }
+        Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+            let results = ResultSlots(buffer.baseAddress)
+            DispatchQueue.concurrentPerform(iterations: count) { index in
+                (results.base! + index).initialize(to: body(index))
+            }
+            initialized = count
         }
-        return results.withLock { $0.map { $0! } }
+    }
+
+    /// Uninitialized slots that the threads of ``inParallel(_:_:)`` fill, each its own.
+    private struct ResultSlots<T>: @unchecked Sendable {
+        let base: UnsafeMutablePointer<T>?
+        init(_ base: UnsafeMutablePointer<T>?) { self.base = base }
     }
 
     private static func fileSize(_ path: String) -> Int64 {

@@ -26,9 +26,10 @@ struct FirstLook {
         var contributions: [FileContribution] = []
         var bytesRead: Int64 = 0
         for path in paths where clock.now < deadline {
-            var file = TrackedFile(path: path, context: context)
+            var file = TrackedFile(path: path)
             var contribution = file.emptyContribution(context: context)
             guard let (fd, size) = file.beginFirstRead(root: root, into: &contribution) else { continue }
+            file.wake(fd, context: context)
             while file.offset < size, clock.now < deadline {
                 let before = file.offset
                 file.read(fd, until: min(size, file.offset + Self.stepSize), into: &contribution,

@@ -31,7 +31,7 @@ struct FirstRead: Sendable {
 
     /// Opens the file and, when it is large, reads its head and cuts the rest.
     init(path: String, root: String, context: IngestContext, cutting: Cutting, chunkSize: Int) {
-        var file = TrackedFile(path: path, context: context)
+        var file = TrackedFile(path: path)
         var contribution = file.emptyContribution(context: context)
         guard let (fd, size) = file.beginFirstRead(root: root, into: &contribution) else {
             self.file = file
@@ -42,6 +42,8 @@ struct FirstRead: Sendable {
             return
         }
         descriptor = fd
+        // A file read whole gets its parser when its part is read (so that the many small
+        // files of a directory are never all parsed at once).
         guard size >= cutting.minimumFileSize, cutting.parts > 1 else {
             self.file = file
             self.contribution = contribution
@@ -49,6 +51,7 @@ struct FirstRead: Sendable {
             segments = []
             return
         }
+        file.wake(fd, context: context)
         file.read(fd, until: min(cutting.headLength, size), into: &contribution, chunkSize: chunkSize)
         let rest = size - file.offset
         var cuts: [Int64] = []
@@ -73,11 +76,17 @@ struct FirstRead: Sendable {
     /// Bytes of the file's own part still to read.
     var firstPartLength: Int64 { firstPartEnd - file.offset }
 
-    /// The file with its own part read; `didRead` is told the size of each chunk read.
-    func readFirstPart(chunkSize: Int, didRead: ((Int) -> Void)? = nil) -> LoadedFile {
+    /// The file with its own part read; `didRead` is told the size of each chunk read. A file
+    /// read whole is finished at once: closed and settled (see ``LoadedFile/settle()``), so that
+    /// a small one keeps no parser; a cut one is finished by ``finish(_:segments:chunkSize:)``.
+    func readFirstPart(context: IngestContext, chunkSize: Int, didRead: ((Int) -> Void)? = nil) -> LoadedFile {
         var loaded = LoadedFile(file: file, contribution: contribution)
-        if let descriptor {
-            loaded.file.read(descriptor, until: firstPartEnd, into: &loaded.contribution, chunkSize: chunkSize, didRead: didRead)
+        guard let descriptor else { return loaded }
+        loaded.file.wake(descriptor, context: context)
+        loaded.file.read(descriptor, until: firstPartEnd, into: &loaded.contribution, chunkSize: chunkSize, didRead: didRead)
+        if segments.isEmpty {
+            close(descriptor)
+            loaded.settle()
         }
         return loaded
     }
@@ -89,7 +98,8 @@ struct FirstRead: Sendable {
         return segment
     }
 
-    /// The file (with its own part read) after absorbing the read segments in order; closes it.
+    /// The cut file (with its own part read) after absorbing the read segments in order;
+    /// closes it.
     func finish(_ loaded: LoadedFile, segments: [FileSegment], chunkSize: Int) -> LoadedFile {
         guard let descriptor else { return loaded }
         var loaded = loaded
@@ -97,8 +107,7 @@ struct FirstRead: Sendable {
             loaded.file.absorb(segment, fd: descriptor, into: &loaded.contribution, chunkSize: chunkSize)
         }
         close(descriptor)
-        loaded.contribution.shrinkToFit()
-        loaded.file.sleepIfSmall()
+        loaded.settle()
         return loaded
     }
 
@@ -128,4 +137,11 @@ struct FirstRead: Sendable {
 public struct LoadedFile: Sendable {
     public var file: TrackedFile
     public var contribution: FileContribution
+
+    /// Once the file is read: gives back the room the contribution's tables hold beyond their
+    /// rows, and lets a small file's parser go.
+    mutating func settle() {
+        contribution.shrinkToFit()
+        file.sleepIfSmall()
+    }
 }

@@ -138,25 +138,33 @@ public struct MetricsStore: Sendable {
     /// paths), building the platforms' rollups on all cores.
     public mutating func set(_ contributions: [FileContribution]) {
         for contribution in contributions { remove(path: contribution.path) }
+        // Room for all at once: growing step by step would hold the old and the new storage
+        // of every file together for a moment, more than once.
+        let needed = files.count + max(0, contributions.count - freeNumbers.count)
+        if needed > files.capacity { files.reserveCapacity(max(needed, files.capacity * 2)) }
         let added = contributions.map { register($0, isPendingLine: false) }
         var platformsOfFile: [UInt16: [UInt32]] = [:]
         for number in added {
             for platform in files[Int(number)].contribution.platformNumbers { platformsOfFile[platform, default: []].append(number) }
         }
-        let work = RollupWork(files: files, orders: orders, clock: clock)
-        let platforms = Array(platformsOfFile.keys)
-        var taken = platforms.map { rollups.removeValue(forKey: $0) ?? newRollup($0) }
-        for index in taken.indices { taken[index].version = nextVersion() }
-        let slots = RollupSlots(taken)
-        let filesOf = platforms.map { platformsOfFile[$0]! }
-        DispatchQueue.concurrentPerform(iterations: platforms.count) { index in
-            var rollup = slots.take(index)
-            for number in filesOf[index] { work.add(number, to: &rollup) }
-            work.refreshObservations(of: filesOf[index], in: &rollup)
-            rollup.shrinkToFit()
-            slots.put(rollup, at: index)
+        do {
+            // `work` shares the files' storage: it must be gone before `markCounted` changes a
+            // file, or that change would copy every file of the store.
+            let work = RollupWork(files: files, orders: orders, clock: clock)
+            let platforms = Array(platformsOfFile.keys)
+            var taken = platforms.map { rollups.removeValue(forKey: $0) ?? newRollup($0) }
+            for index in taken.indices { taken[index].version = nextVersion() }
+            let slots = RollupSlots(taken)
+            let filesOf = platforms.map { platformsOfFile[$0]! }
+            DispatchQueue.concurrentPerform(iterations: platforms.count) { index in
+                var rollup = slots.take(index)
+                for number in filesOf[index] { work.add(number, to: &rollup) }
+                work.refreshObservations(of: filesOf[index], in: &rollup)
+                rollup.shrinkToFit()
+                slots.put(rollup, at: index)
+            }
+            for rollup in slots.all where !rollup.isEmpty { rollups[rollup.number] = rollup }
         }
-        for rollup in slots.all where !rollup.isEmpty { rollups[rollup.number] = rollup }
         for number in added { markCounted(number) }
     }
 
@@ -185,11 +193,14 @@ public struct MetricsStore: Sendable {
         if let number = numbers.removeValue(forKey: path + "\u{0}") { take(number) }
         guard let pending else { return }
         let number = register(pending, isPendingLine: true)
-        let work = RollupWork(files: files, orders: orders, clock: clock)
-        for platform in files[Int(number)].contribution.platformNumbers {
-            modifyRollup(platform) { r in
-                work.add(number, to: &r)
-                work.refreshObservations(of: [number], in: &r)
+        do {
+            // Gone before `markCounted` (see `sync`).
+            let work = RollupWork(files: files, orders: orders, clock: clock)
+            for platform in files[Int(number)].contribution.platformNumbers {
+                modifyRollup(platform) { r in
+                    work.add(number, to: &r)
+                    work.refreshObservations(of: [number], in: &r)
+                }
             }
         }
         markCounted(number)
@@ -228,9 +239,12 @@ public struct MetricsStore: Sendable {
     /// Takes a file (or pending line) out of every rollup.
     private mutating func take(_ number: UInt32) {
         let stored = files[Int(number)]
-        let work = RollupWork(files: files, orders: orders, clock: clock)
-        for platform in stored.contribution.platformNumbers {
-            modifyRollup(platform) { work.take(number, countedAnonymousTickets: stored.countedAnonymousTickets, from: &$0) }
+        do {
+            // Gone before the file's place is changed below (see `sync`).
+            let work = RollupWork(files: files, orders: orders, clock: clock)
+            for platform in stored.contribution.platformNumbers {
+                modifyRollup(platform) { work.take(number, countedAnonymousTickets: stored.countedAnonymousTickets, from: &$0) }
+            }
         }
         for (platform, bits) in stored.countedPresence {
             modifyRollup(platform) { $0.countFields(bits, sign: -1) }

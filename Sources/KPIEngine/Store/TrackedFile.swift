@@ -5,9 +5,10 @@ import Glibc
 /// continue the same parser into the same contribution, and a truncated, replaced or
 /// rewritten file is taken out of the store and read again from its first byte.
 ///
-/// A small file read to its end lets its parser go (``ParserSlot/dormant``): a directory of
-/// many small exports then costs little memory a file, and the parser is made again from the
-/// file's bytes, in a millisecond, when the file grows.
+/// A file has no parser until its bytes are first read (``wake(_:context:)``), and a small file
+/// read to its end lets its parser go (``ParserSlot/dormant``): a directory of many small
+/// exports then costs little memory a file, even while it loads, and the parser is made again
+/// from the file's bytes, in a millisecond, when the file grows.
 public struct TrackedFile: Sendable {
     /// Bytes compared before the offset to notice a file rewritten to a larger size.
     static let tailCheckLength = 64
@@ -25,9 +26,10 @@ public struct TrackedFile: Sendable {
     private var tail: [UInt8] = []
     private var slot: ParserSlot
 
-    public init(path: String, context: IngestContext) {
+    /// A file not read yet: it has no parser (see ``wake(_:context:)``).
+    public init(path: String) {
         self.path = path
-        slot = .awake(FileParser(relativePath: path, context: context))
+        slot = .dormant(0)
     }
 
     /// Bytes read so far (an incomplete last line included: the parser holds it).
@@ -63,8 +65,9 @@ public struct TrackedFile: Sendable {
         return body(&parser)
     }
 
-    /// Makes the parser again from the bytes already read, when it is dormant.
-    private mutating func wake(_ fd: Int32, context: IngestContext) {
+    /// Makes the parser (again, from the bytes already read) when the file has none; reading
+    /// needs it.
+    mutating func wake(_ fd: Int32, context: IngestContext) {
         guard case .dormant(let consumed) = slot else { return }
         var parser = FileParser(relativePath: path, context: context)
         if let firstModificationTime { parser.noteModificationTime(firstModificationTime) }
@@ -207,6 +210,8 @@ public struct TrackedFile: Sendable {
     private mutating func identify(_ identity: FileIdentity) {
         self.identity = identity
         if firstModificationTime == nil { firstModificationTime = identity.modifiedNanoseconds }
+        // A dormant parser is told the first modification time when it wakes.
+        guard !isDormant else { return }
         modifyParser { $0.noteModificationTime(identity.modifiedNanoseconds) }
     }
 
@@ -225,7 +230,7 @@ public struct TrackedFile: Sendable {
     }
 
     /// Reads from `offset` up to `end` (or the end of the file, if that comes first) into
-    /// `contribution`; `didRead` is told the size of each chunk read.
+    /// `contribution`; `didRead` is told the size of each chunk read. The parser must be awake.
     mutating func read(_ fd: Int32, until end: Int64, into contribution: inout FileContribution, chunkSize: Int,
                        didRead: ((Int) -> Void)? = nil) {
         let start = offset

@@ -114,7 +114,7 @@ import KPIReport
         let pieces = [Array("date,likes\n2026-11-20,1\n".utf8), Array("2026-11-21,2\n2026-11-2".utf8),
                       [0x32, 0x00, 0x2C], Array("3\n2026-11-23,4\n".utf8)]
         _ = FileManager.default.createFile(atPath: path, contents: nil)
-        var live = TrackedFile(path: "instagram/a.csv", context: context)
+        var live = TrackedFile(path: "instagram/a.csv")
         var store = MetricsStore(clock: context.clock, interning: context.interning)
         for piece in pieces {
             let handle = try #require(FileHandle(forWritingAtPath: path))

@@ -14,7 +14,7 @@ import Testing
         // A TikTok overview: dates without a year and a decimal comma decided on line 3.
         try "sep=;\nDate;Video Views;Profile Views;Likes;Comments;Shares\nDecember 30;1,5;0;0;-2;0\n"
             .write(toFile: path, atomically: true, encoding: .utf8)
-        var file = TrackedFile(path: "Overview.csv", context: Self.context)
+        var file = TrackedFile(path: "Overview.csv")
         var store = MetricsStore(clock: Self.context.clock, interning: Self.context.interning)
         file.refresh(root: root.path, context: Self.context, store: &store)
         file.sleepIfSmall()

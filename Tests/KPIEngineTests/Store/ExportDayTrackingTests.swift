@@ -32,7 +32,7 @@ import Testing
         try (header + "\"December 30\",\"1\",\"0\",\"0\",\"0\",\"0\"\n\"December 31\",\"2\",\"0\",\"0\",\"0\",\"0\"\n")
             .write(toFile: path, atomically: true, encoding: .utf8)
         try Self.setModified(path, "2026-01-03")
-        var file = TrackedFile(path: "Overview.csv", context: Self.context)
+        var file = TrackedFile(path: "Overview.csv")
         var store = MetricsStore(clock: Self.context.clock, interning: Self.context.interning)
         #expect(file.refresh(root: root.path, context: Self.context, store: &store) == .replaced)
         #expect(file.hasPendingLine)

@@ -49,7 +49,7 @@ import Testing
         root.append("x.csv", "2026-11-21,7\n")
         root.append("tiktok.csv", "date,impressions\n2026-11-20,3\n")
         var grown = try #require(files.last?.file)
-        var appeared = TrackedFile(path: "tiktok.csv", context: full)
+        var appeared = TrackedFile(path: "tiktok.csv")
         #expect(grown.refresh(root: root.path, context: full, store: &store) == .replaced)
         #expect(appeared.refresh(root: root.path, context: full, store: &store) == .replaced)
         #expect(grown.isLeftOut && appeared.isLeftOut)

@@ -111,7 +111,7 @@ import Testing
         let descriptor = try #require(read.descriptor)
         defer { close(descriptor) }
         #expect(read.segments.count == 4)
-        var file = read.readFirstPart(chunkSize: 1000)
+        var file = read.readFirstPart(context: Self.context, chunkSize: 1000)
         for index in read.segments.indices {
             let used = file.file.absorb(read.readSegment(index, chunkSize: 1000), fd: descriptor,
                                         into: &file.contribution, chunkSize: 1000)
@@ -133,6 +133,7 @@ import Testing
         let cut = Int64(head.utf8.count + "2026-02-20,\"x\n".utf8.count)
         let size = Int64((head + quoted).utf8.count)
         var file = LoadedFile(file: read.file, contribution: read.contribution)
+        file.file.wake(descriptor, context: Self.context)
         file.file.read(descriptor, until: cut, into: &file.contribution, chunkSize: 1000)
         var segment = try #require(file.file.segment(from: cut, to: size, context: Self.context))
         segment.read(descriptor, chunkSize: 1000)
