@@ -5,10 +5,10 @@ struct ServiceFacts: Sendable {
     var hasServiceData = false
     var counters = ServiceCounters()
     var backlog = 0
-    /// first_response_at − opened_at, seconds, of answered inquiries (in no particular order).
-    var firstResponseSeconds: [Double] = []
+    /// first_response_at − opened_at, seconds, of answered inquiries (the days' sorted arrays).
+    var firstResponseSeconds = SortedRuns()
     /// resolved_at − opened_at, seconds, of resolved inquiries.
-    var resolutionSeconds: [Double] = []
+    var resolutionSeconds = SortedRuns()
 
     init() {}
 
@@ -21,8 +21,8 @@ struct ServiceFacts: Sendable {
             guard day <= window.end else { break }
             let facts = service.days[day]!
             counters.add(facts.counters)
-            firstResponseSeconds += facts.firstResponseSeconds
-            resolutionSeconds += facts.resolutionSeconds
+            firstResponseSeconds.append(facts.firstResponseSeconds)
+            resolutionSeconds.append(facts.resolutionSeconds)
         }
         backlog = service.backlog(atEndOf: window.end)
     }
@@ -32,7 +32,7 @@ struct ServiceFacts: Sendable {
         hasServiceData = hasServiceData || other.hasServiceData
         counters.add(other.counters)
         backlog += other.backlog
-        firstResponseSeconds += other.firstResponseSeconds
-        resolutionSeconds += other.resolutionSeconds
+        firstResponseSeconds.append(other.firstResponseSeconds)
+        resolutionSeconds.append(other.resolutionSeconds)
     }
 }

@@ -100,10 +100,10 @@ struct WindowFacts: Sendable {
         case .socialShareOfTraffic: return nil
         case .inquiries: return service.hasServiceData ? Double(c.inquiries) : nil
         case .responseRate: return count(c.answered, of: c.inquiries)
-        case .firstResponseMedianSeconds: return Percentile.median(service.firstResponseSeconds)
-        case .firstResponseP90Seconds: return Percentile.p90(service.firstResponseSeconds)
+        case .firstResponseMedianSeconds: return service.firstResponseSeconds.median
+        case .firstResponseP90Seconds: return service.firstResponseSeconds.p90
         case .resolutionRate: return count(c.resolved, of: c.inquiries)
-        case .resolutionMedianSeconds: return Percentile.median(service.resolutionSeconds)
+        case .resolutionMedianSeconds: return service.resolutionSeconds.median
         case .csat: return count(c.satisfied, of: c.rated)
         case .sentiment: return count(c.positive - c.negative, of: c.withSentiment)
         case .backlog: return service.hasServiceData ? Double(service.backlog) : nil

@@ -158,9 +158,10 @@ public struct MetricsStore: Sendable {
             let filesOf = platforms.map { platformsOfFile[$0]! }
             DispatchQueue.concurrentPerform(iterations: platforms.count) { index in
                 var rollup = slots.take(index)
+                rollup.beginBulk()
                 for number in filesOf[index] { work.add(number, to: &rollup) }
                 work.refreshObservations(of: filesOf[index], in: &rollup)
-                rollup.shrinkToFit()
+                rollup.endBulk()
                 slots.put(rollup, at: index)
             }
             for rollup in slots.all where !rollup.isEmpty { rollups[rollup.number] = rollup }
@@ -243,7 +244,11 @@ public struct MetricsStore: Sendable {
             // Gone before the file's place is changed below (see `sync`).
             let work = RollupWork(files: files, orders: orders, clock: clock)
             for platform in stored.contribution.platformNumbers {
-                modifyRollup(platform) { work.take(number, countedAnonymousTickets: stored.countedAnonymousTickets, from: &$0) }
+                modifyRollup(platform) { rollup in
+                    rollup.beginBulk()
+                    work.take(number, countedAnonymousTickets: stored.countedAnonymousTickets, from: &rollup)
+                    rollup.endBulk()
+                }
             }
         }
         for (platform, bits) in stored.countedPresence {

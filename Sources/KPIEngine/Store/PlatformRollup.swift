@@ -170,14 +170,18 @@ public struct PlatformRollup: Sendable {
         if best == nil, hadFollowers { followerDays.removeSorted(day) }
     }
 
-    /// Gives back the room the post and ticket tables hold beyond their entries (once a load
-    /// is done).
-    mutating func shrinkToFit() {
+    /// Before many files' rows are added or taken back at once: ticket durations are then
+    /// appended and each day sorted once, by ``endBulk()``.
+    mutating func beginBulk() { service.beginBulk() }
+
+    /// After a bulk change: sorts the ticket durations, and gives back the room the post and
+    /// ticket tables hold beyond their entries.
+    mutating func endBulk() {
         posts.shrinkToFit()
         tickets.shrinkToFit()
         postSpans.shrinkToFit()
         for index in postsByDay.indices { postsByDay.values[index].shrinkToFit() }
-        service.shrinkToFit()
+        service.endBulk()
     }
 
     /// Adds (`sign` 1) or takes back (-1) a winning row with an id.

@@ -37,8 +37,8 @@ struct ServiceCounters: Sendable, Equatable {
     }
 }
 
-/// The inquiries opened on one day: counters, and their response and resolution times (in
-/// no particular order: percentiles are found by selection).
+/// The inquiries opened on one day: counters, and their response and resolution times in
+/// ascending order (a window's percentiles are selected across its days, see ``SortedRuns``).
 struct ServiceDay: Sendable {
     var counters = ServiceCounters()
     /// first_response_at − opened_at, seconds, of the answered inquiries.
@@ -48,9 +48,10 @@ struct ServiceDay: Sendable {
 }
 
 /// One platform's inquiries (after upsert), kept per day so that any window's service KPIs
-/// come from a few days' facts: counters, response and resolution times for the percentiles,
-/// and the opened/resolved counts the backlog is reckoned from. An inquiry is added in O(1)
-/// and taken back in O(k) for a day of k inquiries.
+/// come from a few days' facts: counters, sorted response and resolution times for the
+/// percentiles, and the opened/resolved counts the backlog is reckoned from. An inquiry is
+/// added or taken back in O(k) for a day of k inquiries (a binary search and a move); many
+/// added at once (``beginBulk()`` ... ``endBulk()``) are appended and each day sorted once.
 struct ServiceDays: Sendable {
     /// By the day opened.
     private(set) var days: [Day: ServiceDay] = [:]
@@ -61,6 +62,9 @@ struct ServiceDays: Sendable {
     private(set) var resolvedUpTo: [Day: Int] = [:]
     /// Days with inquiries opened, in order.
     private(set) var sortedDays: [Day] = []
+    /// Days whose durations lost their order during a bulk change (empty outside one).
+    private var unsortedDays: Set<Day> = []
+    private var isBulk = false
 
     var isEmpty: Bool { sortedDays.isEmpty }
 
@@ -70,21 +74,29 @@ struct ServiceDays: Sendable {
         let response = t.firstResponseAt.map { Double($0 - t.openedAt) / 1000 }
         let resolution = t.resolvedAt.map { Double($0 - t.openedAt) / 1000 }
         var emptied = false
+        var outOfOrder = false
+        let isBulk = self.isBulk
         if days.index(forKey: day) == nil { sortedDays.insertSorted(day) }
         Self.change(&days[day, default: ServiceDay()]) { d in
             d.counters.add(t, sign)
-            if sign > 0 {
-                if let response { d.firstResponseSeconds.append(response) }
-                if let resolution { d.resolutionSeconds.append(resolution) }
-            } else {
-                if let response { d.firstResponseSeconds.removeOne(response) }
-                if let resolution { d.resolutionSeconds.removeOne(resolution) }
+            for (value, keyPath) in [(response, \ServiceDay.firstResponseSeconds), (resolution, \ServiceDay.resolutionSeconds)] {
+                guard let value else { continue }
+                if sign > 0 {
+                    outOfOrder = Self.insert(value, into: &d[keyPath: keyPath], appendingOutOfOrder: isBulk) || outOfOrder
+                } else if isBulk {
+                    d[keyPath: keyPath].removeOne(value)
+                    outOfOrder = true
+                } else {
+                    d[keyPath: keyPath].removeSorted(value)
+                }
             }
             emptied = d.counters.inquiries == 0
         }
+        if outOfOrder { unsortedDays.insert(day) }
         if emptied {
             days[day] = nil
             sortedDays.removeSorted(day)
+            unsortedDays.remove(day)
         }
         openedUpTo[clock.day(ofEpochMilliseconds: t.openedAt - 1), default: 0] += sign
         if let at = t.resolvedAt { resolvedUpTo[clock.day(ofEpochMilliseconds: at - 1), default: 0] += sign }
@@ -92,12 +104,38 @@ struct ServiceDays: Sendable {
 
     private static func change(_ day: inout ServiceDay, _ body: (inout ServiceDay) -> Void) { body(&day) }
 
-    /// Gives back the room the duration arrays hold beyond their values (once a load is done).
-    mutating func shrinkToFit() {
+    /// From now until ``endBulk()``, durations are appended or removed without keeping their
+    /// order, and the days changed are sorted at the end.
+    mutating func beginBulk() { isBulk = true }
+
+    /// Sorts the days changed in bulk, and gives back the room the duration arrays hold
+    /// beyond their values.
+    mutating func endBulk() {
+        isBulk = false
         for index in days.indices {
+            if unsortedDays.contains(days.keys[index]) {
+                days.values[index].firstResponseSeconds.sort()
+                days.values[index].resolutionSeconds.sort()
+            }
             days.values[index].firstResponseSeconds.shrinkToFit()
             days.values[index].resolutionSeconds.shrinkToFit()
         }
+        unsortedDays = []
+    }
+
+    /// Inserts `value` in order; with `appendingOutOfOrder`, appends it even out of order (true
+    /// then: the array needs sorting).
+    private static func insert(_ value: Double, into values: inout [Double], appendingOutOfOrder: Bool) -> Bool {
+        if values.last.map({ $0 <= value }) ?? true {
+            values.append(value)
+            return false
+        }
+        if appendingOutOfOrder {
+            values.append(value)
+            return true
+        }
+        values.insert(value, at: values.insertionIndex(of: value))
+        return false
     }
 
     /// Inquiries opened at or before the end of `day` and not resolved by then.
