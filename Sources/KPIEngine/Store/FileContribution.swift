@@ -21,7 +21,7 @@ public struct FileContribution: RecordSink, Sendable {
 
     /// Sums of the rows without an id, and the followers and newest instant of every row, per
     /// (platform, day).
-    private(set) var days: [PlatformDay: DayTotals] = [:]
+    private(set) var days = DaySums()
     /// Per platform, the fields the rows without an id have values for.
     private(set) var presence: [UInt16: UInt32] = [:]
     /// The currencies money values without an id came in, per platform.
@@ -46,8 +46,6 @@ public struct FileContribution: RecordSink, Sendable {
     /// kept up to date by ``TrackedFile`` from its parser.
     public var summary = FileSummary()
 
-    private var lastKey: PlatformDay?
-    private var lastIndex: Dictionary<PlatformDay, DayTotals>.Index?
     private var lastPlatform: (name: String, number: UInt16, presence: UInt32)?
     private var lastID: (text: String, number: UInt32)?
 
@@ -87,12 +85,12 @@ public struct FileContribution: RecordSink, Sendable {
             if !row.facts.isEmpty, let post = RowKey(platform: platform, id: number, day: nil) {
                 posts.note(row.facts, of: post)
             }
-            dayTotals(key) { $0.observe(row) }
+            days.modify(key) { $0.observe(row) }
             journal?.recordPost(slot, replaced: replaced, day: key)
             return
         }
         rowCount += 1
-        dayTotals(key) { $0.add(row) }
+        days.modify(key) { $0.add(row) }
         if row.values.present & ~lastPlatform!.presence != 0 {
             presence[platform, default: 0] |= row.values.present
             lastPlatform!.presence = presence[platform]!
@@ -132,8 +130,10 @@ public struct FileContribution: RecordSink, Sendable {
         if !notes.contains(text) { notes.append(text) }
     }
 
-    /// Gives back the room its tables hold beyond their rows (once the file is read).
+    /// Packs its day sums and gives back the room its tables hold beyond their rows (once the
+    /// file is read).
     mutating func shrinkToFit() {
+        days.pack()
         posts.shrinkToFit()
         tickets.shrinkToFit()
         anonymousTickets.shrinkToFit()
@@ -161,7 +161,7 @@ public struct FileContribution: RecordSink, Sendable {
     /// result exactly that of reading the file in one go.
     mutating func append(_ later: FileContribution, linesBefore: Int) {
         precondition(later.interning === interning && journal == nil)
-        for (key, totals) in later.days { days[key, default: DayTotals()].add(totals) }
+        for (key, totals) in later.days { days.modify(key) { $0.add(totals) } }
         for (platform, bits) in later.presence { presence[platform, default: 0] |= bits }
         currencies.formUnion(later.currencies)
         for (key, values) in later.hours { hours[key, default: .zero].add(values) }
@@ -182,30 +182,10 @@ public struct FileContribution: RecordSink, Sendable {
         for text in later.notes { note(text) }
         rowCount += later.rowCount
         platformNumbers.formUnion(later.platformNumbers)
-        lastKey = nil
-        lastIndex = nil
         lastPlatform = nil
     }
 
     // MARK: Helpers
-
-    /// Changes the totals of a (platform, day); rows of a file usually share the previous
-    /// row's, which then needs no hashing.
-    @inline(__always)
-    private mutating func dayTotals(_ key: PlatformDay, _ change: (inout DayTotals) -> Void) {
-        if let last = lastKey, let index = lastIndex, last == key {
-            change(&days.values[index])
-            return
-        }
-        var index = days.index(forKey: key)
-        if index == nil {
-            days[key] = DayTotals()
-            index = days.index(forKey: key)
-        }
-        change(&days.values[index!])
-        lastKey = key
-        lastIndex = index
-    }
 
     /// The number of an id; the previous row's id (rows of a post often follow each other)
     /// is looked up without the shared table.
@@ -253,7 +233,7 @@ extension FileContribution {
         let key = { (old: RowKey) in
             RowKey(platform: platform(old.platform), id: other.ids.number(for: interning.ids.string(old.id))!, day: old.day)!
         }
-        for (k, totals) in days { copy.days[PlatformDay(platform: platform(k.platform), day: k.day)] = totals }
+        for (k, totals) in days { copy.days.modify(PlatformDay(platform: platform(k.platform), day: k.day)) { $0 = totals } }
         for (p, bits) in presence { copy.presence[platform(p)] = bits }
         copy.currencies = Set(currencies.map { PlatformCurrency(platform: platform($0.platform), currency: $0.currency) })
         for (k, values) in hours { copy.hours[PlatformHour(platform: platform(k.platform), day: k.day, hour: k.hour)] = values }

@@ -1,8 +1,10 @@
 /// A platform and a day, as a file's and the store's rollups key them.
-struct PlatformDay: Hashable, Sendable {
+struct PlatformDay: Hashable, Sendable, Comparable {
     /// The platform's number in the store's ``Interning``.
     var platform: UInt16
     var day: Day
+
+    static func < (a: PlatformDay, b: PlatformDay) -> Bool { (a.platform, a.day) < (b.platform, b.day) }
 }
 
 /// The key rows with an id are upserted by, packed in 64 bits: platform (10 bits), id (30 bits)

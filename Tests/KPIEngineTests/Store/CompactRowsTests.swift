@@ -2,8 +2,9 @@ import Testing
 @testable import KPIDemo
 @testable import KPIEngine
 
-/// The compact stores of rows with ids: tables of any size, and files that give up their slot
-/// index once read and make it again when they grow.
+/// The compact stores of a file's rows: tables of any size, day sums packed once the file is
+/// read, and rows with ids whose slot index is given up once read and made again when the
+/// file grows.
 @Suite struct CompactRowsTests {
     @Test func aKeyTableAgreesWithADictionaryThroughGrowthRemovalAndShrinking() {
         var table = KeyTable<Int64>(filler: 0)
@@ -24,6 +25,31 @@ import Testing
         for key in 0..<UInt64(5_000) { #expect(table[key] == model[key]) }
         table.shrinkToFit()
         for (key, value) in model { #expect(table[key] == value) }
+    }
+
+    @Test func daySumsPackedOrOpenHoldWhatADictionaryHolds() {
+        var sums = DaySums()
+        var model: [PlatformDay: DayTotals] = [:]
+        var generator = SplitMix64(seed: 11)
+        for step in 0..<3_000 {
+            let key = PlatformDay(platform: UInt16(generator.next() % 3), day: Day(number: Int32(generator.next() % 9)))
+            var row = MetricsRow(platform: "x", day: key.day, time: Int64(generator.next() % 1_000), values: .zero, line: step)
+            for field in [MetricField.impressions, .likes, .revenue] where generator.next() % 2 == 0 {
+                row.values.set(field, units: Int64(generator.next() % 50_000) - 10_000)
+            }
+            if generator.next() % 4 == 0 { row.followers = Double(generator.next() % 900) }
+            sums.modify(key) { $0.add(row) }
+            model[key, default: DayTotals()].add(row)
+            if generator.next() % 50 == 0 { sums.pack() }
+            if step % 97 == 0 {
+                #expect(Set(sums.keys) == Set(model.keys))
+                for (key, totals) in model { #expect(sums[key] == totals) }
+                #expect(Dictionary(uniqueKeysWithValues: sums.map { ($0.key, $0.value) }) == model)
+            }
+        }
+        sums.pack()
+        #expect(Dictionary(uniqueKeysWithValues: sums.map { ($0.key, $0.value) }) == model)
+        #expect(sums[PlatformDay(platform: 7, day: Day(number: 0))] == nil)
     }
 
     @Test func postRowsUpsertTheSameKeyAfterGivingUpTheirIndex() throws {
