@@ -10,7 +10,7 @@ import Glibc
 /// parts merged, tables rehashed, arrays shrunk to fit), so the peak memory then depended on
 /// timing: 1M tickets peaked at 193-285 MB. With a fixed threshold of 256 KiB every large array
 /// is its own mapping and freeing it returns the memory: 165 MB, and 1M post rows 245 -> 212 MB
-/// (`Scripts/bench_scale.py --case posts,tickets`; README, Benchmarks).
+/// (`Scripts/bench_scale.py --case posts,tickets`; docs/PERFORMANCE.md).
 public enum LargeBlockRelease {
     /// Call once, first thing in the process.
     public static func install() {

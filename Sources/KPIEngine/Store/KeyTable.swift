@@ -3,7 +3,7 @@
 /// The store keys millions of rows by packed integers (``RowKey``); Swift's `Dictionary`
 /// hashes every key with SipHash and keeps a bucket map beside keys and values, which made
 /// it the largest cost of reading post-level data and about 21 bytes a row
-/// (`Scripts/bench_scale.py --case posts`; README, Benchmarks). Here a key
+/// (`Scripts/bench_scale.py --case posts`; docs/PERFORMANCE.md). Here a key
 /// is hashed with one multiplication and an entry costs its key and value only. The table may
 /// have any number of buckets (a key's bucket is its hash scaled to the count, not masked), so
 /// that ``shrinkToFit()`` can leave a table 70% full rather than as little as three eighths.
