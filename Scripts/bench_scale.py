@@ -177,7 +177,7 @@ def cold_run(binary, directory):
     The peak RSS comes from GNU time, which starts kpitop from its own small process: a child
     started straight from this one counts this process's memory at the fork in its peak (the
     kernel keeps the high-water mark across exec), which after DuckDB ran here is some 290 MB."""
-    gnu_time = shutil.which("time") if os.path.exists("/usr/bin/time") else None
+    gnu_time = shutil.which("time")
     with tempfile.NamedTemporaryFile("r") as peak:
         prefix = [gnu_time, "-f", "%M", "-o", peak.name] if gnu_time else []
         start = time.perf_counter()

@@ -5,9 +5,14 @@ public enum Percentile {
     /// found by selection, in linear time.
     public static func nearestRank(_ values: [Double], numerator: Int, denominator: Int) -> Double? {
         guard !values.isEmpty else { return nil }
-        let rank = max(1, (numerator * values.count + denominator - 1) / denominator)
         var copy = values
-        return select(&copy, min(rank, values.count) - 1)
+        return select(&copy, index(count: values.count, numerator: numerator, denominator: denominator))
+    }
+
+    /// Where the nearest-rank percentile `numerator/denominator` of `count` (> 0) values
+    /// stands in their ascending order.
+    static func index(count: Int, numerator: Int, denominator: Int) -> Int {
+        min(max(1, (numerator * count + denominator - 1) / denominator), count) - 1
     }
 
     public static func median(_ values: [Double]) -> Double? { nearestRank(values, numerator: 1, denominator: 2) }

@@ -25,8 +25,7 @@ struct SortedRuns: Sendable {
     /// there are no values.
     func nearestRank(numerator: Int, denominator: Int) -> Double? {
         guard count > 0 else { return nil }
-        let rank = max(1, (numerator * count + denominator - 1) / denominator)
-        return element(at: min(rank, count) - 1)
+        return element(at: Percentile.index(count: count, numerator: numerator, denominator: denominator))
     }
 
     var median: Double? { nearestRank(numerator: 1, denominator: 2) }

@@ -116,9 +116,7 @@ struct FirstRead: Sendable {
     func leftOut(reason: String, context: IngestContext) -> LoadedFile {
         if let descriptor { close(descriptor) }
         var file = self.file
-        file.leaveOut()
-        var contribution = file.emptyContribution(context: context)
-        contribution.rejected(line: 0, reason: reason)
+        let contribution = file.leaveOut(reason: reason, context: context)
         return LoadedFile(file: file, contribution: contribution)
     }
 

@@ -32,6 +32,14 @@ struct KeyTable<Value>: Sendable where Value: Sendable {
 
     var isEmpty: Bool { count == 0 }
 
+    /// The slot (index) of every key of `keys`, which hold no key twice: the index of a file's
+    /// rows with ids, made again when a file read to its end grows.
+    static func slots(of keys: [RowKey]) -> KeyTable<Int32> where Value == Int32 {
+        var table = KeyTable<Int32>(filler: 0, minimumCapacity: keys.count)
+        for (slot, key) in keys.enumerated() { table[key.raw] = Int32(slot) }
+        return table
+    }
+
     @inline(__always)
     private func bucket(of key: UInt64) -> Int {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15).multipliedFullWidth(by: UInt64(keys.count)).high)

@@ -79,7 +79,7 @@ struct PostRows: Sendable {
     mutating func upsert(_ key: RowKey, _ row: StoredPost, title: String?) -> (slot: Int32, replaced: StoredPost?) {
         var stored = row
         stored.title = title.map { titles.number(for: $0) } ?? 0
-        if slotOf.count < keys.count { makeSlotIndex() }
+        if slotOf.count < keys.count { slotOf = .slots(of: keys) }
         if let slot = slotOf[key.raw] {
             let replaced = self[slot]
             write(stored, into: Int(slot), reusing: Self.length(present[Int(slot)]))
@@ -98,11 +98,6 @@ struct PostRows: Sendable {
         return (slot, nil)
     }
 
-    /// Makes ``slotOf`` again from the keys (it was given up when the file was read).
-    private mutating func makeSlotIndex() {
-        slotOf = KeyTable(filler: 0, minimumCapacity: keys.count)
-        for (slot, key) in keys.enumerated() { slotOf[key.raw] = Int32(slot) }
-    }
 
     /// Notes what a row of `post` (a key without a day) says about it; a later row's word wins.
     mutating func note(_ given: PostFacts, of post: RowKey) {

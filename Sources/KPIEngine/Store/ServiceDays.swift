@@ -77,19 +77,22 @@ struct ServiceDays: Sendable {
         var outOfOrder = false
         let isBulk = self.isBulk
         if days.index(forKey: day) == nil { sortedDays.insertSorted(day) }
+        /// Adds or takes back one duration, in order outside a bulk change.
+        func update(_ values: inout [Double], with value: Double?) {
+            guard let value else { return }
+            if sign > 0 {
+                outOfOrder = Self.insert(value, into: &values, appendingOutOfOrder: isBulk) || outOfOrder
+            } else if isBulk {
+                values.removeOne(value)
+                outOfOrder = true
+            } else {
+                values.removeSorted(value)
+            }
+        }
         Self.change(&days[day, default: ServiceDay()]) { d in
             d.counters.add(t, sign)
-            for (value, keyPath) in [(response, \ServiceDay.firstResponseSeconds), (resolution, \ServiceDay.resolutionSeconds)] {
-                guard let value else { continue }
-                if sign > 0 {
-                    outOfOrder = Self.insert(value, into: &d[keyPath: keyPath], appendingOutOfOrder: isBulk) || outOfOrder
-                } else if isBulk {
-                    d[keyPath: keyPath].removeOne(value)
-                    outOfOrder = true
-                } else {
-                    d[keyPath: keyPath].removeSorted(value)
-                }
-            }
+            update(&d.firstResponseSeconds, with: response)
+            update(&d.resolutionSeconds, with: resolution)
             emptied = d.counters.inquiries == 0
         }
         if outOfOrder { unsortedDays.insert(day) }

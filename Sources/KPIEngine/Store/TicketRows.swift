@@ -66,10 +66,7 @@ struct TicketRows: Sendable {
     /// Stores a record under `key`; returns its slot and the record it replaced.
     mutating func upsert(_ key: RowKey, _ ticket: StoredTicket) -> (slot: Int32, replaced: StoredTicket?) {
         let f = UInt8(ticket.satisfied.map { $0 ? 2 : 1 } ?? 0) | UInt8(ticket.sentiment.map { $0.rawValue + 2 } ?? 0) << 2
-        if slotOf.count < keys.count {
-            slotOf = KeyTable(filler: 0, minimumCapacity: keys.count)
-            for (slot, key) in keys.enumerated() { slotOf[key.raw] = Int32(slot) }
-        }
+        if slotOf.count < keys.count { slotOf = .slots(of: keys) }
         if let slot = slotOf[key.raw] {
             let i = Int(slot)
             let replaced = self[slot]

@@ -93,10 +93,15 @@ public struct TrackedFile: Sendable {
     /// rejection away.
     public private(set) var isLeftOut = false
 
-    /// Marks the file left out; its parser is dropped.
-    mutating func leaveOut() {
+    /// Marks the file left out (its parser is dropped) and returns what it contributes from
+    /// now on: one rejection at line 0 saying `reason`. The first load and a live read both
+    /// leave a file out this way.
+    mutating func leaveOut(reason: String, context: IngestContext) -> FileContribution {
         isLeftOut = true
         slot = .dormant(0)
+        var contribution = emptyContribution(context: context)
+        contribution.rejected(line: 0, reason: reason)
+        return contribution
     }
 
     /// Leaves the file out, as the first load would, when it has bytes to read while the
@@ -104,10 +109,7 @@ public struct TrackedFile: Sendable {
     /// at line 0 says why. False (nothing done) under the ceiling or without one.
     private mutating func leaveOutAtCeiling(context: IngestContext, store: inout MetricsStore) -> Bool {
         guard let ceiling = context.memoryCeiling, ceiling.isReached() else { return false }
-        leaveOut()
-        var contribution = emptyContribution(context: context)
-        contribution.rejected(line: 0, reason: ceiling.leftOutReason)
-        store.set(contribution)
+        store.set(leaveOut(reason: ceiling.leftOutReason, context: context))
         return true
     }
 

@@ -45,12 +45,12 @@ struct CSVRecordScanner {
                 return nil
             }
         }
-        return scanByBytes(bytes, from: start)
+        return scanQuotedLine(bytes, from: start)
     }
 
     /// The state machine for lines that hold quotes: it jumps from quote to quote (and to the
     /// line feed) with `memchr` and looks at single bytes only right after a quote.
-    private mutating func scanByBytes(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Int? {
+    private mutating func scanQuotedLine(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Int? {
         let quoteByte = UInt8(ascii: "\"")
         var index = start
         while index < bytes.count {
