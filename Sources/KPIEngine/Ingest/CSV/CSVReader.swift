@@ -115,6 +115,7 @@ struct CSVReader {
               progress.yearless.isEmpty, !isAnalyticsFile, progress.traffic.isEmpty
         else { return nil }
         var copy = self
+        copy.builder = builder?.detached()
         copy.fields = FieldSlots(count: fields.slots.count)
         var summary = FileSummary()
         summary.shape = progress.summary.shape

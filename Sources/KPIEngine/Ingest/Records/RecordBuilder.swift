@@ -31,24 +31,24 @@ struct RecordBuilder {
     private var row: MetricsRow
 
     private let headers: [String]
-    private let metricSources: [MetricColumn]
+    private var metricSources: [MetricColumn]
     /// True when the export's daily counts are net changes that may be negative.
     private let allowsNetCounts: Bool
     private let followersSource: ColumnLayout.Source?
-    private let timeSources: [ColumnLayout.Source]
+    private var timeSources: [ColumnLayout.Source]
     private let rangeStartSource: ColumnLayout.Source?
     private let rangeEndSource: ColumnLayout.Source?
     private let campaignStartSource: ColumnLayout.Source?
     private let campaignEndSource: ColumnLayout.Source?
-    private let idSources: [ColumnLayout.Source]
-    private let titleSources: [ColumnLayout.Source]
+    private var idSources: [ColumnLayout.Source]
+    private var titleSources: [ColumnLayout.Source]
     private let publishTimeSource: ColumnLayout.PublishTimeSource?
     private let postTypeSource: ColumnLayout.Source?
     private let permalinkSource: ColumnLayout.Source?
     /// True when the file says something about its posts besides their numbers.
     private let hasPostFacts: Bool
     /// Where a `Total` row says so besides its first field: id, title and time values.
-    private let summarySources: [ColumnLayout.Source]
+    private var summarySources: [ColumnLayout.Source]
     private let platformSource: ColumnLayout.Source?
     private let currencySource: ColumnLayout.Source?
     /// Average view duration, used for watch time only when no column has watch time.
@@ -60,6 +60,8 @@ struct RecordBuilder {
     private let trafficSourceSource: ColumnLayout.Source?
     private let channelGroupSource: ColumnLayout.Source?
     private let campaignSource: ColumnLayout.Source?
+    /// The dimension columns of a website-traffic table (nil for other files).
+    private let trafficDimensions: [ColumnLayout.Source]?
     private let nthDaySource: ColumnLayout.Source?
     /// True when traffic rows wait in ``FileProgress/traffic`` for the end of the file (CSV);
     /// false delivers them at once (JSON Lines).
@@ -144,6 +146,7 @@ struct RecordBuilder {
         trafficSourceSource = layout.source(.trafficSource)
         channelGroupSource = layout.source(.channelGroup)
         campaignSource = layout.source(.campaign)
+        trafficDimensions = traffic == nil ? nil : [trafficSourceSource, channelGroupSource, campaignSource].compactMap { $0 }
         nthDaySource = layout.source(.nthDay)
         openedAtSource = layout.source(.openedAt)
         firstResponseAtSource = layout.source(.firstResponseAt)
@@ -156,12 +159,26 @@ struct RecordBuilder {
     /// True when rows name their own platform in a column.
     var hasPlatformColumn: Bool { platformSource != nil }
 
+    /// This builder with arrays of its own, for a part of the file read on another core.
+    /// Every row retains the arrays it loops over; were the two parts' arrays the same, each
+    /// retain would move their cache line from one core to the other (a third of the CPU of a
+    /// 10M-row load went there).
+    func detached() -> RecordBuilder {
+        var copy = self
+        copy.metricSources = metricSources.map { $0 }
+        copy.timeSources = timeSources.map { $0 }
+        copy.idSources = idSources.map { $0 }
+        copy.titleSources = titleSources.map { $0 }
+        copy.summarySources = summarySources.map { $0 }
+        return copy
+    }
+
     /// Reads one record whose fields are `fields` (by column); `line` is its first line.
     /// Rows go straight to `sink` (or wait in `progress`); a rejection or a summary row is
     /// returned for the caller.
     mutating func build<S: RecordSink>(_ fields: UnsafeBufferPointer<FieldText>, line: Int,
                                        progress: inout FileProgress, into sink: inout S) -> Outcome {
-        if isSummary(fields) { return .summary }
+        if Self.isSummary(fields, summarySources: summarySources, trafficDimensions: trafficDimensions) { return .summary }
         switch kind {
         case .metrics, .measuresWithoutTime: return buildMetrics(fields, line: line, progress: &progress, into: &sink)
         case .service: return buildService(fields, line: line, progress: &progress, into: &sink)
@@ -189,14 +206,14 @@ struct RecordBuilder {
     /// numbers belong (old Facebook Insights exports).
     mutating func isDescriptionRow(_ fields: UnsafeBufferPointer<FieldText>) -> Bool {
         for source in timeSources {
-            switch times.parse(value(source, fields)) {
+            switch times.parse(Self.value(source, fields)) {
             case .time, .withoutYear: return false
             case .missing, .unparsable: continue
             }
         }
         var sawText = false
         for source in metricSources.map(\.source) + [followersSource].compactMap({ $0 }) {
-            switch NumberText.parse(value(source, fields)) {
+            switch NumberText.parse(Self.value(source, fields)) {
             case .missing: continue
             case .notANumber: sawText = true
             case .number, .notFinite: return false
@@ -206,26 +223,29 @@ struct RecordBuilder {
     }
 
     @inline(__always)
-    private func value(_ source: ColumnLayout.Source, _ fields: UnsafeBufferPointer<FieldText>) -> FieldText {
+    private static func value(_ source: ColumnLayout.Source, _ fields: UnsafeBufferPointer<FieldText>) -> FieldText {
         switch source {
         case .column(let column): fields[column]
         case .constant(let text): text
         }
     }
 
+    /// True for a `Total` row. This and the other helpers that ``build(_:line:progress:into:)``
+    /// calls for every row are static: calling a method of the builder from a mutating one
+    /// copied the whole builder (1.2 KB) per call.
     @inline(__always)
-    private func isSummary(_ fields: UnsafeBufferPointer<FieldText>) -> Bool {
-        if let first = fields.first, Self.isTotal(first) { return true }
-        for source in summarySources where Self.isTotal(value(source, fields)) { return true }
-        if traffic != nil { return isTrafficTotal(fields) }
+    private static func isSummary(_ fields: UnsafeBufferPointer<FieldText>, summarySources: [ColumnLayout.Source],
+                                  trafficDimensions: [ColumnLayout.Source]?) -> Bool {
+        if let first = fields.first, isTotal(first) { return true }
+        for source in summarySources where isTotal(value(source, fields)) { return true }
+        if let trafficDimensions { return isTrafficTotal(fields, dimensions: trafficDimensions) }
         return false
     }
 
     /// A Google Analytics total row: no dimension value at all (an exploration's first row,
     /// `,,1091621,...,Grand total`), or one that says `Grand total` / `Gesamtsumme`.
     @inline(never)
-    private func isTrafficTotal(_ fields: UnsafeBufferPointer<FieldText>) -> Bool {
-        let dimensions = [trafficSourceSource, channelGroupSource, campaignSource].compactMap { $0 }
+    private static func isTrafficTotal(_ fields: UnsafeBufferPointer<FieldText>, dimensions: [ColumnLayout.Source]) -> Bool {
         var allMissing = true
         for source in dimensions {
             let text = value(source, fields).trimmed
@@ -258,7 +278,7 @@ struct RecordBuilder {
         var headerCurrency: Currency?
         let readsDecimalPoints = progress.state.decimals.readsDecimalPoints
         for source in metricSources {
-            let text = value(source.source, fields)
+            let text = Self.value(source.source, fields)
             // Most values: digits as they are, read straight into units (the general path below
             // takes negatives, decorations, factors, parts, numbers out of range, and decimals
             // while the file's decimal convention is undecided).
@@ -273,7 +293,7 @@ struct RecordBuilder {
             if readsDecimalPoints, let plain = NumberText.plainNumber(text) {
                 number = .number(plain)
             } else {
-                (number, moneySign) = readDecorated(text, source, progress: &progress)
+                (number, moneySign) = Self.readDecorated(text, source, progress: &progress)
             }
             if source.isMoney, case .number = number {
                 headerCurrency = headerCurrency ?? source.currency
@@ -308,12 +328,12 @@ struct RecordBuilder {
         }
         var followers: Double?
         if let source = followersSource {
-            switch progress.state.decimals.read(value(source, fields)) {
+            switch progress.state.decimals.read(Self.value(source, fields)) {
             case .number(let number) where number >= 0: followers = number
             case .number: return .rejected(reason: "negative followers")
             case .missing: break
-            case .notANumber: return .rejected(reason: "not a number in followers: '\(value(source, fields).excerpt())'")
-            case .notFinite: return .rejected(reason: "not a finite number in followers: '\(value(source, fields).excerpt())'")
+            case .notANumber: return .rejected(reason: "not a number in followers: '\(Self.value(source, fields).excerpt())'")
+            case .notFinite: return .rejected(reason: "not a finite number in followers: '\(Self.value(source, fields).excerpt())'")
             }
         }
         if averageViewDurationSource != nil { addWatchTimeFromAverage(fields) }
@@ -322,11 +342,14 @@ struct RecordBuilder {
         }
         let mayHaveCurrency = sign != .none || headerCurrency != nil || currencySource != nil || facts.currency != nil
         row.currency = mayHaveCurrency && row.values.present & Self.moneyBits != 0
-            ? currency(headerCurrency: headerCurrency, sign: sign, fields) : nil
+            ? Self.currency(headerCurrency: headerCurrency, sign: sign, currencySource: currencySource,
+                            configured: facts.currency, fields) : nil
         // Without those columns the row keeps the default platform and no id or title.
         if platformSource != nil { row.platform = platform(fields) }
-        if !idSources.isEmpty { row.id = id(fields, line: line, progress: &progress, into: &sink) }
-        if !titleSources.isEmpty { row.title = firstText(titleSources, fields) }
+        if !idSources.isEmpty {
+            row.id = Self.id(fields, idSources: idSources, headers: headers, line: line, progress: &progress, into: &sink)
+        }
+        if !titleSources.isEmpty { row.title = Self.firstText(titleSources, fields) }
         if hasPostFacts { row.facts = row.id == nil ? PostFacts() : postFacts(fields, when: when) }
         if traffic != nil { attributeTraffic(fields) }
         row.followers = followers
@@ -358,9 +381,9 @@ struct RecordBuilder {
     private mutating func attributeTraffic(_ fields: UnsafeBufferPointer<FieldText>) {
         var social: String?
         if let source = trafficSourceSource {
-            social = facts.trafficSources.platform(ofSource: value(source, fields).string())
+            social = facts.trafficSources.platform(ofSource: Self.value(source, fields).string())
         } else if let source = channelGroupSource {
-            social = facts.trafficSources.platform(ofChannel: value(source, fields).string())
+            social = facts.trafficSources.platform(ofChannel: Self.value(source, fields).string())
         } else {
             social = facts.defaultPlatform
         }
@@ -368,7 +391,7 @@ struct RecordBuilder {
         row.id = nil
         row.title = nil
         if social != nil, let source = campaignSource {
-            let campaign = value(source, fields).trimmed
+            let campaign = Self.value(source, fields).trimmed
             if !campaign.isMissing, !Self.isNoCampaign(campaign) {
                 row.id = campaign.string()
                 row.title = row.id
@@ -383,14 +406,14 @@ struct RecordBuilder {
         var facts = PostFacts()
         switch publishTimeSource {
         case .source(let source)?:
-            if case .time(_, let instant) = times.parse(value(source, fields)) { facts.publishedAt = instant }
+            if case .time(_, let instant) = times.parse(Self.value(source, fields)) { facts.publishedAt = instant }
         case .rowTime?:
             if case .instant(_, let instant) = when { facts.publishedAt = instant }
         case nil:
             break
         }
-        if let source = postTypeSource { facts.type = firstText([source], fields) }
-        if let source = permalinkSource { facts.permalink = firstText([source], fields) }
+        if let source = postTypeSource { facts.type = Self.firstText([source], fields) }
+        if let source = permalinkSource { facts.permalink = Self.firstText([source], fields) }
         return facts
     }
 
@@ -458,7 +481,7 @@ struct RecordBuilder {
     /// A number that is not plain, or any number while the file's decimal convention is not
     /// decided: read under the decision, with the currency sign money carries.
     @inline(never)
-    private func readDecorated(_ text: FieldText, _ source: MetricColumn,
+    private static func readDecorated(_ text: FieldText, _ source: MetricColumn,
                                progress: inout FileProgress) -> (value: NumberValue, sign: MoneySign) {
         if source.isMoney { return progress.state.decimals.readMoney(text) }
         return (progress.state.decimals.read(text, isCount: source.factor == 1), .none)
@@ -499,7 +522,7 @@ struct RecordBuilder {
     @inline(never)
     private mutating func addWatchTimeFromAverage(_ fields: UnsafeBufferPointer<FieldText>) {
         guard let source = averageViewDurationSource, let views = row.values[.videoViews],
-              let average = DurationText.seconds(value(source, fields))
+              let average = DurationText.seconds(Self.value(source, fields))
         else { return }
         row.values.set(.watchTimeSeconds, to: (average * views).rounded())
     }
@@ -511,7 +534,7 @@ struct RecordBuilder {
     private mutating func addCustomerValue(_ fields: UnsafeBufferPointer<FieldText>, sign: inout MoneySign,
                                            progress: inout FileProgress) -> String? {
         guard let source = customerValueSource else { return nil }
-        let text = value(source, fields)
+        let text = Self.value(source, fields)
         let (number, moneySign) = progress.state.decimals.readMoney(text)
         switch number {
         case .missing: return nil
@@ -531,11 +554,12 @@ struct RecordBuilder {
     /// The row's currency: a code in a money column's header, a currency column, `€`/`£`/an
     /// ISO code in the values, the mapping's or config's currency, and last `$` as US dollars.
     @inline(never)
-    private func currency(headerCurrency: Currency?, sign: MoneySign, _ fields: UnsafeBufferPointer<FieldText>) -> Currency? {
+    private static func currency(headerCurrency: Currency?, sign: MoneySign, currencySource: ColumnLayout.Source?,
+                                 configured: Currency?, _ fields: UnsafeBufferPointer<FieldText>) -> Currency? {
         if let headerCurrency { return headerCurrency }
         if let source = currencySource, let code = Currency(code: value(source, fields).trimmed.string()) { return code }
         if case .currency(let stated) = sign { return stated }
-        if let configured = facts.currency { return configured }
+        if let configured { return configured }
         return sign == .dollar ? .usd : nil
     }
 
@@ -564,7 +588,7 @@ struct RecordBuilder {
                                                      into sink: inout S) -> Result<When, RowProblem> {
         // The common case: a time column that holds a time, after any empty ones.
         for source in timeSources {
-            switch times.parse(value(source, fields)) {
+            switch times.parse(Self.value(source, fields)) {
             case .time(let day, let instant): return .success(.instant(day: day, epochMilliseconds: instant))
             case .missing: continue
             case .withoutYear, .unparsable: break
@@ -581,7 +605,7 @@ struct RecordBuilder {
                                                    into sink: inout S) -> Result<When, RowProblem> {
         var problem: RowProblem?
         for source in timeSources {
-            let text = value(source, fields)
+            let text = Self.value(source, fields)
             switch times.parse(text) {
             case .time(let day, let instant): return .success(.instant(day: day, epochMilliseconds: instant))
             case .withoutYear(let month, let day, let secondOfDay):
@@ -597,7 +621,7 @@ struct RecordBuilder {
             }
         }
         if let source = nthDaySource, let range = facts.reportRange {
-            let text = value(source, fields)
+            let text = Self.value(source, fields)
             guard case .number(let n) = NumberText.parse(text), n >= 0, n == n.rounded(), n < 3660 else {
                 return .failure(RowProblem(reason: "not a day number in nth_day: '\(text.excerpt())'"))
             }
@@ -630,19 +654,19 @@ struct RecordBuilder {
     private mutating func period<S: RecordSink>(_ startSource: ColumnLayout.Source, _ fields: UnsafeBufferPointer<FieldText>,
                                                 line: Int, progress: inout FileProgress,
                                                 into sink: inout S) -> Result<When, RowProblem> {
-        let startText = value(startSource, fields)
+        let startText = Self.value(startSource, fields)
         guard case .time(let first, let instant) = times.parse(startText) else {
             return .failure(RowProblem(reason: startText.isMissing ? "no time" : "unparsable time '\(startText.excerpt())'"))
         }
-        guard let endSource = rangeEndSource, case .time(let last, _) = times.parse(value(endSource, fields)),
+        guard let endSource = rangeEndSource, case .time(let last, _) = times.parse(Self.value(endSource, fields)),
               last > first
         else { return .success(.instant(day: first, epochMilliseconds: instant)) }
         var from = first
         var to = last
-        if let source = campaignStartSource, case .time(let starts, _) = times.parse(value(source, fields)) {
+        if let source = campaignStartSource, case .time(let starts, _) = times.parse(Self.value(source, fields)) {
             from = max(from, starts)
         }
-        if let source = campaignEndSource, case .time(let ends, _) = times.parse(value(source, fields)) {
+        if let source = campaignEndSource, case .time(let ends, _) = times.parse(Self.value(source, fields)) {
             to = min(to, ends)
         }
         if from > to {
@@ -680,7 +704,7 @@ struct RecordBuilder {
 
     private mutating func platform(_ fields: UnsafeBufferPointer<FieldText>) -> String {
         if let source = platformSource {
-            let text = value(source, fields)
+            let text = Self.value(source, fields)
             if !text.isMissing { return platforms.name(for: text) }
         }
         return facts.defaultPlatform
@@ -689,11 +713,12 @@ struct RecordBuilder {
     /// The first id, skipping columns whose ids a spreadsheet turned into numbers like
     /// `6.54E+17` (many posts would share one): such a column gives no ids from then on.
     @inline(never)
-    private func id<S: RecordSink>(_ fields: UnsafeBufferPointer<FieldText>, line: Int, progress: inout FileProgress,
-                                   into sink: inout S) -> String? {
+    private static func id<S: RecordSink>(_ fields: UnsafeBufferPointer<FieldText>, idSources: [ColumnLayout.Source],
+                                          headers: [String], line: Int, progress: inout FileProgress,
+                                          into sink: inout S) -> String? {
         for source in idSources {
             if case .column(let column) = source, progress.state.mangledIdColumns.contains(column) { continue }
-            let text = value(source, fields)
+            let text = Self.value(source, fields)
             guard !text.isMissing else { continue }
             if Self.isScientificNotation(text.trimmed), case .column(let column) = source {
                 progress.state.mangledIdColumns.insert(column)
@@ -724,9 +749,9 @@ struct RecordBuilder {
         return index == text.count && index > exponentStart
     }
 
-    private func firstText(_ sources: [ColumnLayout.Source], _ fields: UnsafeBufferPointer<FieldText>) -> String? {
+    private static func firstText(_ sources: [ColumnLayout.Source], _ fields: UnsafeBufferPointer<FieldText>) -> String? {
         for source in sources {
-            let text = value(source, fields)
+            let text = Self.value(source, fields)
             if !text.isMissing { return text.trimmed.string() }
         }
         return nil
@@ -740,7 +765,7 @@ struct RecordBuilder {
             guard let openedAt = try instant(openedAtSource, .openedAt, fields) else { return .rejected(reason: "no opened_at") }
             var firstResponseAt = try instant(firstResponseAtSource, .firstResponseAt, fields)
             if firstResponseAt == nil, let source = firstReplyMinutesSource,
-               let minutes = try Self.number(value(source, fields), named: "first_reply_minutes", negativeAllowed: false).get() {
+               let minutes = try Self.number(Self.value(source, fields), named: "first_reply_minutes", negativeAllowed: false).get() {
                 // Beyond 10^15 ms (31,000 years) it is no reply time, and no instant: it would
                 // trap on conversion (found by the CSV fuzz target).
                 let milliseconds = (minutes * 60_000).rounded()
@@ -751,11 +776,11 @@ struct RecordBuilder {
             if let firstResponseAt, firstResponseAt < openedAt { return .rejected(reason: "first_response_at before opened_at") }
             if let resolvedAt, resolvedAt < openedAt { return .rejected(reason: "resolved_at before opened_at") }
             var csat: Double?
-            if let source = csatSource { csat = try Self.csat(value(source, fields)) }
+            if let source = csatSource { csat = try Self.csat(Self.value(source, fields)) }
             var sentiment: Sentiment?
-            if let source = sentimentSource { sentiment = try Self.sentiment(value(source, fields)) }
+            if let source = sentimentSource { sentiment = try Self.sentiment(Self.value(source, fields)) }
             let row = ServiceRow(
-                platform: platform(fields), id: firstText(idSources, fields), openedAt: openedAt,
+                platform: platform(fields), id: Self.firstText(idSources, fields), openedAt: openedAt,
                 firstResponseAt: firstResponseAt, resolvedAt: resolvedAt, csat: csat, sentiment: sentiment, line: line)
             let day = facts.clock.day(ofEpochMilliseconds: openedAt)
             progress.summary.count(from: day, to: day)
@@ -771,7 +796,7 @@ struct RecordBuilder {
     private mutating func instant(_ source: ColumnLayout.Source?, _ field: CanonicalField,
                                   _ fields: UnsafeBufferPointer<FieldText>) throws(RowProblem) -> Int64? {
         guard let source else { return nil }
-        let text = value(source, fields)
+        let text = Self.value(source, fields)
         switch times.parse(text) {
         case .time(_, let instant): return instant
         case .missing: return nil
