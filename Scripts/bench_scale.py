@@ -9,8 +9,8 @@ Cases (each generates its data once under bench-data/scale-<case>/):
   plain10m    10,000,000 plain daily metric rows (no ids), 5 files
   plain30m    30,000,000 plain rows
 
-For the plain cases it also starts the dashboard in tmux twice (first start, then a restart with
-the restart cache) and prints when its first numbers appeared.
+For the plain and many-files cases it also starts the dashboard in tmux twice (first start, then a
+restart with the restart cache) and prints when its first numbers appeared.
 
 For each case it prints, for a cold `kpitop report --format json` (release build, new process):
 wall time (best of --runs), CPU, peak RSS and RSS per row (or per file), the bytes kpitop read
@@ -394,7 +394,9 @@ def run_case(case, binary, runs, appends, live):
 
 def first_numbers(binary, directory, cache_home):
     """Seconds from starting the dashboard (120x40 tmux) until the overview shows a number, and
-    what the screen said of it then ('partial', 'last run' or 'final'), and until the load is done."""
+    what the screen said of it then ('partial', 'last run' or 'final'), and until the load is done.
+    Then waits (up to 60 s) for the restart cache to be written before quitting, as a user who
+    looks at the numbers for a moment would."""
     session = f"kpitop-bench-{os.getpid()}"
     subprocess.run(["tmux", "kill-session", "-t", session], stderr=subprocess.DEVNULL)
     start = time.monotonic()
@@ -414,6 +416,9 @@ def first_numbers(binary, directory, cache_home):
                 done = now
                 break
             time.sleep(0.005)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not glob.glob(os.path.join(cache_home, "kpitop", "*.cache")):
+            time.sleep(0.05)
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], stderr=subprocess.DEVNULL)
     return first, kind, done
@@ -450,7 +455,7 @@ def main():
     for case in cases:
         run_case(case, binary, args.runs, args.appends,
                  live=not args.no_live and not case.startswith("plain"))
-        if case.startswith("plain") and shutil.which("tmux"):
+        if (case.startswith("plain") or case == "files") and shutil.which("tmux"):
             startup(binary, os.path.join(ROOT, "bench-data", f"scale-{case}"))
 
 

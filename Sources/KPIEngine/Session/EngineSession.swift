@@ -101,12 +101,13 @@ public final class EngineSession: SnapshotSource {
         }
         startWatcher()
         let paths = DataFiles.list(root: root, followLinks: context.followLinks)
-        let showsLastRun = publishLastRun(paths: paths)
+        let lastRun = restoreLastRun(paths: paths)
+        let restored = Set(lastRun.files.map(\.file.path))
         let files: [LoadedFile]
         do {
-            files = try DataLoader(root: root, context: context).readAll(listed: paths,
+            files = try DataLoader(root: root, context: context).readAll(listed: paths.filter { !restored.contains($0) },
                 progress: { [self] progress in publish { $0.status.loading = progress } },
-                firstLook: showsLastRun ? nil : { [self] store in publishFirstLook(store) })
+                firstLook: lastRun.showsNumbers ? nil : { [self] store in publishFirstLook(store) }) + lastRun.files
         } catch {
             // Gone again between the check and the read: look again later.
             stopWatcher()
@@ -122,32 +123,29 @@ public final class EngineSession: SnapshotSource {
         keepForRestart(files)
     }
 
-    /// Shows the last run's numbers while the directory loads, when the restart cache holds
-    /// them for this request and every file (`paths`, as listed for the load) is unchanged;
-    /// true when it did.
-    private func publishLastRun(paths: [String]) -> Bool {
-        guard let cache = options.restartCache else { return false }
+    /// What the restart cache gives this start: the files it kept that are unchanged (they
+    /// are not read again), and whether it showed the last run's numbers while the directory
+    /// loads (when the request and every file, `paths` as listed for the load, are unchanged).
+    private func restoreLastRun(paths: [String]) -> (files: [LoadedFile], showsNumbers: Bool) {
+        guard let cache = options.restartCache else { return ([], false) }
         var request = published.withLock { $0.request }
         request.now = now()
-        guard let snapshot = cache.snapshot(for: request, today: context.clock.day(ofEpochMilliseconds: request.now),
-                                            root: root, paths: paths)
-        else { return false }
+        guard let lastRun = cache.lastRun(for: request, today: context.clock.day(ofEpochMilliseconds: request.now),
+                                          root: root, paths: paths, context: context)
+        else { return ([], false) }
+        guard let snapshot = lastRun.snapshot else { return (lastRun.files, false) }
         publish { s in
             guard s.status.loading != nil else { return }
             s.snapshot = snapshot
             s.status.provisional = .lastRun
         }
-        return true
+        return (lastRun.files, true)
     }
 
-    /// Keeps the numbers of a complete load in the restart cache, with the files as they were
-    /// read; not when a file was left out, could not be read, or has a last line still waiting.
+    /// Keeps what a complete load read in the restart cache (see ``RestartCache/store(_:for:today:files:root:context:)``),
+    /// with the numbers it shows; not while a last line is still waiting.
     private func keepForRestart(_ files: [LoadedFile]) {
-        guard let cache = options.restartCache, files.allSatisfy({ !$0.file.isLeftOut }) else { return }
-        let stamps = files.compactMap { loaded in
-            loaded.file.identity.map { RestartCache.FileStamp(path: loaded.file.path, identity: $0) }
-        }
-        guard stamps.count == files.count else { return }
+        guard let cache = options.restartCache else { return }
         var request = published.withLock { $0.request }
         request.now = now()
         guard let snapshot = engine.withLock({ e -> KPISnapshot? in
@@ -155,7 +153,8 @@ public final class EngineSession: SnapshotSource {
             // The platforms' parts are those of the snapshot just published: reused, not recomputed.
             return e.store.snapshot(request, cache: &e.cache)
         }) else { return }
-        cache.store(snapshot, for: request, today: context.clock.day(ofEpochMilliseconds: request.now), files: stamps)
+        cache.store(snapshot, for: request, today: context.clock.day(ofEpochMilliseconds: request.now), files: files,
+                    root: root, context: context)
     }
 
     /// Shows the numbers of a first look at a large directory while it loads: marked partial

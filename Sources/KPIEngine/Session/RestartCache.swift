@@ -1,22 +1,23 @@
 import Foundation
 
-/// What the dashboard showed when its last load of a data directory ended, kept under
-/// `$XDG_CACHE_HOME/kpitop` (else `~/.cache/kpitop`), one file per data directory, so that a
-/// restart over unchanged files shows its numbers at once while the load runs again behind them.
+/// What the last load of a data directory found, kept under `$XDG_CACHE_HOME/kpitop` (else
+/// `~/.cache/kpitop`), one file per data directory, so that a restart reads only what changed:
+/// the sums of each file without ids (see ``KeptContribution``) with how far it was read, and
+/// the numbers the dashboard showed, shown at once while the rest loads.
 ///
-/// The cache is validated, never trusted: it is used only when it was written by this version
-/// of kpitop for the same data directory and the same request (window, time zone, anchor day,
-/// goals, alerts...), and when every data file is still the one it was read from: the same list
-/// of files, each with the same device, inode, size and modification time. Anything else, or a
-/// file that cannot be read or decoded, and it is ignored (and written anew after the load).
+/// The cache is validated, never trusted. It is used only when this very kpitop executable
+/// wrote it, for the same data directory, read the same way (time zone, `mapping.toml`,
+/// currency, links followed, the day hourly sums start). A kept file is used only when it is
+/// still the one that was read: the same device, inode, size and modification time; any other
+/// file is read again. The numbers shown at once also need the same request (window, anchor
+/// day, goals, alerts...) and every file unchanged. Anything else, or a cache that cannot be
+/// read or decoded, and it is ignored (and written anew after the load).
 public struct RestartCache: Sendable {
     /// The cache file.
     public let path: String
     /// The data directory, as an absolute path.
     let dataDirectory: String
 
-    /// Bumped whenever what a snapshot holds or how it is computed changes.
-    static let formatVersion = 2
 
     /// The cache of `dataDirectory` under the user's cache folder; nil without one
     /// (no `XDG_CACHE_HOME` and no `HOME`).
@@ -34,25 +35,32 @@ public struct RestartCache: Sendable {
         path = base + "/" + Self.fileName(for: absolute)
     }
 
-    /// `data-<FNV-1a of the directory's path, in hex>.json`.
+    /// `data-<FNV-1a of the directory's path, in hex>.cache`.
     static func fileName(for directory: String) -> String {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in directory.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-        return "data-" + String(hash, radix: 16) + ".json"
+        return "data-" + String(hash, radix: 16) + ".cache"
     }
 
     /// One data file as it was read.
-    struct FileStamp: Codable, Equatable {
+    struct FileStamp: Equatable {
         var path: String
         var identity: FileIdentity
     }
 
-    private struct Contents: Codable {
-        var version: Int
-        var dataDirectory: String
-        var request: String
-        var files: [FileStamp]
-        var snapshot: KPISnapshot
+    /// A file without ids as the last load left it.
+    struct KeptFile {
+        var path: String
+        var file: TrackedFile.Kept
+        var contribution: KeptContribution
+    }
+
+    /// What the last run leaves to this start.
+    struct LastRun {
+        /// The numbers it showed, when the request and every file are the same.
+        var snapshot: KPISnapshot?
+        /// The files it kept that are unchanged, ready to follow with their contributions.
+        var files: [LoadedFile]
     }
 
     /// The data files under `root` as they are now (those that cannot be stat-ed are left out,
@@ -61,32 +69,73 @@ public struct RestartCache: Sendable {
         paths.compactMap { path in FileIdentity(path: root + "/" + path).map { FileStamp(path: path, identity: $0) } }
     }
 
-    /// The cached snapshot, if it is valid for `request` on `today` and the files of `root`
-    /// listed in `paths`.
-    func snapshot(for request: SnapshotRequest, today: Day, root: String, paths: [String]) -> KPISnapshot? {
+    /// What the cache holds that is valid for reading the files of `root` listed in `paths`
+    /// with `context`, and for showing `request` on `today`; nil when nothing is.
+    func lastRun(for request: SnapshotRequest, today: Day, root: String, paths: [String],
+                 context: IngestContext) -> LastRun? {
         guard let data = FileManager.default.contents(atPath: path),
-              let contents = try? JSONDecoder().decode(Contents.self, from: data),
-              contents.version == Self.formatVersion, contents.dataDirectory == dataDirectory,
-              let key = Self.key(request, today: today), contents.request == key,
-              contents.files == Self.stamps(root: root, paths: paths)
+              let contents = try? CacheContents(bytes: [UInt8](data)),
+              contents.dataDirectory == dataDirectory, contents.reading == Self.readingKey(root: root, context: context)
         else { return nil }
-        return contents.snapshot
+        let stamps = Self.stamps(root: root, paths: paths)
+        let identities = Dictionary(stamps.map { ($0.path, $0.identity) }, uniquingKeysWith: { first, _ in first })
+        let files = contents.kept.compactMap { kept -> LoadedFile? in
+            guard identities[kept.path] == kept.file.identity,
+                  let contribution = kept.contribution.contribution(
+                      path: kept.path, modificationTime: kept.file.identity.modifiedNanoseconds, context: context)
+            else { return nil }
+            return LoadedFile(file: TrackedFile(path: kept.path, restoring: kept.file), contribution: contribution)
+        }
+        let isSame = (Self.key(request, today: today).map { $0 == contents.request } ?? false) && contents.files == stamps
+        return LastRun(snapshot: isSame ? contents.snapshot : nil, files: files)
     }
 
-    /// Keeps `snapshot`, computed for `request` on `today` from `files`; a failure to write is
-    /// ignored (the next start then simply loads without it).
-    func store(_ snapshot: KPISnapshot, for request: SnapshotRequest, today: Day, files: [FileStamp]) {
+    /// Keeps what a complete load read from `files` with `context`, and `snapshot`, computed
+    /// from them for `request` on `today`. A file that was left out, could not be read or holds
+    /// back a last line is not kept (and the numbers are then not kept either); a failure to
+    /// write is ignored (the next start then reads everything).
+    func store(_ snapshot: KPISnapshot, for request: SnapshotRequest, today: Day, files: [LoadedFile],
+               root: String, context: IngestContext) {
+        var stamps: [FileStamp] = []
+        var kept: [KeptFile] = []
+        for loaded in files {
+            guard let file = loaded.file.kept else { continue }
+            stamps.append(FileStamp(path: loaded.file.path, identity: file.identity))
+            if let contribution = KeptContribution(loaded.contribution) {
+                kept.append(KeptFile(path: loaded.file.path, file: file, contribution: contribution))
+            }
+        }
         guard let key = Self.key(request, today: today) else { return }
-        let contents = Contents(version: Self.formatVersion, dataDirectory: dataDirectory, request: key,
-                                files: files, snapshot: snapshot)
-        guard let data = try? JSONEncoder().encode(contents) else { return }
+        let contents = CacheContents(dataDirectory: dataDirectory, reading: Self.readingKey(root: root, context: context),
+                                     request: key, files: stamps, snapshot: stamps.count == files.count ? snapshot : nil,
+                                     kept: kept)
+        guard let bytes = contents.bytes() else { return }
         let folder = (path as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
                                                  attributes: [.posixPermissions: 0o700])
         let temporary = path + ".\(getpid()).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600])
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes), attributes: [.posixPermissions: 0o600])
         else { return }
         if rename(temporary, path) != 0 { unlink(temporary) }
+    }
+
+    /// How files are read, as a key: the executable (another build may read differently), the
+    /// time zone, the directory's `mapping.toml` (as a file: device, inode, size, modification
+    /// time), the configured currency, whether links are followed and the first day with
+    /// hourly sums.
+    static func readingKey(root: String, context: IngestContext) -> String {
+        func stamp(_ path: String) -> String {
+            guard let identity = FileIdentity(path: path) else { return "none" }
+            return "\(identity.device):\(identity.inode):\(identity.size):\(identity.modifiedNanoseconds)"
+        }
+        return [
+            "executable " + stamp("/proc/self/exe"),
+            "zone " + context.clock.identifier,
+            "mapping " + stamp(root + "/" + ColumnMapping.fileName),
+            "currency " + (context.currency?.description ?? "none"),
+            "links \(context.followLinks)",
+            "hourly " + (context.hourlyFrom?.description ?? "none"),
+        ].joined(separator: "; ")
     }
 
     /// The request as a key: everything but the instant, which counts by its day (in the

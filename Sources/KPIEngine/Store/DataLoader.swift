@@ -25,7 +25,7 @@ public struct DataLoader: Sendable {
     /// Reads every data file under the root and returns them ready to follow (see
     /// ``TrackedFile``) with what they contribute. `progress` is called (from any thread) once
     /// the files are listed, then after each file and each further percent of the bytes. When
-    /// the files hold at least 32 MiB, `firstLook` is first given a store of
+    /// the files hold at least 32 MiB or number 2,000, `firstLook` is first given a store of
     /// what could be read from their starts within `firstLookBudget` (partial numbers to show
     /// while the rest loads).
     /// `listed` is the directory's data files when the caller listed them already.
@@ -40,7 +40,7 @@ public struct DataLoader: Sendable {
         let paths = listed ?? DataFiles.list(root: root, followLinks: context.followLinks)
         let listedBytes = paths.reduce(Int64(0)) { $0 + Self.fileSize(root + "/" + $1) }
         progress?(LoadProgress(filesDone: 0, filesTotal: paths.count, bytesDone: 0, bytesTotal: listedBytes))
-        if let firstLook, listedBytes >= firstLookMinimumBytes {
+        if let firstLook, listedBytes >= firstLookMinimumBytes || paths.count >= FirstLook.minimumFiles {
             firstLook(FirstLook(root: root, context: context, budget: firstLookBudget).read(paths).store)
         }
         let reads = Self.inParallel(paths.count) { index in

@@ -185,6 +185,34 @@ public struct FileContribution: RecordSink, Sendable {
         lastPlatform = nil
     }
 
+    // MARK: Restart cache
+
+    /// True when the file has no rows with ids and no tickets: all it adds is sums, which the
+    /// restart cache can keep (``KeptContribution``).
+    var holdsOnlySums: Bool {
+        posts.count == 0 && tickets.count == 0 && anonymousTickets.isEmpty && newestTicket.isEmpty
+    }
+
+    /// A file's contribution as the restart cache kept it: sums and findings, in this run's
+    /// platform numbers (see ``KeptContribution/contribution(path:modificationTime:context:)``).
+    init(path: String, modificationTime: Int64, context: IngestContext, days: DaySums,
+         presence: [UInt16: UInt32], currencies: Set<PlatformCurrency>, hours: [PlatformHour: MetricValues],
+         platformNumbers: Set<UInt16>, rejections: [Rejection], rejectedCount: Int, notes: [String],
+         rowCount: Int, summary: FileSummary) {
+        self.init(path: path, modificationTime: modificationTime, interning: context.interning,
+                  hourlyFrom: context.hourlyFrom, clock: context.clock)
+        self.days = days
+        self.presence = presence
+        self.currencies = currencies
+        self.hours = hours
+        self.platformNumbers = platformNumbers
+        self.rejections = rejections
+        self.rejectedCount = rejectedCount
+        self.notes = notes
+        self.rowCount = rowCount
+        self.summary = summary
+    }
+
     // MARK: Helpers
 
     /// The number of an id; the previous row's id (rows of a post often follow each other)

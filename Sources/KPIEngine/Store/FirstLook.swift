@@ -11,6 +11,9 @@ import Darwin
 struct FirstLook {
     /// Directories smaller than this load whole in about the time the first look would take.
     static let minimumBytes: Int64 = 32 << 20
+    /// Directories with this many files get a first look whatever their size: opening and
+    /// reading 20,000 small files takes a second or more.
+    static let minimumFiles = 2_000
     /// Bytes read per step; the budget is checked between steps.
     static let stepSize: Int64 = 1 << 20
 

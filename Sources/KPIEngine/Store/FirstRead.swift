@@ -20,6 +20,12 @@ struct FirstRead: Sendable {
 
     /// The file with its head read (when it is cut).
     let file: TrackedFile
+    /// The data directory, for a file opened only when its part is read.
+    let root: String
+    /// True for a file read whole: it is opened when its part is read, not before, so that a
+    /// directory of thousands of small files never has them all open at once (at the usual
+    /// limit of 1,024 open files, 18,984 of 20,000 small files could not be opened).
+    let opensWhenRead: Bool
     /// What the head read contributed.
     let contribution: FileContribution
     /// The open file (nil when it could not be opened); ``finish(_:segments:chunkSize:)`` closes it.
@@ -33,6 +39,18 @@ struct FirstRead: Sendable {
     init(path: String, root: String, context: IngestContext, cutting: Cutting, chunkSize: Int) {
         var file = TrackedFile(path: path)
         var contribution = file.emptyContribution(context: context)
+        self.root = root
+        var info = stat()
+        if stat(root + "/" + path, &info) == 0, Int64(info.st_size) < cutting.minimumFileSize || cutting.parts < 2 {
+            self.file = file
+            self.contribution = contribution
+            opensWhenRead = true
+            descriptor = nil
+            firstPartEnd = Int64(info.st_size)
+            segments = []
+            return
+        }
+        opensWhenRead = false
         guard let (fd, size) = file.beginFirstRead(root: root, into: &contribution) else {
             self.file = file
             self.contribution = contribution
@@ -42,9 +60,8 @@ struct FirstRead: Sendable {
             return
         }
         descriptor = fd
-        // A file read whole gets its parser when its part is read (so that the many small
-        // files of a directory are never all parsed at once).
-        guard size >= cutting.minimumFileSize, cutting.parts > 1 else {
+        // Grown to the size of a cut file since `stat`, or not yet: read whole all the same.
+        guard size >= cutting.minimumFileSize else {
             self.file = file
             self.contribution = contribution
             firstPartEnd = size
@@ -81,9 +98,15 @@ struct FirstRead: Sendable {
     /// a small one keeps no parser; a cut one is finished by ``finish(_:segments:chunkSize:)``.
     func readFirstPart(context: IngestContext, chunkSize: Int, didRead: ((Int) -> Void)? = nil) -> LoadedFile {
         var loaded = LoadedFile(file: file, contribution: contribution)
-        guard let descriptor else { return loaded }
+        var end = firstPartEnd
+        var opened = descriptor
+        if opensWhenRead, let (fd, size) = loaded.file.beginFirstRead(root: root, into: &loaded.contribution) {
+            opened = fd
+            end = size
+        }
+        guard let descriptor = opened else { return loaded }
         loaded.file.wake(descriptor, context: context)
-        loaded.file.read(descriptor, until: firstPartEnd, into: &loaded.contribution, chunkSize: chunkSize, didRead: didRead)
+        loaded.file.read(descriptor, until: end, into: &loaded.contribution, chunkSize: chunkSize, didRead: didRead)
         if segments.isEmpty {
             close(descriptor)
             loaded.settle()

@@ -32,6 +32,32 @@ public struct TrackedFile: Sendable {
         slot = .dormant(0)
     }
 
+    /// What the restart cache keeps of a followed file: which file it read, how far, and the
+    /// bytes just before that.
+    struct Kept: Sendable {
+        var identity: FileIdentity
+        var offset: Int64
+        var firstModificationTime: Int64?
+        var tail: [UInt8]
+    }
+
+    /// The file as the restart cache keeps it; nil for a file left out, not read, or holding
+    /// back a last line without a newline.
+    var kept: Kept? {
+        guard !isLeftOut, !hasPendingLine, let identity else { return nil }
+        return Kept(identity: identity, offset: offset, firstModificationTime: firstModificationTime, tail: tail)
+    }
+
+    /// The file as the restart cache kept it: read up to `kept.offset`, with no parser (made
+    /// again from the file's bytes if it grows, as for a small file, see ``wake(_:context:)``).
+    init(path: String, restoring kept: Kept) {
+        self.path = path
+        identity = kept.identity
+        firstModificationTime = kept.firstModificationTime
+        tail = kept.tail
+        slot = .dormant(kept.offset)
+    }
+
     /// Bytes read so far (an incomplete last line included: the parser holds it).
     public var offset: Int64 {
         switch slot {

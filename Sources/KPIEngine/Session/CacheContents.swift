@@ -1,0 +1,105 @@
+import Foundation
+
+/// Everything a ``RestartCache`` file holds, and its bytes (see ``CacheWriter``): a header
+/// with the format version, what the cache is valid for, the files as they were read, the
+/// numbers shown (as JSON), and the files kept with their contributions.
+struct CacheContents {
+    /// Bumped whenever what the cache holds or how it is written changes.
+    static let formatVersion: UInt64 = 3
+    private static let magic = Array("kpitop restart cache\n".utf8)
+
+    var dataDirectory: String
+    /// How the files were read (``RestartCache/readingKey(root:context:)``).
+    var reading: String
+    /// The request and day the numbers were computed for (``RestartCache/key(_:today:)``).
+    var request: String
+    /// Every file read, as it was.
+    var files: [RestartCache.FileStamp]
+    /// The numbers shown, when every file was kept.
+    var snapshot: KPISnapshot?
+    var kept: [RestartCache.KeptFile]
+
+    init(dataDirectory: String, reading: String, request: String, files: [RestartCache.FileStamp],
+         snapshot: KPISnapshot?, kept: [RestartCache.KeptFile]) {
+        self.dataDirectory = dataDirectory
+        self.reading = reading
+        self.request = request
+        self.files = files
+        self.snapshot = snapshot
+        self.kept = kept
+    }
+
+    /// The bytes of the cache file; nil when the numbers cannot be written.
+    func bytes() -> [UInt8]? {
+        var out = CacheWriter()
+        out.byteString(Self.magic)
+        out.unsigned(Self.formatVersion)
+        out.text(dataDirectory)
+        out.text(reading)
+        out.text(request)
+        if let snapshot {
+            guard let json = try? JSONEncoder().encode(snapshot) else { return nil }
+            out.optional([UInt8](json)) { $0.byteString($1) }
+        } else {
+            out.bool(false)
+        }
+        out.count(files.count)
+        for file in files {
+            out.text(file.path)
+            Self.write(file.identity, to: &out)
+        }
+        out.count(kept.count)
+        for file in kept {
+            out.text(file.path)
+            Self.write(file.file.identity, to: &out)
+            out.signed(file.file.offset)
+            out.optional(file.file.firstModificationTime) { $0.signed($1) }
+            out.byteString(file.file.tail)
+            file.contribution.write(to: &out)
+        }
+        return out.bytes
+    }
+
+    /// Reads the bytes of a cache file; throws for anything else, a damaged file or another
+    /// format version.
+    init(bytes: [UInt8]) throws(CacheReader.Damaged) {
+        var input = CacheReader(bytes)
+        guard try input.byteString() == Self.magic, try input.unsigned() == Self.formatVersion else { throw CacheReader.Damaged() }
+        dataDirectory = try input.text()
+        reading = try input.text()
+        request = try input.text()
+        let json = try input.optional { input throws(CacheReader.Damaged) in try input.byteString() }
+        if let json {
+            guard let snapshot = try? JSONDecoder().decode(KPISnapshot.self, from: Data(json)) else { throw CacheReader.Damaged() }
+            self.snapshot = snapshot
+        } else {
+            snapshot = nil
+        }
+        files = try (0..<input.count()).map { _ throws(CacheReader.Damaged) in
+            RestartCache.FileStamp(path: try input.text(), identity: try Self.identity(from: &input))
+        }
+        kept = try (0..<input.count()).map { _ throws(CacheReader.Damaged) in
+            let path = try input.text()
+            let file = TrackedFile.Kept(identity: try Self.identity(from: &input), offset: try input.signed(),
+                                        firstModificationTime: try input.optional { input throws(CacheReader.Damaged) in
+                                            try input.signed()
+                                        },
+                                        tail: try input.byteString())
+            return RestartCache.KeptFile(path: path, file: file,
+                                         contribution: try KeptContribution(from: &input, path: path))
+        }
+        guard input.isAtEnd else { throw CacheReader.Damaged() }
+    }
+
+    private static func write(_ identity: FileIdentity, to out: inout CacheWriter) {
+        out.unsigned(identity.device)
+        out.unsigned(identity.inode)
+        out.signed(identity.size)
+        out.signed(identity.modifiedNanoseconds)
+    }
+
+    private static func identity(from input: inout CacheReader) throws(CacheReader.Damaged) -> FileIdentity {
+        FileIdentity(device: try input.unsigned(), inode: try input.unsigned(), size: try input.signed(),
+                     modifiedNanoseconds: try input.signed())
+    }
+}
