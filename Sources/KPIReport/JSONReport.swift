@@ -99,12 +99,15 @@ public enum JSONReport {
     }
 
     /// The same object on one line (for `--watch --format jsonl`).
+    /// The lines are joined on bytes: a line feed only ever ends a line (strings escape it).
     public static func renderLine(_ snapshot: KPISnapshot, goalProblems: [ConfigProblem] = []) -> String {
-        render(snapshot, goalProblems: goalProblems)
-            .split(separator: "\n").map { $0.trimmingLeadingSpaces() }.joined(separator: " ")
+        let text = render(snapshot, goalProblems: goalProblems)
+        var line: [UInt8] = []
+        line.reserveCapacity(text.utf8.count)
+        for (index, piece) in text.utf8.split(separator: UInt8(ascii: "\n")).enumerated() {
+            if index > 0 { line.append(UInt8(ascii: " ")) }
+            line.append(contentsOf: piece.drop(while: { $0 == UInt8(ascii: " ") }))
+        }
+        return String(decoding: line, as: UTF8.self)
     }
-}
-
-extension Substring {
-    fileprivate func trimmingLeadingSpaces() -> Substring { drop(while: { $0 == " " }) }
 }

@@ -11,6 +11,7 @@ enum JSONWriter {
     }
 
     static func string(_ value: String) -> String {
+        if !value.utf8.contains(where: needsEscape) { return "\"" + value + "\"" }
         var out = "\""
         for scalar in value.unicodeScalars {
             switch scalar {
@@ -29,6 +30,12 @@ enum JSONWriter {
             }
         }
         return out + "\""
+    }
+
+    /// True for a byte that may need escaping: quote, backslash, controls, and 0xC2, which
+    /// leads U+0080...U+00BF (the C1 controls among them).
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 || byte == 0x7F || byte == 0xC2
     }
 
     /// `{"k": v, ...}` from already-encoded values, in the given order.

@@ -31,6 +31,25 @@ import Testing
         }
     }
 
+    /// More data files than the process may have open at once (a limit of 64 here; 1,024 is
+    /// the usual one): every file is read, none is rejected as "Too many open files".
+    @Test func moreFilesThanTheOpenFileLimitAreAllRead() throws {
+        let fixture = try DashboardFixture()
+        defer { fixture.remove() }
+        let data = fixture.dataDirectory.path + "/many"
+        try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+        for index in 0..<300 {
+            try "date,impressions\n2026-11-20,\(index)\n".write(toFile: data + "/export-\(index).csv", atomically: false, encoding: .utf8)
+        }
+        let run = try CommandRun(executable: "/bin/sh",
+                                 ["-c", "ulimit -n 64 && exec \"$0\" check --data \"$1\"", DashboardFixture.executable.path, data],
+                                 environment: Self.environment)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("300 files"), "\(run.stdout)")
+        #expect(run.stdout.contains("0 rejected rows") || !run.stdout.contains("rejected"), "\(run.stdout)")
+        #expect(!run.stdout.contains("Too many open files"), "\(run.stdout)")
+    }
+
     @Test func aGoalsFileThatIsNotThereExits66() throws {
         let fixture = try DashboardFixture()
         defer { fixture.remove() }

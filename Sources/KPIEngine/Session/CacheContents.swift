@@ -17,16 +17,17 @@ struct CacheContents {
     var files: [RestartCache.FileStamp]
     /// The numbers shown, when every file was kept.
     var snapshot: KPISnapshot?
-    var kept: [RestartCache.KeptFile]
+    /// The files without ids, with where reading stopped and what they contributed.
+    var cachedFiles: [RestartCache.CachedFile]
 
     init(dataDirectory: String, reading: String, request: String, files: [RestartCache.FileStamp],
-         snapshot: KPISnapshot?, kept: [RestartCache.KeptFile]) {
+         snapshot: KPISnapshot?, cachedFiles: [RestartCache.CachedFile]) {
         self.dataDirectory = dataDirectory
         self.reading = reading
         self.request = request
         self.files = files
         self.snapshot = snapshot
-        self.kept = kept
+        self.cachedFiles = cachedFiles
     }
 
     /// The bytes of the cache file; nil when the numbers cannot be written.
@@ -48,13 +49,13 @@ struct CacheContents {
             out.text(file.path)
             Self.write(file.identity, to: &out)
         }
-        out.count(kept.count)
-        for file in kept {
+        out.count(cachedFiles.count)
+        for file in cachedFiles {
             out.text(file.path)
-            Self.write(file.file.identity, to: &out)
-            out.signed(file.file.offset)
-            out.optional(file.file.firstModificationTime) { $0.signed($1) }
-            out.byteString(file.file.tail)
+            Self.write(file.position.identity, to: &out)
+            out.signed(file.position.offset)
+            out.optional(file.position.firstModificationTime) { $0.signed($1) }
+            out.byteString(file.position.tail)
             file.contribution.write(to: &out)
         }
         return out.bytes
@@ -78,15 +79,15 @@ struct CacheContents {
         files = try (0..<input.count()).map { _ throws(CacheReader.Damaged) in
             RestartCache.FileStamp(path: try input.text(), identity: try Self.identity(from: &input))
         }
-        kept = try (0..<input.count()).map { _ throws(CacheReader.Damaged) in
+        cachedFiles = try (0..<input.count()).map { _ throws(CacheReader.Damaged) in
             let path = try input.text()
-            let file = TrackedFile.Kept(identity: try Self.identity(from: &input), offset: try input.signed(),
+            let position = TrackedFile.ReadPosition(identity: try Self.identity(from: &input), offset: try input.signed(),
                                         firstModificationTime: try input.optional { input throws(CacheReader.Damaged) in
                                             try input.signed()
                                         },
                                         tail: try input.byteString())
-            return RestartCache.KeptFile(path: path, file: file,
-                                         contribution: try KeptContribution(from: &input, path: path))
+            return RestartCache.CachedFile(path: path, position: position,
+                                         contribution: try CachedContribution(from: &input, path: path))
         }
         guard input.isAtEnd else { throw CacheReader.Damaged() }
     }

@@ -2,7 +2,7 @@ import Foundation
 
 /// What the last load of a data directory found, kept under `$XDG_CACHE_HOME/kpitop` (else
 /// `~/.cache/kpitop`), one file per data directory, so that a restart reads only what changed:
-/// the sums of each file without ids (see ``KeptContribution``) with how far it was read, and
+/// the sums of each file without ids (see ``CachedContribution``) with how far it was read, and
 /// the numbers the dashboard showed, shown at once while the rest loads.
 ///
 /// The cache is validated, never trusted. It is used only when this very kpitop executable
@@ -49,10 +49,10 @@ public struct RestartCache: Sendable {
     }
 
     /// A file without ids as the last load left it.
-    struct KeptFile {
+    struct CachedFile {
         var path: String
-        var file: TrackedFile.Kept
-        var contribution: KeptContribution
+        var position: TrackedFile.ReadPosition
+        var contribution: CachedContribution
     }
 
     /// What the last run leaves to this start.
@@ -79,12 +79,12 @@ public struct RestartCache: Sendable {
         else { return nil }
         let stamps = Self.stamps(root: root, paths: paths)
         let identities = Dictionary(stamps.map { ($0.path, $0.identity) }, uniquingKeysWith: { first, _ in first })
-        let files = contents.kept.compactMap { kept -> LoadedFile? in
-            guard identities[kept.path] == kept.file.identity,
-                  let contribution = kept.contribution.contribution(
-                      path: kept.path, modificationTime: kept.file.identity.modifiedNanoseconds, context: context)
+        let files = contents.cachedFiles.compactMap { cached -> LoadedFile? in
+            guard identities[cached.path] == cached.position.identity,
+                  let contribution = cached.contribution.contribution(
+                      path: cached.path, modificationTime: cached.position.identity.modifiedNanoseconds, context: context)
             else { return nil }
-            return LoadedFile(file: TrackedFile(path: kept.path, restoring: kept.file), contribution: contribution)
+            return LoadedFile(file: TrackedFile(path: cached.path, restoring: cached.position), contribution: contribution)
         }
         let isSame = (Self.key(request, today: today).map { $0 == contents.request } ?? false) && contents.files == stamps
         return LastRun(snapshot: isSame ? contents.snapshot : nil, files: files)
@@ -97,18 +97,18 @@ public struct RestartCache: Sendable {
     func store(_ snapshot: KPISnapshot, for request: SnapshotRequest, today: Day, files: [LoadedFile],
                root: String, context: IngestContext) {
         var stamps: [FileStamp] = []
-        var kept: [KeptFile] = []
+        var cachedFiles: [CachedFile] = []
         for loaded in files {
-            guard let file = loaded.file.kept else { continue }
-            stamps.append(FileStamp(path: loaded.file.path, identity: file.identity))
-            if let contribution = KeptContribution(loaded.contribution) {
-                kept.append(KeptFile(path: loaded.file.path, file: file, contribution: contribution))
+            guard let position = loaded.file.readPosition else { continue }
+            stamps.append(FileStamp(path: loaded.file.path, identity: position.identity))
+            if let contribution = CachedContribution(loaded.contribution) {
+                cachedFiles.append(CachedFile(path: loaded.file.path, position: position, contribution: contribution))
             }
         }
         guard let key = Self.key(request, today: today) else { return }
         let contents = CacheContents(dataDirectory: dataDirectory, reading: Self.readingKey(root: root, context: context),
                                      request: key, files: stamps, snapshot: stamps.count == files.count ? snapshot : nil,
-                                     kept: kept)
+                                     cachedFiles: cachedFiles)
         guard let bytes = contents.bytes() else { return }
         let folder = (path as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,

@@ -43,36 +43,39 @@ public struct DataLoader: Sendable {
         if let firstLook, listedBytes >= firstLookMinimumBytes || paths.count >= FirstLook.minimumFiles {
             firstLook(FirstLook(root: root, context: context, budget: firstLookBudget).read(paths).store)
         }
-        let reads = Self.inParallel(paths.count) { index in
-            FirstRead(path: paths[index], root: root, context: context, cutting: cutting, chunkSize: Self.chunkSize)
+        // One array of loaded files, each read into in place, beside what is left to read of
+        // each (a few bytes): a file is a few hundred bytes, and there may be many thousand.
+        var files = paths.map { LoadedFile(path: $0, context: context) }
+        let reads = files.withUnsafeMutableBufferPointer { buffer in
+            let slots = ResultSlots(buffer.baseAddress)
+            return Self.inParallel(paths.count) { index in
+                FirstRead(opening: &slots.base![index], root: root, context: context, cutting: cutting, chunkSize: Self.chunkSize)
+            }
         }
-        let (read, segments) = Self.readParts(of: reads, context: context, progress: progress)
-        var files = consume read
-        // Files read whole are finished already; the cut ones take in their segments, in place.
+        let segments = Self.readParts(of: reads, into: &files, root: root, context: context, progress: progress)
+        // Files read whole are finished already; the cut ones take in their segments.
         let cut = reads.indices.filter { !reads[$0].segments.isEmpty && segments[$0] != nil }
         files.withUnsafeMutableBufferPointer { buffer in
             let slots = ResultSlots(buffer.baseAddress)
             DispatchQueue.concurrentPerform(iterations: cut.count) { n in
                 let index = cut[n]
-                slots.base![index] = reads[index].finish(slots.base![index], segments: segments[index]!, chunkSize: Self.chunkSize)
+                reads[index].finish(&slots.base![index], segments: segments[index]!, chunkSize: Self.chunkSize)
             }
         }
         return files
     }
 
-    /// Reads every part of every file (its own part and its segments), biggest first so that
-    /// the cores finish together: every file with its own part read (a file read whole is
-    /// finished), and the segments of the cut files. Once the context's memory ceiling is
-    /// reached, no further part is read: the files with a part not read are left out (their
-    /// segments nil).
-    private static func readParts(of reads: [FirstRead], context: IngestContext,
-                                  progress: (@Sendable (LoadProgress) -> Void)?)
-        -> (files: [LoadedFile], segments: [[FileSegment]?]) {
+    /// Reads every part of every file into `files` (its own part, in place) and returns the
+    /// segments of the cut files; biggest parts first, so that the cores finish together. A
+    /// file read whole is finished. Once the context's memory ceiling is reached, no further
+    /// part is read: the files with a part not read are left out (their segments nil).
+    private static func readParts(of reads: [FirstRead], into files: inout [LoadedFile], root: String, context: IngestContext,
+                                  progress: (@Sendable (LoadProgress) -> Void)?) -> [[FileSegment]?] {
         let parts = reads.enumerated().flatMap { index, read in
-            [(file: index, segment: Int?.none, bytes: read.firstPartLength)]
+            [(file: index, segment: Int?.none, bytes: read.firstPartEnd - files[index].file.offset)]
                 + read.segments.enumerated().map { (index, $0, $1.end - $1.start) }
         }.sorted { $0.bytes > $1.bytes }
-        let headBytes = reads.reduce(0) { $0 + $1.file.offset }
+        let headBytes = files.reduce(0) { $0 + $1.file.offset }
         let done = Mutex(LoadProgress(filesDone: 0, filesTotal: reads.count, bytesDone: headBytes,
                                       bytesTotal: headBytes + parts.reduce(0) { $0 + $1.bytes }))
         /// Counts read bytes or a finished file, and reports a finished file or a further
@@ -86,41 +89,35 @@ public struct DataLoader: Sendable {
             }
         }
         let partsLeft = Mutex(reads.map { $0.segments.count + 1 })
-        let placeholder = LoadedFile(file: TrackedFile(path: ""), contribution: FileContribution(path: "", interning: context.interning))
-        let firstParts = Mutex(Array(repeating: placeholder, count: reads.count))
         let segments = Mutex(reads.map { [FileSegment?](repeating: nil, count: $0.segments.count) })
         let leftOut = Mutex(Set<Int>())
         let ceiling = context.memoryCeiling
-        DispatchQueue.concurrentPerform(iterations: parts.count) { slot in
-            let part = parts[slot]
-            let didRead = { (bytes: Int) in advance(bytes: bytes, fileFinished: false) }
-            if let ceiling, ceiling.isReached() || leftOut.withLock({ $0.contains(part.file) }) {
-                leftOut.withLock { _ = $0.insert(part.file) }
-                advance(bytes: Int(part.bytes), fileFinished: false)
-            } else if let number = part.segment {
-                let segment = reads[part.file].readSegment(number, chunkSize: chunkSize, didRead: didRead)
-                segments.withLock { $0[part.file][number] = segment }
-            } else {
-                let file = reads[part.file].readFirstPart(context: context, chunkSize: chunkSize, didRead: didRead)
-                firstParts.withLock { $0[part.file] = file }
+        files.withUnsafeMutableBufferPointer { buffer in
+            let slots = ResultSlots(buffer.baseAddress)
+            DispatchQueue.concurrentPerform(iterations: parts.count) { slot in
+                let part = parts[slot]
+                let didRead = { (bytes: Int) in advance(bytes: bytes, fileFinished: false) }
+                if let ceiling, ceiling.isReached() || leftOut.withLock({ $0.contains(part.file) }) {
+                    leftOut.withLock { _ = $0.insert(part.file) }
+                    advance(bytes: Int(part.bytes), fileFinished: false)
+                } else if let number = part.segment {
+                    let segment = reads[part.file].readSegment(number, chunkSize: chunkSize, didRead: didRead)
+                    segments.withLock { $0[part.file][number] = segment }
+                } else {
+                    reads[part.file].readFirstPart(into: &slots.base![part.file], root: root, context: context,
+                                                   chunkSize: chunkSize, didRead: didRead)
+                }
+                let fileDone = partsLeft.withLock { left -> Bool in
+                    left[part.file] -= 1
+                    return left[part.file] == 0
+                }
+                if fileDone { advance(bytes: 0, fileFinished: true) }
             }
-            let fileDone = partsLeft.withLock { left -> Bool in
-                left[part.file] -= 1
-                return left[part.file] == 0
-            }
-            if fileDone { advance(bytes: 0, fileFinished: true) }
         }
         let out = leftOut.withLock { $0 }
         let reason = context.memoryCeiling?.leftOutReason ?? "left out"
-        // Taken out of the lock and changed in place, not copied (a file is a few hundred
-        // bytes, and there may be many thousand).
-        return (firstParts.withLock { files in
-                    var taken: [LoadedFile] = []
-                    swap(&taken, &files)
-                    for index in out { taken[index] = reads[index].leftOut(reason: reason, context: context) }
-                    return taken
-                },
-                segments.withLock { parts in parts.indices.map { out.contains($0) ? nil : parts[$0].map { $0! } } })
+        for index in out { reads[index].leaveOut(&files[index], reason: reason, context: context) }
+        return segments.withLock { parts in parts.indices.map { out.contains($0) ? nil : parts[$0].map { $0! } } }
     }
 
     /// `body(0..<count)`, run on all cores, each result written once into the array returned.
@@ -134,7 +131,7 @@ public struct DataLoader: Sendable {
         }
     }
 
-    /// Uninitialized slots that the threads of ``inParallel(_:_:)`` fill, each its own.
+    /// The elements of one array that concurrent threads fill or change, each its own.
     private struct ResultSlots<T>: @unchecked Sendable {
         let base: UnsafeMutablePointer<T>?
         init(_ base: UnsafeMutablePointer<T>?) { self.base = base }

@@ -29,12 +29,24 @@ struct DaySums: Sendable, Sequence {
 
     subscript(key: PlatformDay) -> DayTotals? {
         guard !packed.isEmpty else { return open[key] }
+        return packedIndex(of: key).map(unpack)
+    }
+
+    /// The follower observation and newest instant of a day (what the store compares across
+    /// files), without unpacking its sums; nil when the file has no such day.
+    func observation(of key: PlatformDay) -> (followers: FollowerObservation?, newestTime: Int64)? {
+        guard !packed.isEmpty else { return open[key].map { ($0.followers, $0.newestTime) } }
+        return packedIndex(of: key).map { (packed[$0].followers, packed[$0].newestTime) }
+    }
+
+    /// The place of `key` among the packed days, by binary search.
+    private func packedIndex(of key: PlatformDay) -> Int? {
         var low = 0, high = packed.count
         while low < high {
             let mid = (low + high) / 2
             if packed[mid].key < key { low = mid + 1 } else { high = mid }
         }
-        return low < packed.count && packed[low].key == key ? unpack(low) : nil
+        return low < packed.count && packed[low].key == key ? low : nil
     }
 
     /// Changes the totals of `key` (made empty first when new).

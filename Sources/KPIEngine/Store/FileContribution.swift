@@ -28,11 +28,9 @@ public struct FileContribution: RecordSink, Sendable {
     private(set) var currencies: Set<PlatformCurrency> = []
     /// Hourly sums of rows without an id of recent days.
     private(set) var hours: [PlatformHour: MetricValues] = [:]
-    private(set) var posts = PostRows()
-    private(set) var tickets = TicketRows()
-    private(set) var anonymousTickets: [(platform: UInt16, ticket: StoredTicket)] = []
-    /// Newest `opened_at` of the file's service records, per platform.
-    private(set) var newestTicket: [UInt16: Int64] = [:]
+    /// Rows with an id and service records; nil while the file has none (most small
+    /// exports), so that such a file does not carry their empty tables.
+    private var keptRecords: CopyOnWriteBox<KeptRecords>?
     /// The numbers of the platforms the file has rows for.
     private(set) var platformNumbers: Set<UInt16> = []
     public private(set) var rejections: [Rejection] = []
@@ -68,6 +66,35 @@ public struct FileContribution: RecordSink, Sendable {
         numbers.formUnion(tickets.keys.map(\.platform))
         numbers.formUnion(anonymousTickets.map(\.platform))
         return Set(interning.platforms.strings(numbers.map(UInt32.init)))
+    }
+
+    private(set) var posts: PostRows {
+        _read { yield kept.posts }
+        _modify { yield &kept.posts }
+    }
+    private(set) var tickets: TicketRows {
+        _read { yield kept.tickets }
+        _modify { yield &kept.tickets }
+    }
+    private(set) var anonymousTickets: [(platform: UInt16, ticket: StoredTicket)] {
+        _read { yield kept.anonymousTickets }
+        _modify { yield &kept.anonymousTickets }
+    }
+    /// Newest `opened_at` of the file's service records, per platform.
+    private(set) var newestTicket: [UInt16: Int64] {
+        _read { yield kept.newestTicket }
+        _modify { yield &kept.newestTicket }
+    }
+
+    /// The kept records, boxed on their first change.
+    private var kept: KeptRecords {
+        _read {
+            if let keptRecords { yield keptRecords.value } else { yield KeptRecords.none }
+        }
+        _modify {
+            if keptRecords == nil { keptRecords = CopyOnWriteBox(KeptRecords()) }
+            yield &keptRecords!.value
+        }
     }
 
     // MARK: RecordSink
@@ -134,9 +161,7 @@ public struct FileContribution: RecordSink, Sendable {
     /// file is read).
     mutating func shrinkToFit() {
         days.pack()
-        posts.shrinkToFit()
-        tickets.shrinkToFit()
-        anonymousTickets.shrinkToFit()
+        if keptRecords != nil { kept.shrinkToFit() }
     }
 
     // MARK: Journal
@@ -173,7 +198,7 @@ public struct FileContribution: RecordSink, Sendable {
         for slot in 0..<Int32(later.tickets.count) {
             _ = tickets.upsert(later.tickets.keys[Int(slot)], later.tickets[slot])
         }
-        anonymousTickets += later.anonymousTickets
+        if !later.anonymousTickets.isEmpty { anonymousTickets += later.anonymousTickets }
         for (platform, instant) in later.newestTicket { newestTicket[platform] = max(newestTicket[platform] ?? .min, instant) }
         for rejection in later.rejections where rejections.count < Self.keptRejectionLimit {
             rejections.append(Rejection(file: path, line: rejection.line + linesBefore, reason: rejection.reason))
@@ -188,13 +213,13 @@ public struct FileContribution: RecordSink, Sendable {
     // MARK: Restart cache
 
     /// True when the file has no rows with ids and no tickets: all it adds is sums, which the
-    /// restart cache can keep (``KeptContribution``).
+    /// restart cache can keep (``CachedContribution``).
     var holdsOnlySums: Bool {
         posts.count == 0 && tickets.count == 0 && anonymousTickets.isEmpty && newestTicket.isEmpty
     }
 
     /// A file's contribution as the restart cache kept it: sums and findings, in this run's
-    /// platform numbers (see ``KeptContribution/contribution(path:modificationTime:context:)``).
+    /// platform numbers (see ``CachedContribution/contribution(path:modificationTime:context:)``).
     init(path: String, modificationTime: Int64, context: IngestContext, days: DaySums,
          presence: [UInt16: UInt32], currencies: Set<PlatformCurrency>, hours: [PlatformHour: MetricValues],
          platformNumbers: Set<UInt16>, rejections: [Rejection], rejectedCount: Int, notes: [String],
@@ -271,7 +296,7 @@ extension FileContribution {
         }
         for (post, facts) in posts.allFacts { copy.posts.note(facts, of: key(post)) }
         for slot in 0..<Int32(tickets.count) { _ = copy.tickets.upsert(key(tickets.keys[Int(slot)]), tickets[slot]) }
-        copy.anonymousTickets = anonymousTickets.map { (platform($0.platform), $0.ticket) }
+        for (p, ticket) in anonymousTickets { copy.anonymousTickets.append((platform(p), ticket)) }
         for (p, instant) in newestTicket { copy.newestTicket[platform(p)] = instant }
         copy.platformNumbers = Set(platformNumbers.map(platform))
         copy.rejections = rejections

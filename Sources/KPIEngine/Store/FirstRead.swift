@@ -4,9 +4,11 @@ import Glibc
 import Darwin
 #endif
 
-/// The first read of one data file. A large file is cut at line feeds into parts: the file
-/// reads its first part itself, the others are read at the same time as ``FileSegment``s and
-/// then absorbed in order, so that the result is exactly that of reading the file in one go.
+/// The first read of one data file, into its ``LoadedFile``. A large file is cut at line feeds
+/// into parts: the file reads its first part itself, the others are read at the same time as
+/// ``FileSegment``s and then absorbed in order, so that the result is exactly that of reading
+/// the file in one go. The loaded file is changed in place (the loader keeps one array of
+/// them); this holds only what is left to read.
 struct FirstRead: Sendable {
     /// How large files are cut.
     struct Cutting: Sendable {
@@ -18,32 +20,23 @@ struct FirstRead: Sendable {
         var headLength: Int64
     }
 
-    /// The file with its head read (when it is cut).
-    let file: TrackedFile
-    /// The data directory, for a file opened only when its part is read.
-    let root: String
+    /// The open file (nil when it could not be opened, or is opened when read); closed once the
+    /// file is read.
+    let descriptor: Int32?
     /// True for a file read whole: it is opened when its part is read, not before, so that a
     /// directory of thousands of small files never has them all open at once (at the usual
     /// limit of 1,024 open files, 18,984 of 20,000 small files could not be opened).
     let opensWhenRead: Bool
-    /// What the head read contributed.
-    let contribution: FileContribution
-    /// The open file (nil when it could not be opened); ``finish(_:segments:chunkSize:)`` closes it.
-    let descriptor: Int32?
     /// Where the file's own part ends: the first segment's start, or the end of the file.
     let firstPartEnd: Int64
     /// The other parts, in file order, not read yet.
     let segments: [FileSegment]
 
-    /// Opens the file and, when it is large, reads its head and cuts the rest.
-    init(path: String, root: String, context: IngestContext, cutting: Cutting, chunkSize: Int) {
-        var file = TrackedFile(path: path)
-        var contribution = file.emptyContribution(context: context)
-        self.root = root
+    /// Opens the file of `loaded` (not read yet) and, when it is large, reads its head and
+    /// cuts the rest.
+    init(opening loaded: inout LoadedFile, root: String, context: IngestContext, cutting: Cutting, chunkSize: Int) {
         var info = stat()
-        if stat(root + "/" + path, &info) == 0, Int64(info.st_size) < cutting.minimumFileSize || cutting.parts < 2 {
-            self.file = file
-            self.contribution = contribution
+        if stat(root + "/" + loaded.file.path, &info) == 0, Int64(info.st_size) < cutting.minimumFileSize || cutting.parts < 2 {
             opensWhenRead = true
             descriptor = nil
             firstPartEnd = Int64(info.st_size)
@@ -51,9 +44,7 @@ struct FirstRead: Sendable {
             return
         }
         opensWhenRead = false
-        guard let (fd, size) = file.beginFirstRead(root: root, into: &contribution) else {
-            self.file = file
-            self.contribution = contribution
+        guard let (fd, size) = loaded.file.beginFirstRead(root: root, into: &loaded.contribution) else {
             descriptor = nil
             firstPartEnd = 0
             segments = []
@@ -62,56 +53,50 @@ struct FirstRead: Sendable {
         descriptor = fd
         // Grown to the size of a cut file since `stat`, or not yet: read whole all the same.
         guard size >= cutting.minimumFileSize else {
-            self.file = file
-            self.contribution = contribution
             firstPartEnd = size
             segments = []
             return
         }
-        file.wake(fd, context: context)
-        file.read(fd, until: min(cutting.headLength, size), into: &contribution, chunkSize: chunkSize)
-        let rest = size - file.offset
+        loaded.file.wake(fd, context: context)
+        loaded.file.read(fd, until: min(cutting.headLength, size), into: &loaded.contribution, chunkSize: chunkSize)
+        let head = loaded.file.offset
+        let rest = size - head
         var cuts: [Int64] = []
         for part in 1..<cutting.parts {
-            let nominal = file.offset + rest * Int64(part) / Int64(cutting.parts)
-            if let cut = Self.lineStart(atOrAfter: nominal, in: fd, before: size), cut > (cuts.last ?? file.offset) {
+            let nominal = head + rest * Int64(part) / Int64(cutting.parts)
+            if let cut = Self.lineStart(atOrAfter: nominal, in: fd, before: size), cut > (cuts.last ?? head) {
                 cuts.append(cut)
             }
         }
         var segments: [FileSegment] = []
         for (index, start) in cuts.enumerated() {
             let end = index + 1 < cuts.count ? cuts[index + 1] : size
-            guard let segment = file.segment(from: start, to: end, context: context) else { break }
+            guard let segment = loaded.file.segment(from: start, to: end, context: context) else { break }
             segments.append(segment)
         }
-        self.file = file
-        self.contribution = contribution
         self.segments = segments
         firstPartEnd = segments.first?.start ?? size
     }
 
-    /// Bytes of the file's own part still to read.
-    var firstPartLength: Int64 { firstPartEnd - file.offset }
-
-    /// The file with its own part read; `didRead` is told the size of each chunk read. A file
-    /// read whole is finished at once: closed and settled (see ``LoadedFile/settle()``), so that
-    /// a small one keeps no parser; a cut one is finished by ``finish(_:segments:chunkSize:)``.
-    func readFirstPart(context: IngestContext, chunkSize: Int, didRead: ((Int) -> Void)? = nil) -> LoadedFile {
-        var loaded = LoadedFile(file: file, contribution: contribution)
+    /// Reads the file's own part into `loaded`; `didRead` is told the size of each chunk read.
+    /// A file read whole is finished at once: closed and settled (see ``LoadedFile/settle()``),
+    /// so that a small one keeps no parser; a cut one is finished by
+    /// ``finish(_:segments:chunkSize:)``.
+    func readFirstPart(into loaded: inout LoadedFile, root: String, context: IngestContext, chunkSize: Int,
+                       didRead: ((Int) -> Void)? = nil) {
         var end = firstPartEnd
         var opened = descriptor
         if opensWhenRead, let (fd, size) = loaded.file.beginFirstRead(root: root, into: &loaded.contribution) {
             opened = fd
             end = size
         }
-        guard let descriptor = opened else { return loaded }
+        guard let descriptor = opened else { return }
         loaded.file.wake(descriptor, context: context)
         loaded.file.read(descriptor, until: end, into: &loaded.contribution, chunkSize: chunkSize, didRead: didRead)
         if segments.isEmpty {
             close(descriptor)
             loaded.settle()
         }
-        return loaded
     }
 
     /// Segment `index`, read; `didRead` is told the size of each chunk read.
@@ -121,26 +106,21 @@ struct FirstRead: Sendable {
         return segment
     }
 
-    /// The cut file (with its own part read) after absorbing the read segments in order;
-    /// closes it.
-    func finish(_ loaded: LoadedFile, segments: [FileSegment], chunkSize: Int) -> LoadedFile {
-        guard let descriptor else { return loaded }
-        var loaded = loaded
+    /// Absorbs the read segments in order into the cut file (with its own part read); closes it.
+    func finish(_ loaded: inout LoadedFile, segments: [FileSegment], chunkSize: Int) {
+        guard let descriptor else { return }
         for segment in segments {
             loaded.file.absorb(segment, fd: descriptor, into: &loaded.contribution, chunkSize: chunkSize)
         }
         close(descriptor)
         loaded.settle()
-        return loaded
     }
 
-    /// The file left out of the load (see ``MemoryCeiling``): it contributes one rejection and is
-    /// not followed; closes it.
-    func leftOut(reason: String, context: IngestContext) -> LoadedFile {
+    /// Leaves the file out of the load (see ``MemoryCeiling``): it contributes one rejection and
+    /// is not followed; closes it.
+    func leaveOut(_ loaded: inout LoadedFile, reason: String, context: IngestContext) {
         if let descriptor { close(descriptor) }
-        var file = self.file
-        let contribution = file.leaveOut(reason: reason, context: context)
-        return LoadedFile(file: file, contribution: contribution)
+        loaded.contribution = loaded.file.leaveOut(reason: reason, context: context)
     }
 
     /// The offset just after the first line feed at or after `offset` (searched up to 64 KiB
@@ -158,6 +138,17 @@ struct FirstRead: Sendable {
 public struct LoadedFile: Sendable {
     public var file: TrackedFile
     public var contribution: FileContribution
+
+    /// The file at `path`, not read yet.
+    init(path: String, context: IngestContext) {
+        file = TrackedFile(path: path)
+        contribution = file.emptyContribution(context: context)
+    }
+
+    init(file: TrackedFile, contribution: FileContribution) {
+        self.file = file
+        self.contribution = contribution
+    }
 
     /// Once the file is read: gives back the room the contribution's tables hold beyond their
     /// rows, and lets a small file's parser go.

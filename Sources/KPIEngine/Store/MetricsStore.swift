@@ -464,7 +464,7 @@ public struct MetricsStore: Sendable {
             for key in days where key.platform == r.number {
                 r.refreshObservations(
                     day: key.day,
-                    observation: { files[Int($0)].isInUse ? files[Int($0)].contribution.days[key] : nil },
+                    observation: { files[Int($0)].isInUse ? files[Int($0)].contribution.days.observation(of: key) : nil },
                     precedes: precedes)
             }
         }

@@ -149,16 +149,17 @@ public struct PlatformRollup: Sendable {
     }
 
     /// Sets a day's follower observation and newest instant from the files' own (`observation`
-    /// gives a file's totals for the day and its upsert order: later wins ties).
-    mutating func refreshObservations(day: Day, observation: (UInt32) -> DayTotals?,
+    /// gives a file's for the day; `precedes`, the upsert order: later wins ties).
+    mutating func refreshObservations(day: Day,
+                                      observation: (UInt32) -> (followers: FollowerObservation?, newestTime: Int64)?,
                                       precedes: (UInt32, UInt32) -> Bool) {
         guard let files = dayFiles[day] else { return }
         var newest = Int64.min
         var best: (FollowerObservation, UInt32)?
         for file in files {
-            guard let totals = observation(file) else { continue }
-            newest = max(newest, totals.newestTime)
-            guard let f = totals.followers else { continue }
+            guard let own = observation(file) else { continue }
+            newest = max(newest, own.newestTime)
+            guard let f = own.followers else { continue }
             if let (current, owner) = best,
                f.time < current.time || (f.time == current.time && precedes(file, owner)) { continue }
             best = (f, file)

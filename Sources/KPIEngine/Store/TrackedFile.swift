@@ -32,30 +32,30 @@ public struct TrackedFile: Sendable {
         slot = .dormant(0)
     }
 
-    /// What the restart cache keeps of a followed file: which file it read, how far, and the
-    /// bytes just before that.
-    struct Kept: Sendable {
+    /// Where reading a file stopped, as the restart cache keeps it: which file it was, how far
+    /// it was read, and the bytes just before that.
+    struct ReadPosition: Sendable {
         var identity: FileIdentity
         var offset: Int64
         var firstModificationTime: Int64?
         var tail: [UInt8]
     }
 
-    /// The file as the restart cache keeps it; nil for a file left out, not read, or holding
-    /// back a last line without a newline.
-    var kept: Kept? {
+    /// Where reading stopped; nil for a file left out, not read, or holding back a last line
+    /// without a newline.
+    var readPosition: ReadPosition? {
         guard !isLeftOut, !hasPendingLine, let identity else { return nil }
-        return Kept(identity: identity, offset: offset, firstModificationTime: firstModificationTime, tail: tail)
+        return ReadPosition(identity: identity, offset: offset, firstModificationTime: firstModificationTime, tail: tail)
     }
 
-    /// The file as the restart cache kept it: read up to `kept.offset`, with no parser (made
-    /// again from the file's bytes if it grows, as for a small file, see ``wake(_:context:)``).
-    init(path: String, restoring kept: Kept) {
+    /// The file read up to `position` (from the restart cache), with no parser: it is made
+    /// again from the file's bytes if the file grows, as for a small file (``wake(_:context:)``).
+    init(path: String, restoring position: ReadPosition) {
         self.path = path
-        identity = kept.identity
-        firstModificationTime = kept.firstModificationTime
-        tail = kept.tail
-        slot = .dormant(kept.offset)
+        identity = position.identity
+        firstModificationTime = position.firstModificationTime
+        tail = position.tail
+        slot = .dormant(position.offset)
     }
 
     /// Bytes read so far (an incomplete last line included: the parser holds it).

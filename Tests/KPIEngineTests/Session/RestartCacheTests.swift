@@ -192,8 +192,8 @@ import KPIReport
         let (cache, snapshot) = try Self.keep(root)
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: cache.path)))
         var contents = try CacheContents(bytes: bytes)
-        #expect(contents.kept.count == 2)
-        contents.kept[0].contribution.platformIndexes = [7]
+        #expect(contents.cachedFiles.count == 2)
+        contents.cachedFiles[0].contribution.platformIndexes = [7]
         try Data(try #require(contents.bytes())).write(to: URL(fileURLWithPath: cache.path))
         let context = Self.context()
         let lastRun = try #require(Self.lastRun(cache, root, context: context))

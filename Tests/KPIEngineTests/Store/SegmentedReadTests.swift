@@ -106,12 +106,12 @@ import Testing
     func everyPartIsUsedAsRead(shape: Shape) throws {
         let root = try TemporaryDirectory()
         try Self.text(shape).write(toFile: root.path + "/instagram.csv", atomically: true, encoding: .utf8)
-        let read = FirstRead(path: "instagram.csv", root: root.path, context: Self.context,
-                             cutting: Self.cutting, chunkSize: 1000)
+        var file = LoadedFile(path: "instagram.csv", context: Self.context)
+        let read = FirstRead(opening: &file, root: root.path, context: Self.context, cutting: Self.cutting, chunkSize: 1000)
         let descriptor = try #require(read.descriptor)
         defer { close(descriptor) }
         #expect(read.segments.count == 4)
-        var file = read.readFirstPart(context: Self.context, chunkSize: 1000)
+        read.readFirstPart(into: &file, root: root.path, context: Self.context, chunkSize: 1000)
         for index in read.segments.indices {
             let used = file.file.absorb(read.readSegment(index, chunkSize: 1000), fd: descriptor,
                                         into: &file.contribution, chunkSize: 1000)
@@ -127,12 +127,11 @@ import Testing
         let head = Self.text(.sortedDays)
         let quoted = "2026-02-20,\"x\n2026-01-01,1,1,1,1.00,1.00\n\",100,20,3,1.00,2.00,\n"
         try (head + quoted).write(toFile: root.path + "/x.csv", atomically: true, encoding: .utf8)
-        let read = FirstRead(path: "x.csv", root: root.path, context: Self.context, cutting: Self.noCutting, chunkSize: 1000)
-        let descriptor = try #require(read.descriptor)
+        var file = LoadedFile(path: "x.csv", context: Self.context)
+        let (descriptor, _) = try #require(file.file.beginFirstRead(root: root.path, into: &file.contribution))
         defer { close(descriptor) }
         let cut = Int64(head.utf8.count + "2026-02-20,\"x\n".utf8.count)
         let size = Int64((head + quoted).utf8.count)
-        var file = LoadedFile(file: read.file, contribution: read.contribution)
         file.file.wake(descriptor, context: Self.context)
         file.file.read(descriptor, until: cut, into: &file.contribution, chunkSize: 1000)
         var segment = try #require(file.file.segment(from: cut, to: size, context: Self.context))

@@ -4,14 +4,14 @@
 ///
 /// Only a file whose rows have no ids and no tickets is kept (``FileContribution/holdsOnlySums``);
 /// any other is read again at each start.
-struct KeptContribution: Sendable {
+struct CachedContribution: Sendable {
     /// The platform names; the other parts refer to them by index.
     var platforms: [String]
     var platformIndexes: [Int]
-    var days: [KeptDay]
-    var presence: [KeptPresence]
-    var currencies: [KeptCurrency]
-    var hours: [KeptHour]
+    var days: [CachedDay]
+    var presence: [CachedPresence]
+    var currencies: [CachedCurrency]
+    var hours: [CachedHour]
     var rejections: [Rejection]
     var rejectedCount: Int
     var notes: [String]
@@ -19,16 +19,16 @@ struct KeptContribution: Sendable {
     var summary: FileSummary
 
     /// One (platform, day) and its totals.
-    struct KeptDay: Sendable {
+    struct CachedDay: Sendable {
         var platform: Int
         var day: Day
-        var values: KeptValues
+        var values: CachedValues
         var followers: FollowerObservation?
         var newestTime: Int64
     }
 
     /// Summed values: the lanes that are present or not zero, in lane order.
-    struct KeptValues: Sendable {
+    struct CachedValues: Sendable {
         var present: UInt32
         var lanes: UInt32
         var units: [Int64]
@@ -61,21 +61,21 @@ struct KeptContribution: Sendable {
         }
     }
 
-    struct KeptPresence: Sendable {
+    struct CachedPresence: Sendable {
         var platform: Int
         var fields: UInt32
     }
 
-    struct KeptCurrency: Sendable {
+    struct CachedCurrency: Sendable {
         var platform: Int
         var currency: Currency
     }
 
-    struct KeptHour: Sendable {
+    struct CachedHour: Sendable {
         var platform: Int
         var day: Day
         var hour: UInt8
-        var values: KeptValues
+        var values: CachedValues
     }
 
     /// What `contribution` adds, with its platforms by name; nil for a file with rows that
@@ -89,17 +89,17 @@ struct KeptContribution: Sendable {
         platforms = contribution.interning.platforms.strings(ordered.map(UInt32.init))
         platformIndexes = contribution.platformNumbers.map { index[$0]! }.sorted()
         days = contribution.days.map { key, totals in
-            KeptDay(platform: index[key.platform]!, day: key.day, values: KeptValues(totals.values),
+            CachedDay(platform: index[key.platform]!, day: key.day, values: CachedValues(totals.values),
                     followers: totals.followers, newestTime: totals.newestTime)
         }.sorted { ($0.platform, $0.day) < ($1.platform, $1.day) }
         presence = contribution.presence.compactMap { platform, fields in
-            index[platform].map { KeptPresence(platform: $0, fields: fields) }
+            index[platform].map { CachedPresence(platform: $0, fields: fields) }
         }
         currencies = contribution.currencies.compactMap { pair in
-            index[pair.platform].map { KeptCurrency(platform: $0, currency: pair.currency) }
+            index[pair.platform].map { CachedCurrency(platform: $0, currency: pair.currency) }
         }
         hours = contribution.hours.compactMap { key, values in
-            index[key.platform].map { KeptHour(platform: $0, day: key.day, hour: key.hour, values: KeptValues(values)) }
+            index[key.platform].map { CachedHour(platform: $0, day: key.day, hour: key.hour, values: CachedValues(values)) }
         }
         rejections = contribution.rejections
         rejectedCount = contribution.rejectedCount
@@ -158,7 +158,7 @@ struct KeptContribution: Sendable {
 
 // MARK: Bytes
 
-extension KeptContribution {
+extension CachedContribution {
     func write(to out: inout CacheWriter) {
         out.count(platforms.count)
         for name in platforms { out.text(name) }
@@ -209,22 +209,22 @@ extension KeptContribution {
         platforms = try (0..<input.count()).map { _ throws(CacheReader.Damaged) in try input.text() }
         platformIndexes = try (0..<input.count()).map { _ throws(CacheReader.Damaged) in try input.integer(Int.self) }
         days = try (0..<input.count()).map { _ throws(CacheReader.Damaged) in
-            KeptDay(platform: try input.integer(Int.self), day: Day(number: try input.integer(Int32.self)),
-                    values: try KeptValues(from: &input),
+            CachedDay(platform: try input.integer(Int.self), day: Day(number: try input.integer(Int32.self)),
+                    values: try CachedValues(from: &input),
                     followers: try input.optional { input throws(CacheReader.Damaged) in
                         FollowerObservation(time: try input.signed(), value: try input.double())
                     },
                     newestTime: try input.signed())
         }
         presence = try (0..<input.count()).map { _ throws(CacheReader.Damaged) in
-            KeptPresence(platform: try input.integer(Int.self), fields: try input.integer(UInt32.self))
+            CachedPresence(platform: try input.integer(Int.self), fields: try input.integer(UInt32.self))
         }
         currencies = try (0..<input.count()).map { _ throws(CacheReader.Damaged) in
-            KeptCurrency(platform: try input.integer(Int.self), currency: Currency(packed: try input.integer(UInt32.self)))
+            CachedCurrency(platform: try input.integer(Int.self), currency: Currency(packed: try input.integer(UInt32.self)))
         }
         hours = try (0..<input.count()).map { _ throws(CacheReader.Damaged) in
-            KeptHour(platform: try input.integer(Int.self), day: Day(number: try input.integer(Int32.self)),
-                     hour: try input.integer(UInt8.self), values: try KeptValues(from: &input))
+            CachedHour(platform: try input.integer(Int.self), day: Day(number: try input.integer(Int32.self)),
+                     hour: try input.integer(UInt8.self), values: try CachedValues(from: &input))
         }
         rejections = try (0..<input.count()).map { _ throws(CacheReader.Damaged) in
             Rejection(file: path, line: try input.integer(Int.self), reason: try input.text())
@@ -236,7 +236,7 @@ extension KeptContribution {
     }
 }
 
-extension KeptContribution.KeptValues {
+extension CachedContribution.CachedValues {
     func write(to out: inout CacheWriter) {
         out.integer(present)
         out.integer(lanes)
