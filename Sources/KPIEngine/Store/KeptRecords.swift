@@ -9,8 +9,11 @@ struct KeptRecords: Sendable {
     /// Newest `opened_at` of the file's service records, per platform.
     var newestTicket: [UInt16: Int64] = [:]
 
-    /// What a file without such records has.
-    static let none = KeptRecords()
+    /// The box every file without such records shares.
+    static let emptyBox = CopyOnWriteBox(KeptRecords())
+
+    /// True when there are no records.
+    var isEmpty: Bool { posts.count == 0 && tickets.count == 0 && anonymousTickets.isEmpty && newestTicket.isEmpty }
 
     /// Gives back the room the tables hold beyond their records (once the file is read).
     mutating func shrinkToFit() {
