@@ -120,7 +120,8 @@ public final class EngineSession: SnapshotSource {
             e.store.set(files.map(\.contribution))
         }
         countPendingLines(of: Set(files.map(\.file.path)))
-        keepForRestart(files)
+        // Nothing read and the same numbers shown: the cache holds this very load already.
+        if !(lastRun.showsNumbers && restored.count == files.count) { keepForRestart(files) }
     }
 
     /// What the restart cache gives this start: the files it kept that are unchanged (they
