@@ -26,11 +26,22 @@ public enum DataFiles {
     }
 
     /// True when a relative path names a data file (.csv, .jsonl, .ndjson) that is not ignored.
+    /// Read from the bytes of the path (a walk asks for every entry of 20,000-file folders).
     public static func isDataFile(_ relativePath: String) -> Bool {
-        let components = relativePath.split(separator: "/")
-        guard let name = components.last, !components.contains(where: isIgnored) else { return false }
-        let lowercased = name.lowercased()
-        return dataExtensions.contains { lowercased.hasSuffix($0) }
+        var path = relativePath
+        return path.withUTF8 { bytes in
+            var start = 0
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "/") {
+                let component = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                start = index + 1
+                if component.isEmpty { continue }
+                if isIgnored(component) { return false }
+                if index == bytes.count {
+                    return dataExtensions.contains { hasSuffix(component, $0, ignoringCase: true) }
+                }
+            }
+            return false
+        }
     }
 
     /// Platform from the path alone (first directory, else the leading letters of the file
@@ -40,10 +51,22 @@ public enum DataFiles {
         PathPlatform.of(relativePath)?.name
     }
 
-    private static let dataExtensions = [".csv", ".jsonl", ".ndjson"]
-    private static let ignoredSuffixes = ["~", ".tmp", ".part", ".swp"]
+    private static let dataExtensions: [[UInt8]] = [".csv", ".jsonl", ".ndjson"].map { Array($0.utf8) }
+    private static let ignoredSuffixes: [[UInt8]] = ["~", ".tmp", ".part", ".swp"].map { Array($0.utf8) }
 
-    private static func isIgnored(_ name: Substring) -> Bool {
-        name.hasPrefix(".") || ignoredSuffixes.contains { name.hasSuffix($0) }
+    private static func isIgnored(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        name.first == UInt8(ascii: ".") || ignoredSuffixes.contains { hasSuffix(name, $0, ignoringCase: false) }
+    }
+
+    /// True when `name` ends with the ASCII bytes of `suffix` (in either case, if asked).
+    private static func hasSuffix(_ name: UnsafeBufferPointer<UInt8>, _ suffix: [UInt8], ignoringCase: Bool) -> Bool {
+        guard name.count >= suffix.count else { return false }
+        let offset = name.count - suffix.count
+        for index in suffix.indices {
+            let byte = name[offset + index]
+            let folded = ignoringCase && byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+            if folded != suffix[index] { return false }
+        }
+        return true
     }
 }

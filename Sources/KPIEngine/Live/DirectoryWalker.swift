@@ -40,8 +40,9 @@ struct DirectoryWalker: Sendable {
     /// Walks `start` (`""` is the root) and everything below it; `visited` holds directories
     /// already walked, which are not walked again, and gets those of this walk. `entering` is
     /// called before a directory is read (so a watch can be put on it first); it returns
-    /// false to leave that directory out.
-    func walk(from start: String = "", visited: inout Set<DirectoryIdentity>,
+    /// false to leave that directory out. Without `listingFiles` the walk's files are left
+    /// empty (a first watch of the tree needs only its directories).
+    func walk(from start: String = "", visited: inout Set<DirectoryIdentity>, listingFiles: Bool = true,
               entering: (String) -> Bool = { _ in true }) -> Walk {
         var result = Walk()
         var info = stat()
@@ -55,7 +56,7 @@ struct DirectoryWalker: Sendable {
         while true {
             // Real directories first, depth first in name order; then the links they hold.
             while let directory = pending.popLast() {
-                let entries = self.entries(of: directory.path)
+                let entries = self.entries(of: directory.path, listingFiles: listingFiles)
                 result.files.append(contentsOf: entries.files)
                 links.append(contentsOf: entries.links.map { ($0, directory.inPseudo) })
                 for path in entries.directories.reversed() {
@@ -112,16 +113,17 @@ struct DirectoryWalker: Sendable {
         return result
     }
 
-    /// The subdirectories, data files and directory links directly inside `directory`
-    /// (relative to the root; `""` is the root), each in byte order of their names. Empty when
-    /// the directory cannot be read.
-    func entries(of directory: String) -> (directories: [String], files: [String], links: [String]) {
+    /// The subdirectories, data files (unless not `listingFiles`) and directory links directly
+    /// inside `directory` (relative to the root; `""` is the root), each in byte order of their
+    /// names. Empty when the directory cannot be read.
+    func entries(of directory: String, listingFiles: Bool = true) -> (directories: [String], files: [String], links: [String]) {
         guard let handle = opendir(absolutePath(of: directory)) else { return ([], [], []) }
         defer { closedir(handle) }
         var directories: [String] = []
         var files: [String] = []
         var links: [String] = []
         while let entry = readdir(handle) {
+            if !listingFiles, Int32(entry.pointee.d_type) == Int32(DT_REG) { continue }
             let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
                 String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
             }

@@ -42,7 +42,7 @@ final class InotifyWatcher: ChangeSource {
     /// Throws ``WatchError/watchLimitReached`` when the tree needs more watches than allowed.
     func start() throws(WatchError) {
         let limitReached = watches.withLock { w in
-            _ = w.watchTree("")
+            w.watchTree("", listingFiles: false)
             return w.watchLimitReached
         }
         if limitReached { throw .watchLimitReached }
@@ -113,7 +113,7 @@ private struct Watches: Sendable {
     mutating func handle(watch: Int32, mask: UInt32, name: String, into batch: inout ChangeBatch) {
         if mask & UInt32(IN_Q_OVERFLOW) != 0 {
             batch.rescanAll = true
-            _ = watchTree("")  // directories created during the overflow need watches too
+            watchTree("", listingFiles: false)  // directories created during the overflow need watches too
             return
         }
         guard let directory = directoryByWatch[watch] else { return }
@@ -155,11 +155,14 @@ private struct Watches: Sendable {
     }
 
     /// Watches `directory` and every directory below it (each before it is listed); returns
-    /// the data files found in them.
-    mutating func watchTree(_ directory: String) -> [String] {
+    /// the data files found in them (none without `listingFiles`).
+    @discardableResult
+    mutating func watchTree(_ directory: String, listingFiles: Bool = true) -> [String] {
         guard !watchLimitReached else { return [] }
         var visited: Set<DirectoryWalker.DirectoryIdentity> = []
-        return walker.walk(from: directory, visited: &visited) { !watchLimitReached && addWatch($0) }.files
+        return walker.walk(from: directory, visited: &visited, listingFiles: listingFiles) {
+            !watchLimitReached && addWatch($0)
+        }.files
     }
 
     /// Watches `directory`; false when it cannot be watched, or is watched already under

@@ -134,13 +134,13 @@ public final class EngineSession: SnapshotSource {
         guard let lastRun = cache.lastRun(for: request, today: context.clock.day(ofEpochMilliseconds: request.now),
                                           root: root, paths: paths, context: context)
         else { return ([], false) }
-        guard let snapshot = lastRun.snapshot else { return (lastRun.files, false) }
+        guard let snapshot = lastRun.snapshot else { return (lastRun.files(context: context), false) }
         publish { s in
             guard s.status.loading != nil else { return }
             s.snapshot = snapshot
             s.status.provisional = .lastRun
         }
-        return (lastRun.files, true)
+        return (lastRun.files(context: context), true)
     }
 
     /// Keeps what a complete load read in the restart cache (see ``RestartCache/store(_:for:today:files:root:context:)``),

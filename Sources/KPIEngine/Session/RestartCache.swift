@@ -59,8 +59,19 @@ public struct RestartCache: Sendable {
     struct LastRun {
         /// The numbers it showed, when the request and every file are the same.
         var snapshot: KPISnapshot?
-        /// The files it kept that are unchanged, ready to follow with their contributions.
-        var files: [LoadedFile]
+        /// The files it kept that are unchanged.
+        var unchanged: [CachedFile]
+
+        /// The unchanged files, ready to follow with their contributions in `context`'s
+        /// numbering (made after the numbers are shown: 20,000 files take a while); a file
+        /// whose parts do not hold together is left out, to be read again.
+        func files(context: IngestContext) -> [LoadedFile] {
+            unchanged.compactMap { cached in
+                cached.contribution.contribution(path: cached.path, modificationTime: cached.position.identity.modifiedNanoseconds,
+                                                 context: context)
+                    .map { LoadedFile(file: TrackedFile(path: cached.path, restoring: cached.position), contribution: $0) }
+            }
+        }
     }
 
     /// The data files under `root` as they are now (those that cannot be stat-ed are left out,
@@ -79,15 +90,9 @@ public struct RestartCache: Sendable {
         else { return nil }
         let stamps = Self.stamps(root: root, paths: paths)
         let identities = Dictionary(stamps.map { ($0.path, $0.identity) }, uniquingKeysWith: { first, _ in first })
-        let files = contents.cachedFiles.compactMap { cached -> LoadedFile? in
-            guard identities[cached.path] == cached.position.identity,
-                  let contribution = cached.contribution.contribution(
-                      path: cached.path, modificationTime: cached.position.identity.modifiedNanoseconds, context: context)
-            else { return nil }
-            return LoadedFile(file: TrackedFile(path: cached.path, restoring: cached.position), contribution: contribution)
-        }
+        let unchanged = contents.cachedFiles.filter { identities[$0.path] == $0.position.identity }
         let isSame = (Self.key(request, today: today).map { $0 == contents.request } ?? false) && contents.files == stamps
-        return LastRun(snapshot: isSame ? contents.snapshot : nil, files: files)
+        return LastRun(snapshot: isSame ? contents.snapshot : nil, unchanged: unchanged)
     }
 
     /// Keeps what a complete load read from `files` with `context`, and `snapshot`, computed

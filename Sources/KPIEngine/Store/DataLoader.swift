@@ -38,9 +38,12 @@ public struct DataLoader: Sendable {
         else { throw DataDirectoryError(path: root) }
 
         let paths = listed ?? DataFiles.list(root: root, followLinks: context.followLinks)
-        let listedBytes = paths.reduce(Int64(0)) { $0 + Self.fileSize(root + "/" + $1) }
+        // Many files get a first look whatever their size: not stat-ed one more time for it
+        // (the first progress then counts files only; the reads report the bytes).
+        let manyFiles = paths.count >= FirstLook.minimumFiles
+        let listedBytes = manyFiles ? 0 : paths.reduce(Int64(0)) { $0 + Self.fileSize(root + "/" + $1) }
         progress?(LoadProgress(filesDone: 0, filesTotal: paths.count, bytesDone: 0, bytesTotal: listedBytes))
-        if let firstLook, listedBytes >= firstLookMinimumBytes || paths.count >= FirstLook.minimumFiles {
+        if let firstLook, manyFiles || listedBytes >= firstLookMinimumBytes {
             firstLook(FirstLook(root: root, context: context, budget: firstLookBudget).read(paths).store)
         }
         // One array of loaded files, each read into in place, beside what is left to read of

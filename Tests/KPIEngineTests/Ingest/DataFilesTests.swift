@@ -7,7 +7,9 @@ import Testing
         #expect(DataFiles.isDataFile("instagram/2026-11.csv"))
         #expect(DataFiles.isDataFile("a.JSONL") && DataFiles.isDataFile("b.ndjson"))
         #expect(!DataFiles.isDataFile("notes.txt"))
-        for ignored in [".hidden.csv", "a.csv~", "a.csv.tmp", "a.csv.part", ".a.csv.swp", ".git/x.csv"] {
+        #expect(DataFiles.isDataFile("Instagram/Export.CsV") && DataFiles.isDataFile("a/b/c/ü.ndjson"))
+        for ignored in [".hidden.csv", "a.csv~", "a.csv.tmp", "a.csv.part", ".a.csv.swp", ".git/x.csv",
+                        "old~/x.csv", "x.tmp/y.csv", "csv", ".csv", "a.jsonl.txt", ""] {
             #expect(!DataFiles.isDataFile(ignored), "\(ignored)")
         }
     }

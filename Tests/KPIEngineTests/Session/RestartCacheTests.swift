@@ -44,11 +44,12 @@ import KPIReport
 
     /// The snapshot of a store made of the restored files and the others read cold.
     static func restoredSnapshot(_ lastRun: RestartCache.LastRun, _ root: ScratchDirectory, context: IngestContext) throws -> KPISnapshot {
-        let restored = Set(lastRun.files.map(\.file.path))
+        let files = lastRun.files(context: context)
+        let restored = Set(files.map(\.file.path))
         let read = try DataLoader(root: root.path, context: context)
             .readAll(listed: DataFiles.list(root: root.path).filter { !restored.contains($0) })
         var store = MetricsStore(clock: context.clock, interning: context.interning)
-        store.set((read + lastRun.files).map(\.contribution))
+        store.set((read + files).map(\.contribution))
         return store.snapshot(request)
     }
 
@@ -66,8 +67,8 @@ import KPIReport
         let context = Self.context()
         let lastRun = try #require(Self.lastRun(cache, root, request: later, context: context))
         #expect(lastRun.snapshot.map { JSONReport.render($0) } == JSONReport.render(snapshot))
-        #expect(Set(lastRun.files.map(\.file.path)) == ["instagram.csv", "x.csv"])
-        #expect(lastRun.files.allSatisfy { $0.file.isDormant && $0.file.offset > 0 })
+        #expect(Set(lastRun.files(context: context).map(\.file.path)) == ["instagram.csv", "x.csv"])
+        #expect(lastRun.files(context: context).allSatisfy { $0.file.isDormant && $0.file.offset > 0 })
         let restored = try Self.restoredSnapshot(lastRun, root, context: context)
         #expect(JSONReport.render(restored) == JSONReport.render(snapshot))
         #expect(restored.value(.impressions).value == 2205)
@@ -91,7 +92,7 @@ import KPIReport
         #expect(snapshot.rejectedRows == 1)
         let context = Self.context()
         let lastRun = try #require(Self.lastRun(cache, root, context: context))
-        #expect(lastRun.files.count == 4)
+        #expect(lastRun.files(context: context).count == 4)
         let restored = try Self.restoredSnapshot(lastRun, root, context: context)
         #expect(JSONReport.render(restored) == JSONReport.render(snapshot))
         #expect(JSONReport.render(restored) == JSONReport.render(try Self.coldSnapshot(root)))
@@ -115,7 +116,7 @@ import KPIReport
         cache.store(snapshot, for: Self.request, today: Self.today, files: files, root: root.path, context: context)
         let again = Self.context()
         let lastRun = try #require(Self.lastRun(cache, root, context: again))
-        #expect(lastRun.files.map(\.file.path) == ["facebook.csv"])
+        #expect(lastRun.files(context: context).map(\.file.path) == ["facebook.csv"])
         #expect(lastRun.snapshot != nil)
         #expect(JSONReport.render(try Self.restoredSnapshot(lastRun, root, context: again)) == JSONReport.render(snapshot))
     }
@@ -128,7 +129,7 @@ import KPIReport
         let (cache, snapshot) = try Self.keep(root)
         let context = Self.context()
         let lastRun = try #require(Self.lastRun(cache, root, context: context))
-        #expect(Set(lastRun.files.map(\.file.path)) == ["instagram.csv", "x.csv"])
+        #expect(Set(lastRun.files(context: context).map(\.file.path)) == ["instagram.csv", "x.csv"])
         #expect(lastRun.snapshot != nil)
         #expect(JSONReport.render(try Self.restoredSnapshot(lastRun, root, context: context)) == JSONReport.render(snapshot))
     }
@@ -139,18 +140,18 @@ import KPIReport
         let (cache, _) = try Self.keep(root)
         // Another day or window: the numbers are not shown, the files still come back.
         let tomorrow = try #require(Self.lastRun(cache, root, today: Self.today.adding(days: 1)))
-        #expect(tomorrow.snapshot == nil && tomorrow.files.count == 2)
+        #expect(tomorrow.snapshot == nil && tomorrow.unchanged.count == 2)
         var window = Self.request
         window.window = .days(28)
         let otherWindow = try #require(Self.lastRun(cache, root, request: window))
-        #expect(otherWindow.snapshot == nil && otherWindow.files.count == 2)
+        #expect(otherWindow.snapshot == nil && otherWindow.unchanged.count == 2)
         // A file appended to: read again; a new file: read; the others come back.
         root.append("x.csv", "2026-11-22,7\n")
         root.append("linkedin.csv", "date,impressions\n2026-11-22,9\n")
         let context = Self.context()
         let changed = try #require(Self.lastRun(cache, root, context: context))
         #expect(changed.snapshot == nil)
-        #expect(changed.files.map(\.file.path) == ["instagram.csv"])
+        #expect(changed.unchanged.map(\.path) == ["instagram.csv"])
         #expect(JSONReport.render(try Self.restoredSnapshot(changed, root, context: context))
             == JSONReport.render(try Self.coldSnapshot(root)))
         // A file gone: the numbers are not shown.
@@ -197,7 +198,7 @@ import KPIReport
         try Data(try #require(contents.bytes())).write(to: URL(fileURLWithPath: cache.path))
         let context = Self.context()
         let lastRun = try #require(Self.lastRun(cache, root, context: context))
-        #expect(lastRun.files.count == 1)
+        #expect(lastRun.files(context: context).count == 1)
         #expect(JSONReport.render(try Self.restoredSnapshot(lastRun, root, context: context)) == JSONReport.render(snapshot))
 
         try Data(bytes.dropLast(3)).write(to: URL(fileURLWithPath: cache.path))
@@ -230,7 +231,7 @@ import KPIReport
         let first = try session()
         let firstNumbers = try #require(waitFor(first) { _ in FileManager.default.fileExists(atPath: cache.path) })
         first.stop()
-        #expect(Self.lastRun(cache, root)?.files.count == 2)
+        #expect(Self.lastRun(cache, root)?.unchanged.count == 2)
 
         let second = try session()
         defer { second.stop() }
