@@ -29,6 +29,9 @@ struct RecordBuilder {
     private var platforms = PlatformInterner()
     /// The metrics row being read, reused for every record so that delivering one copies nothing.
     private var row: MetricsRow
+    /// The last post id and title read, kept as `String`s while the next rows repeat them.
+    private var idText = RepeatedText()
+    private var titleText = RepeatedText()
 
     private let headers: [String]
     private var metricSources: [MetricColumn]
@@ -347,9 +350,15 @@ struct RecordBuilder {
         // Without those columns the row keeps the default platform and no id or title.
         if platformSource != nil { row.platform = platform(fields) }
         if !idSources.isEmpty {
-            row.id = Self.id(fields, idSources: idSources, headers: headers, line: line, progress: &progress, into: &sink)
+            if let field = Self.id(fields, idSources: idSources, headers: headers, line: line, progress: &progress, into: &sink) {
+                row.id = idText.string(field)
+            } else {
+                row.id = nil
+            }
         }
-        if !titleSources.isEmpty { row.title = Self.firstText(titleSources, fields) }
+        if !titleSources.isEmpty {
+            if let field = Self.firstField(titleSources, fields) { row.title = titleText.string(field) } else { row.title = nil }
+        }
         if hasPostFacts { row.facts = row.id == nil ? PostFacts() : postFacts(fields, when: when) }
         if traffic != nil { attributeTraffic(fields) }
         row.followers = followers
@@ -412,8 +421,8 @@ struct RecordBuilder {
         case nil:
             break
         }
-        if let source = postTypeSource { facts.type = Self.firstText([source], fields) }
-        if let source = permalinkSource { facts.permalink = Self.firstText([source], fields) }
+        if let source = postTypeSource { facts.type = Self.firstField([source], fields)?.string() }
+        if let source = permalinkSource { facts.permalink = Self.firstField([source], fields)?.string() }
         return facts
     }
 
@@ -715,7 +724,7 @@ struct RecordBuilder {
     @inline(never)
     private static func id<S: RecordSink>(_ fields: UnsafeBufferPointer<FieldText>, idSources: [ColumnLayout.Source],
                                           headers: [String], line: Int, progress: inout FileProgress,
-                                          into sink: inout S) -> String? {
+                                          into sink: inout S) -> FieldText? {
         for source in idSources {
             if case .column(let column) = source, progress.state.mangledIdColumns.contains(column) { continue }
             let text = Self.value(source, fields)
@@ -726,7 +735,7 @@ struct RecordBuilder {
                     + "from a spreadsheet): its rows are read without ids from line \(line) on and add up")
                 continue
             }
-            return text.trimmed.string()
+            return text.trimmed
         }
         return nil
     }
@@ -749,10 +758,11 @@ struct RecordBuilder {
         return index == text.count && index > exponentStart
     }
 
-    private static func firstText(_ sources: [ColumnLayout.Source], _ fields: UnsafeBufferPointer<FieldText>) -> String? {
+    /// The first of `sources` with a value, trimmed.
+    private static func firstField(_ sources: [ColumnLayout.Source], _ fields: UnsafeBufferPointer<FieldText>) -> FieldText? {
         for source in sources {
             let text = Self.value(source, fields)
-            if !text.isMissing { return text.trimmed.string() }
+            if !text.isMissing { return text.trimmed }
         }
         return nil
     }
@@ -780,7 +790,7 @@ struct RecordBuilder {
             var sentiment: Sentiment?
             if let source = sentimentSource { sentiment = try Self.sentiment(Self.value(source, fields)) }
             let row = ServiceRow(
-                platform: platform(fields), id: Self.firstText(idSources, fields), openedAt: openedAt,
+                platform: platform(fields), id: Self.firstField(idSources, fields)?.string(), openedAt: openedAt,
                 firstResponseAt: firstResponseAt, resolvedAt: resolvedAt, csat: csat, sentiment: sentiment, line: line)
             let day = facts.clock.day(ofEpochMilliseconds: openedAt)
             progress.summary.count(from: day, to: day)
