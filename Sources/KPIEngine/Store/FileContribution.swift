@@ -23,7 +23,7 @@ public struct FileContribution: RecordSink, Sendable {
     /// (platform, day).
     private(set) var days = DaySums()
     /// Per platform, the fields the rows without an id have values for.
-    private(set) var presence: [UInt16: UInt32] = [:]
+    private(set) var presence = PlatformTable<UInt32>()
     /// The currencies money values without an id came in, per platform.
     private(set) var currencies: Set<PlatformCurrency> = []
     /// Hourly sums of rows without an id of recent days.
@@ -33,7 +33,7 @@ public struct FileContribution: RecordSink, Sendable {
     /// its first record gives it a box of its own (copy on write).
     private var keptRecords = KeptRecords.emptyBox
     /// The numbers of the platforms the file has rows for.
-    private(set) var platformNumbers: Set<UInt16> = []
+    private(set) var platformNumbers = PlatformSet()
     public private(set) var rejections: [Rejection] = []
     public private(set) var rejectedCount = 0
     public private(set) var notes: [String] = []
@@ -228,10 +228,10 @@ public struct FileContribution: RecordSink, Sendable {
         self.init(path: path, modificationTime: modificationTime, interning: context.interning,
                   hourlyFrom: context.hourlyFrom, clock: context.clock)
         self.days = days
-        self.presence = presence
+        self.presence = PlatformTable(presence)
         self.currencies = currencies
         self.hours = hours
-        self.platformNumbers = platformNumbers
+        self.platformNumbers = PlatformSet(platformNumbers)
         self.rejections = rejections
         self.rejectedCount = rejectedCount
         self.notes = notes
@@ -308,7 +308,7 @@ extension FileContribution {
         for slot in 0..<Int32(tickets.count) { _ = copy.tickets.upsert(key(tickets.keys[Int(slot)]), tickets[slot]) }
         for (p, ticket) in anonymousTickets { copy.anonymousTickets.append((platform(p), ticket)) }
         for (p, instant) in newestTicket { copy.newestTicket[platform(p)] = instant }
-        copy.platformNumbers = Set(platformNumbers.map(platform))
+        copy.platformNumbers = PlatformSet(platformNumbers.map(platform))
         copy.rejections = rejections
         copy.rejectedCount = rejectedCount
         copy.notes = notes

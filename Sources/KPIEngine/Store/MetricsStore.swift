@@ -20,7 +20,7 @@ public struct MetricsStore: Sendable {
         let isPendingLine: Bool
         /// False for a free number's placeholder.
         var isInUse = true
-        var countedPresence: [UInt16: UInt32] = [:]
+        var countedPresence = PlatformTable<UInt32>()
         var countedCurrencies: Set<PlatformCurrency> = []
         var countedRejections = 0
         var countedAnonymousTickets = 0
