@@ -23,7 +23,7 @@ public struct FileContribution: RecordSink, Sendable {
     /// (platform, day).
     private(set) var days = DaySums()
     /// Per platform, the fields the rows without an id have values for.
-    private(set) var presence: [UInt16: UInt32] = [:]
+    private(set) var presence = PlatformTable<UInt32>()
     /// The currencies money values without an id came in, per platform.
     private(set) var currencies: Set<PlatformCurrency> = []
     /// Hourly sums of rows without an id of recent days.
@@ -33,20 +33,20 @@ public struct FileContribution: RecordSink, Sendable {
     /// its first record gives it a box of its own (copy on write).
     private var keptRecords = KeptRecords.emptyBox
     /// The numbers of the platforms the file has rows for.
-    private(set) var platformNumbers: Set<UInt16> = []
+    private(set) var platformNumbers = PlatformSet()
     public private(set) var rejections: [Rejection] = []
     public private(set) var rejectedCount = 0
     public private(set) var notes: [String] = []
     /// Valid rows read (metrics and service).
     public private(set) var rowCount = 0
-    /// What changed since ``takeJournal()``; nil when not journaling.
-    private(set) var journal: ContributionJournal?
+    /// What changed since ``takeJournal()``, out of line; nil but while the file is followed.
+    private var journal: CopyOnWriteBox<ContributionJournal>?
     /// What the file turned out to be (export, platforms, rows, days), for `kpitop check`;
     /// kept up to date by ``TrackedFile`` from its parser.
     public var summary = FileSummary()
 
-    private var lastPlatform: (name: String, number: UInt16, presence: UInt32)?
-    private var lastID: (text: String, number: UInt32)?
+    /// The previous row's platform and id, out of line; nil once the file is read.
+    private var lookups: CopyOnWriteBox<LastLookups>?
 
     /// - Parameters:
     ///   - interning: the store's tables, so that its rows need no renumbering when added.
@@ -112,21 +112,21 @@ public struct FileContribution: RecordSink, Sendable {
                 posts.note(row.facts, of: post)
             }
             days.modify(key) { $0.observe(row) }
-            journal?.recordPost(slot, replaced: replaced, day: key)
+            journal?.value.recordPost(slot, replaced: replaced, day: key)
             return
         }
         rowCount += 1
         days.modify(key) { $0.add(row) }
-        if row.values.present & ~lastPlatform!.presence != 0 {
+        if row.values.present & ~recent.platform!.presence != 0 {
             presence[platform, default: 0] |= row.values.present
-            lastPlatform!.presence = presence[platform]!
+            recent.platform!.presence = presence[platform]!
         }
         if let currency = row.currency, row.values.present & MetricField.moneyBits != 0 {
             currencies.insert(PlatformCurrency(platform: platform, currency: currency))
         }
         let hour = hour(of: row)
         if let hour { hours[PlatformHour(platform: platform, day: row.day, hour: hour), default: .zero].add(row.values) }
-        if journal != nil { journal!.recordSums(row.values, day: key, hour: hour) }
+        journal?.value.recordSums(row.values, day: key, hour: hour)
     }
 
     public mutating func service(_ row: ServiceRow) {
@@ -139,7 +139,7 @@ public struct FileContribution: RecordSink, Sendable {
                   let key = RowKey(platform: platform, id: number, day: nil)
             else { return rejected(line: row.line, reason: "too many distinct ids") }
             let (slot, replaced) = tickets.upsert(key, ticket)
-            journal?.recordTicket(slot, replaced: replaced)
+            journal?.value.recordTicket(slot, replaced: replaced)
         } else {
             anonymousTickets.append((platform, ticket))
         }
@@ -156,24 +156,28 @@ public struct FileContribution: RecordSink, Sendable {
         if !notes.contains(text) { notes.append(text) }
     }
 
-    /// Packs its day sums and gives back the room its tables hold beyond their rows (once the
-    /// file is read).
+    /// Packs its day sums, lets the previous row's lookups go and gives back the room its tables
+    /// hold beyond their rows (once the file is read).
     mutating func shrinkToFit() {
         days.pack()
+        lookups = nil
         if !kept.isEmpty { kept.shrinkToFit() }
     }
 
     // MARK: Journal
 
+    /// True once ``startJournal()`` was called.
+    var isJournaling: Bool { journal != nil }
+
     /// Starts recording changes (the store calls this once it has added the file).
     mutating func startJournal() {
-        journal = ContributionJournal(anonymousTicketsBefore: anonymousTickets.count)
+        journal = CopyOnWriteBox(ContributionJournal(anonymousTicketsBefore: anonymousTickets.count))
     }
 
     /// The changes since the last call (or since ``startJournal()``), and a fresh journal.
     mutating func takeJournal() -> ContributionJournal? {
-        guard let taken = journal else { return nil }
-        journal = ContributionJournal(anonymousTicketsBefore: anonymousTickets.count)
+        guard let taken = journal?.value else { return nil }
+        journal!.value = ContributionJournal(anonymousTicketsBefore: anonymousTickets.count)
         return taken
     }
 
@@ -206,7 +210,7 @@ public struct FileContribution: RecordSink, Sendable {
         for text in later.notes { note(text) }
         rowCount += later.rowCount
         platformNumbers.formUnion(later.platformNumbers)
-        lastPlatform = nil
+        lookups = nil
     }
 
     // MARK: Restart cache
@@ -224,10 +228,10 @@ public struct FileContribution: RecordSink, Sendable {
         self.init(path: path, modificationTime: modificationTime, interning: context.interning,
                   hourlyFrom: context.hourlyFrom, clock: context.clock)
         self.days = days
-        self.presence = presence
+        self.presence = PlatformTable(presence)
         self.currencies = currencies
         self.hours = hours
-        self.platformNumbers = platformNumbers
+        self.platformNumbers = PlatformSet(platformNumbers)
         self.rejections = rejections
         self.rejectedCount = rejectedCount
         self.notes = notes
@@ -240,21 +244,30 @@ public struct FileContribution: RecordSink, Sendable {
     /// The number of an id; the previous row's id (rows of a post often follow each other)
     /// is looked up without the shared table.
     private mutating func idNumber(_ id: String) -> UInt32? {
-        if let last = lastID, last.text == id { return last.number }
+        if let last = lookups?.value.id, last.text == id { return last.number }
         guard let number = interning.ids.number(for: id) else { return nil }
-        lastID = (id, number)
+        recent.id = (id, number)
         return number
     }
 
     private mutating func platformNumber(_ name: String, line: Int) -> UInt16? {
-        if let last = lastPlatform, last.name == name { return last.number }
+        if let last = lookups?.value.platform, last.name == name { return last.number }
         guard let number = interning.platforms.number(for: name) else {
             rejected(line: line, reason: "more than \(Interning.platformLimit) platform names")
             return nil
         }
-        lastPlatform = (name, UInt16(number), presence[UInt16(number)] ?? 0)
+        recent.platform = (name, UInt16(number), presence[UInt16(number)] ?? 0)
         platformNumbers.insert(UInt16(number))
         return UInt16(number)
+    }
+
+    /// The previous row's lookups, made on first use.
+    private var recent: LastLookups {
+        _read { yield lookups?.value ?? LastLookups() }
+        _modify {
+            if lookups == nil { lookups = CopyOnWriteBox(LastLookups()) }
+            yield &lookups!.value
+        }
     }
 
     /// The row's hour of the day, for rows of recent days that have a time of day (a time at
@@ -295,7 +308,7 @@ extension FileContribution {
         for slot in 0..<Int32(tickets.count) { _ = copy.tickets.upsert(key(tickets.keys[Int(slot)]), tickets[slot]) }
         for (p, ticket) in anonymousTickets { copy.anonymousTickets.append((platform(p), ticket)) }
         for (p, instant) in newestTicket { copy.newestTicket[platform(p)] = instant }
-        copy.platformNumbers = Set(platformNumbers.map(platform))
+        copy.platformNumbers = PlatformSet(platformNumbers.map(platform))
         copy.rejections = rejections
         copy.rejectedCount = rejectedCount
         copy.notes = notes

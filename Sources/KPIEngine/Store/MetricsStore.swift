@@ -14,22 +14,23 @@ public struct MetricsStore: Sendable {
     /// The id and platform numbers of every file in the store.
     public let interning: Interning
 
-    /// A file in the store, with what the rollups count of its presence, currencies,
-    /// rejections and inquiries without an id (to add only the difference when it grows).
-    fileprivate struct StoredFile: Sendable {
-        var contribution: FileContribution
+    /// What the rollups count of a file's presence, currencies, rejections and inquiries
+    /// without an id (to add only the difference when it grows).
+    fileprivate struct CountedFile: Sendable {
         let isPendingLine: Bool
         /// False for a free number's placeholder.
         var isInUse = true
-        var countedPresence: [UInt16: UInt32] = [:]
+        var countedPresence = PlatformTable<UInt32>()
         var countedCurrencies: Set<PlatformCurrency> = []
         var countedRejections = 0
         var countedAnonymousTickets = 0
     }
 
-    /// Files by number (an array of plain values, so that reading a row copies nothing); a
-    /// free number holds a placeholder that is not in use.
-    private var files: [StoredFile] = []
+    /// Files' contributions by number (an array of plain values, so that reading a row copies
+    /// nothing); a free number holds an empty placeholder.
+    private var files: [FileContribution] = []
+    /// What the rollups count of each file, by the same numbers; a free number's is not in use.
+    private var counted: [CountedFile] = []
     /// Numbers of files taken out, to give again.
     private var freeNumbers: [UInt32] = []
     private var orders: [UInt32: FileOrder] = [:]
@@ -68,44 +69,47 @@ public struct MetricsStore: Sendable {
     /// The refused rows kept (up to ``FileContribution/keptRejectionLimit`` per file), in file
     /// and line order.
     public var rejections: [Rejection] {
-        filesWithRejections.flatMap { files[Int($0)].contribution.rejections }.sorted { ($0.file, $0.line) < ($1.file, $1.line) }
+        filesWithRejections.flatMap { files[Int($0)].rejections }.sorted { ($0.file, $0.line) < ($1.file, $1.line) }
     }
 
     /// Each data file's notes (things worth saying once), in path order.
     public var notes: [(file: String, note: String)] {
-        files.filter { $0.isInUse && !$0.isPendingLine && !$0.contribution.notes.isEmpty }
-            .sorted { $0.contribution.path < $1.contribution.path }
-            .flatMap { file in file.contribution.notes.map { (file.contribution.path, $0) } }
+        dataFiles.filter { !$0.notes.isEmpty }
+            .sorted { $0.path < $1.path }
+            .flatMap { file in file.notes.map { (file.path, $0) } }
     }
 
     /// Each data file's summary (see ``FileSummary``), in path order.
     public var fileSummaries: [(file: String, summary: FileSummary)] {
-        files.filter { $0.isInUse && !$0.isPendingLine }
-            .map { ($0.contribution.path, $0.contribution.summary) }
+        dataFiles.map { ($0.path, $0.summary) }
             .sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
     }
 
     /// The contributions of the data files, by path.
     public var contributions: [String: FileContribution] {
-        Dictionary(uniqueKeysWithValues: files.filter { $0.isInUse && !$0.isPendingLine }
-            .map { ($0.contribution.path, $0.contribution) })
+        Dictionary(uniqueKeysWithValues: dataFiles.map { ($0.path, $0) })
+    }
+
+    /// The contributions of the data files in use (pending lines aside).
+    private var dataFiles: [FileContribution] {
+        files.indices.filter { counted[$0].isInUse && !counted[$0].isPendingLine }.map { files[$0] }
     }
 
     /// True when the store has the file.
     public func contains(path: String) -> Bool { numbers[path] != nil }
 
     /// The row a winning ``RowRef`` of ``PlatformRollup/posts`` points at.
-    func post(_ ref: RowRef) -> StoredPost { files[Int(ref.file)].contribution.posts[ref.slot] }
+    func post(_ ref: RowRef) -> StoredPost { files[Int(ref.file)].posts[ref.slot] }
 
     /// The title of that row.
-    func title(_ ref: RowRef, number: UInt32) -> String? { files[Int(ref.file)].contribution.posts.titles[number] }
+    func title(_ ref: RowRef, number: UInt32) -> String? { files[Int(ref.file)].posts.titles[number] }
 
     /// What the files say about a post (publish time, type, link), a later file's word
     /// winning (upsert order); nil when none says anything.
     func facts(of post: RowKey) -> PostFacts? {
         var found: [(order: FileOrder, facts: PostFacts)] = []
-        for (number, file) in files.enumerated() where file.isInUse && file.contribution.posts.hasFacts {
-            if let facts = file.contribution.posts.facts(of: post), let order = orders[UInt32(number)] {
+        for (number, file) in files.enumerated() where counted[number].isInUse && file.posts.hasFacts {
+            if let facts = file.posts.facts(of: post), let order = orders[UInt32(number)] {
                 found.append((order, facts))
             }
         }
@@ -138,19 +142,29 @@ public struct MetricsStore: Sendable {
     /// paths), building the platforms' rollups on all cores.
     public mutating func set(_ contributions: [FileContribution]) {
         for contribution in contributions { remove(path: contribution.path) }
-        // Room for all at once: growing step by step would hold the old and the new storage
-        // of every file together for a moment, more than once.
-        let needed = files.count + max(0, contributions.count - freeNumbers.count)
-        if needed > files.capacity { files.reserveCapacity(max(needed, files.capacity * 2)) }
-        let added = contributions.map { register($0, isPendingLine: false) }
+        let added: [UInt32]
+        if files.isEmpty && contributions.allSatisfy({ $0.interning === interning }) {
+            // The first files: their array is kept as it is, not copied (a contribution is a few
+            // hundred bytes, and there may be many thousand files).
+            files = contributions
+            counted.reserveCapacity(files.count)
+            added = files.indices.map { number(UInt32($0), isPendingLine: false) }
+        } else {
+            // Room for all at once: growing step by step would hold the old and the new storage
+            // of every file together for a moment, more than once.
+            let needed = files.count + max(0, contributions.count - freeNumbers.count)
+            if needed > files.capacity { files.reserveCapacity(max(needed, files.capacity * 2)) }
+            if needed > counted.capacity { counted.reserveCapacity(max(needed, counted.capacity * 2)) }
+            added = contributions.map { register($0, isPendingLine: false) }
+        }
         var platformsOfFile: [UInt16: [UInt32]] = [:]
         for number in added {
-            for platform in files[Int(number)].contribution.platformNumbers { platformsOfFile[platform, default: []].append(number) }
+            for platform in files[Int(number)].platformNumbers { platformsOfFile[platform, default: []].append(number) }
         }
         do {
-            // `work` shares the files' storage: it must be gone before `markCounted` changes a
-            // file, or that change would copy every file of the store.
-            let work = RollupWork(files: files, orders: orders, clock: clock)
+            // `work` shares the files' storage: it must be gone before `markCounted` changes
+            // what is counted of a file, or that change would copy it for every file.
+            let work = RollupWork(files: files, counted: counted, orders: orders, clock: clock)
             let platforms = Array(platformsOfFile.keys)
             var taken = platforms.map { rollups.removeValue(forKey: $0) ?? newRollup($0) }
             for index in taken.indices { taken[index].version = nextVersion() }
@@ -182,8 +196,8 @@ public struct MetricsStore: Sendable {
     @discardableResult
     public mutating func update(path: String, _ body: (inout FileContribution) -> Void) -> Bool {
         guard let number = numbers[path] else { return false }
-        if files[Int(number)].contribution.journal == nil { files[Int(number)].contribution.startJournal() }
-        body(&files[Int(number)].contribution)
+        if !files[Int(number)].isJournaling { files[Int(number)].startJournal() }
+        body(&files[Int(number)])
         sync(number)
         return true
     }
@@ -196,8 +210,8 @@ public struct MetricsStore: Sendable {
         let number = register(pending, isPendingLine: true)
         do {
             // Gone before `markCounted` (see `sync`).
-            let work = RollupWork(files: files, orders: orders, clock: clock)
-            for platform in files[Int(number)].contribution.platformNumbers {
+            let work = RollupWork(files: files, counted: counted, orders: orders, clock: clock)
+            for platform in files[Int(number)].platformNumbers {
                 modifyRollup(platform) { r in
                     work.add(number, to: &r)
                     work.refreshObservations(of: [number], in: &r)
@@ -210,15 +224,20 @@ public struct MetricsStore: Sendable {
     /// Gives a contribution a number and an upsert order, without counting it anywhere yet.
     private mutating func register(_ given: FileContribution, isPendingLine: Bool) -> UInt32 {
         let contribution = given.interning === interning ? given : given.renumbered(into: interning)
-        let stored = StoredFile(contribution: contribution, isPendingLine: isPendingLine)
-        let number: UInt32
         if let free = freeNumbers.popLast() {
-            number = free
-            files[Int(number)] = stored
-        } else {
-            number = UInt32(files.count)
-            files.append(stored)
+            files[Int(free)] = contribution
+            return number(free, isPendingLine: isPendingLine)
         }
+        files.append(contribution)
+        return number(UInt32(files.count - 1), isPendingLine: isPendingLine)
+    }
+
+    /// Gives the contribution at `number` of ``files`` that number (and an upsert order): what
+    /// ``register(_:isPendingLine:)`` does once the contribution is in place.
+    private mutating func number(_ number: UInt32, isPendingLine: Bool) -> UInt32 {
+        let contribution = files[Int(number)]
+        let counts = CountedFile(isPendingLine: isPendingLine)
+        if Int(number) < counted.count { counted[Int(number)] = counts } else { counted.append(counts) }
         numbers[contribution.path + (isPendingLine ? "\u{0}" : "")] = number
         orders[number] = FileOrder(modificationTime: contribution.modificationTime, path: contribution.path,
                                    isPendingLine: isPendingLine)
@@ -228,61 +247,61 @@ public struct MetricsStore: Sendable {
 
     /// Notes that the rollups count everything the file has now.
     private mutating func markCounted(_ number: UInt32) {
-        let contribution = files[Int(number)].contribution
-        files[Int(number)].countedPresence = contribution.presence
-        files[Int(number)].countedCurrencies = contribution.currencies
-        files[Int(number)].countedAnonymousTickets = contribution.anonymousTickets.count
-        rejectedRows += contribution.rejectedCount - files[Int(number)].countedRejections
-        files[Int(number)].countedRejections = contribution.rejectedCount
+        let contribution = files[Int(number)]
+        counted[Int(number)].countedPresence = contribution.presence
+        counted[Int(number)].countedCurrencies = contribution.currencies
+        counted[Int(number)].countedAnonymousTickets = contribution.anonymousTickets.count
+        rejectedRows += contribution.rejectedCount - counted[Int(number)].countedRejections
+        counted[Int(number)].countedRejections = contribution.rejectedCount
         if contribution.rejectedCount > 0 { filesWithRejections.insert(number) }
     }
 
     /// Takes a file (or pending line) out of every rollup.
     private mutating func take(_ number: UInt32) {
-        let stored = files[Int(number)]
+        let stored = files[Int(number)], counts = counted[Int(number)]
         do {
             // Gone before the file's place is changed below (see `sync`).
-            let work = RollupWork(files: files, orders: orders, clock: clock)
-            for platform in stored.contribution.platformNumbers {
+            let work = RollupWork(files: files, counted: counted, orders: orders, clock: clock)
+            for platform in stored.platformNumbers {
                 modifyRollup(platform) { rollup in
                     rollup.beginBulk()
-                    work.take(number, countedAnonymousTickets: stored.countedAnonymousTickets, from: &rollup)
+                    work.take(number, countedAnonymousTickets: counts.countedAnonymousTickets, from: &rollup)
                     rollup.endBulk()
                 }
             }
         }
-        for (platform, bits) in stored.countedPresence {
+        for (platform, bits) in counts.countedPresence {
             modifyRollup(platform) { $0.countFields(bits, sign: -1) }
         }
-        for pair in stored.countedCurrencies {
+        for pair in counts.countedCurrencies {
             modifyRollup(pair.platform) { $0.countCurrency(pair.currency, sign: -1) }
         }
-        rejectedRows -= stored.countedRejections
+        rejectedRows -= counts.countedRejections
         filesWithRejections.remove(number)
-        if !stored.isPendingLine { fileCount -= 1 }
-        files[Int(number)] = StoredFile(contribution: FileContribution(path: "", interning: interning),
-                                        isPendingLine: false, isInUse: false)
+        if !counts.isPendingLine { fileCount -= 1 }
+        files[Int(number)] = FileContribution(path: "", interning: interning)
+        counted[Int(number)] = CountedFile(isPendingLine: false, isInUse: false)
         freeNumbers.append(number)
         orders[number] = nil
-        let remaining = RollupWork(files: files, orders: orders, clock: clock)
-        for platform in stored.contribution.platformNumbers where rollups.index(forKey: platform) != nil {
-            modifyRollup(platform) { remaining.refreshObservations(of: stored.contribution.days.keys, in: &$0) }
+        let remaining = RollupWork(files: files, counted: counted, orders: orders, clock: clock)
+        for platform in stored.platformNumbers where rollups.index(forKey: platform) != nil {
+            modifyRollup(platform) { remaining.refreshObservations(of: stored.days.keys, in: &$0) }
         }
         for (platform, rollup) in rollups where rollup.isEmpty { rollups[platform] = nil }
     }
 
     /// Counts what a file's journal recorded since the last time.
     private mutating func sync(_ number: UInt32) {
-        guard let journal = files[Int(number)].contribution.takeJournal() else { return }
-        let contribution = files[Int(number)].contribution
+        guard let journal = files[Int(number)].takeJournal() else { return }
+        let contribution = files[Int(number)]
         let orderBefore = orders[number]
         orders[number] = FileOrder(modificationTime: contribution.modificationTime, path: contribution.path,
-                                   isPendingLine: files[Int(number)].isPendingLine)
+                                   isPendingLine: counted[Int(number)].isPendingLine)
         let reordered = orders[number] != orderBefore
         do {
-            // `work` shares the files' storage: it must be gone before `markCounted` changes a
-            // file, or that change would copy every file of the store.
-            let work = RollupWork(files: files, orders: orders, clock: clock)
+            // `work` shares the files' storage: it must be gone before `markCounted` changes
+            // what is counted of a file, or that change would copy it for every file.
+            let work = RollupWork(files: files, counted: counted, orders: orders, clock: clock)
             for platform in contribution.platformNumbers {
                 modifyRollup(platform) { r in
                     work.apply(journal, of: number, to: &r)
@@ -291,14 +310,14 @@ public struct MetricsStore: Sendable {
             }
         }
         for (platform, bits) in contribution.presence {
-            let new = bits & ~(files[Int(number)].countedPresence[platform] ?? 0)
+            let new = bits & ~(counted[Int(number)].countedPresence[platform] ?? 0)
             if new != 0 { modifyRollup(platform) { $0.countFields(new, sign: 1) } }
         }
-        for pair in contribution.currencies.subtracting(files[Int(number)].countedCurrencies) {
+        for pair in contribution.currencies.subtracting(counted[Int(number)].countedCurrencies) {
             modifyRollup(pair.platform) { $0.countCurrency(pair.currency, sign: 1) }
         }
         let clock = self.clock
-        for (platform, ticket) in contribution.anonymousTickets.dropFirst(files[Int(number)].countedAnonymousTickets) {
+        for (platform, ticket) in contribution.anonymousTickets.dropFirst(counted[Int(number)].countedAnonymousTickets) {
             modifyRollup(platform) { $0.addTicket(ticket, sign: 1, clock: clock) }
         }
         markCounted(number)
@@ -347,7 +366,8 @@ public struct MetricsStore: Sendable {
     /// when it was made) and changes only the rollup it is given, so that platforms can be
     /// built at the same time.
     private struct RollupWork: Sendable {
-        let files: [StoredFile]
+        let files: [FileContribution]
+        let counted: [CountedFile]
         let orders: [UInt32: FileOrder]
         let clock: DayClock
 
@@ -355,7 +375,7 @@ public struct MetricsStore: Sendable {
 
         /// Adds everything file `number` has for the rollup's platform.
         func add(_ number: UInt32, to r: inout PlatformRollup) {
-            let c = files[Int(number)].contribution
+            let c = files[Int(number)]
             for (key, totals) in c.days where key.platform == r.number {
                 r.attach(file: number, day: key.day)
                 r.addSums(totals.values, day: key.day, sign: 1)
@@ -380,7 +400,7 @@ public struct MetricsStore: Sendable {
         /// Takes back everything file `number` has for the rollup's platform, but its presence
         /// and currencies (which the store counted).
         func take(_ number: UInt32, countedAnonymousTickets: Int, from r: inout PlatformRollup) {
-            let c = files[Int(number)].contribution
+            let c = files[Int(number)]
             for key in c.posts.keys where key.platform == r.number {
                 applyPost(key, r.posts.remove(key, file: number), to: &r)
             }
@@ -400,7 +420,7 @@ public struct MetricsStore: Sendable {
 
         /// Adds what a journal recorded for the rollup's platform.
         func apply(_ journal: ContributionJournal, of number: UInt32, to r: inout PlatformRollup) {
-            let c = files[Int(number)].contribution
+            let c = files[Int(number)]
             for key in journal.observedDays where key.platform == r.number { r.attach(file: number, day: key.day) }
             for (key, values) in journal.sums where key.platform == r.number {
                 r.addSums(values, day: key.day, sign: 1)
@@ -443,19 +463,19 @@ public struct MetricsStore: Sendable {
                 for (key, change) in r.posts.reorder(file: number, precedes: precedes) { applyPost(key, change, to: &r) }
                 for (_, change) in r.tickets.reorder(file: number, precedes: precedes) { applyTicket(change, to: &r) }
             }
-            refreshObservations(of: files[Int(number)].contribution.days.keys, in: &r)
+            refreshObservations(of: files[Int(number)].days.keys, in: &r)
         }
 
         private func applyPost(_ key: RowKey, _ change: UpsertIndex.Change, to r: inout PlatformRollup) {
             guard change.isChange else { return }
-            if let before = change.before { r.addPost(files[Int(before.file)].contribution.posts[before.slot], key: key, sign: -1) }
-            if let after = change.after { r.addPost(files[Int(after.file)].contribution.posts[after.slot], key: key, sign: 1) }
+            if let before = change.before { r.addPost(files[Int(before.file)].posts[before.slot], key: key, sign: -1) }
+            if let after = change.after { r.addPost(files[Int(after.file)].posts[after.slot], key: key, sign: 1) }
         }
 
         private func applyTicket(_ change: UpsertIndex.Change, to r: inout PlatformRollup) {
             guard change.isChange else { return }
-            if let before = change.before { r.addTicket(files[Int(before.file)].contribution.tickets[before.slot], sign: -1, clock: clock) }
-            if let after = change.after { r.addTicket(files[Int(after.file)].contribution.tickets[after.slot], sign: 1, clock: clock) }
+            if let before = change.before { r.addTicket(files[Int(before.file)].tickets[before.slot], sign: -1, clock: clock) }
+            if let after = change.after { r.addTicket(files[Int(after.file)].tickets[after.slot], sign: 1, clock: clock) }
         }
 
         /// Sets the follower observation and newest instant of the rollup's days among `days`
@@ -464,7 +484,7 @@ public struct MetricsStore: Sendable {
             for key in days where key.platform == r.number {
                 r.refreshObservations(
                     day: key.day,
-                    observation: { files[Int($0)].isInUse ? files[Int($0)].contribution.days.observation(of: key) : nil },
+                    observation: { counted[Int($0)].isInUse ? files[Int($0)].days.observation(of: key) : nil },
                     precedes: precedes)
             }
         }
@@ -473,7 +493,7 @@ public struct MetricsStore: Sendable {
         func refreshObservations(of numbers: [UInt32], in r: inout PlatformRollup) {
             var days: Set<PlatformDay> = []
             for number in numbers {
-                for key in files[Int(number)].contribution.days.keys where key.platform == r.number { days.insert(key) }
+                for key in files[Int(number)].days.keys where key.platform == r.number { days.insert(key) }
             }
             refreshObservations(of: days, in: &r)
         }

@@ -1,0 +1,7 @@
+/// What a file's previous row was looked up as: its platform (with the fields that platform
+/// has in the file) and its id. Rows of a file usually share them, so the next row needs no
+/// look-up in the tables shared by all files. Kept only while the file is being read.
+struct LastLookups: Sendable {
+    var platform: (name: String, number: UInt16, presence: UInt32)?
+    var id: (text: String, number: UInt32)?
+}
