@@ -35,29 +35,15 @@ struct CachedContribution: Sendable {
 
         init(_ values: MetricValues) {
             present = values.present
-            lanes = values.present
-            for lane in 0..<32 where values.units[lane] != 0 { lanes |= 1 << UInt32(lane) }
+            lanes = values.storedLanes
             units = []
-            var bits = lanes
-            while bits != 0 {
-                units.append(values.units[bits.trailingZeroBitCount])
-                bits &= bits - 1
-            }
+            values.appendUnits(of: lanes, to: &units)
         }
 
         /// The values; nil when the lanes and the units do not agree (a damaged cache).
         var values: MetricValues? {
             guard lanes.nonzeroBitCount == units.count else { return nil }
-            var values = MetricValues()
-            var bits = lanes
-            var next = 0
-            while bits != 0 {
-                values.units[bits.trailingZeroBitCount] = units[next]
-                next += 1
-                bits &= bits - 1
-            }
-            values.present = present
-            return values
+            return MetricValues(lanes: lanes, present: present, packed: units, from: 0)
         }
     }
 

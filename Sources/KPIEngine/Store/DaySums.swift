@@ -75,15 +75,10 @@ struct DaySums: Sendable, Sequence {
         var values: [Int64] = []
         for key in keys {
             let totals = open[key]!
-            var stored = totals.values.present
-            for lane in 0..<32 where totals.values.units[lane] != 0 { stored |= 1 << UInt32(lane) }
+            let stored = totals.values.storedLanes
             days.append(PackedDay(key: key, present: totals.values.present, stored: stored, start: UInt32(values.count),
                                   followers: totals.followers, newestTime: totals.newestTime))
-            var bits = stored
-            while bits != 0 {
-                values.append(totals.values.units[bits.trailingZeroBitCount])
-                bits &= bits - 1
-            }
+            totals.values.appendUnits(of: stored, to: &values)
         }
         values.shrinkToFit()
         packed = days
@@ -95,14 +90,7 @@ struct DaySums: Sendable, Sequence {
     private func unpack(_ index: Int) -> DayTotals {
         let day = packed[index]
         var totals = DayTotals()
-        var next = Int(day.start)
-        var bits = day.stored
-        while bits != 0 {
-            totals.values.set(MetricField(rawValue: bits.trailingZeroBitCount)!, units: packedValues[next])
-            next += 1
-            bits &= bits - 1
-        }
-        totals.values.present = day.present
+        totals.values = MetricValues(lanes: day.stored, present: day.present, packed: packedValues, from: Int(day.start))
         totals.followers = day.followers
         totals.newestTime = day.newestTime
         return totals
