@@ -2,8 +2,8 @@
 /// signed ones zigzag-coded), text and byte strings after their length.
 ///
 /// Written by hand: with `JSONEncoder` / `JSONDecoder` the cache of 20,000 small files was 27 MB
-/// and took about 1.3 s to read back and 0.9 s to write (perf, docs/PERFORMANCE.md), longer
-/// than reading the files themselves.
+/// and decoding it was 45% of a restart's CPU (perf, docs/PERFORMANCE.md): a restart was no
+/// sooner than reading the files themselves.
 struct CacheWriter {
     private(set) var bytes: [UInt8] = []
 
