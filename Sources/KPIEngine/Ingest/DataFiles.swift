@@ -21,7 +21,7 @@ public enum DataFiles {
         let walker = DirectoryWalker(root: root, isDataFile: isDataFile, followsLinks: followLinks)
         var visited: Set<DirectoryWalker.DirectoryIdentity> = []
         let walk = walker.walk(visited: &visited)
-        return Listing(files: walk.files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) },
+        return Listing(files: walk.files.sorted { $0.precedesInByteOrder($1) },
                        skippedLinks: walk.skippedLinks)
     }
 

@@ -136,7 +136,7 @@ struct DirectoryWalker: Sendable {
             default: continue
             }
         }
-        let byBytes = { (a: String, b: String) in a.utf8.lexicographicallyPrecedes(b.utf8) }
+        let byBytes = { (a: String, b: String) in a.precedesInByteOrder(b) }
         return (directories.sorted(by: byBytes), files.sorted(by: byBytes), links.sorted(by: byBytes))
     }
 

@@ -106,7 +106,9 @@ public final class EngineSession: SnapshotSource {
         let files: [LoadedFile]
         do {
             files = try DataLoader(root: root, context: context).readAll(listed: paths.filter { !restored.contains($0) },
-                progress: { [self] progress in publish { $0.status.loading = progress } },
+                progress: { [self, pace = ProgressPace()] progress in
+                    if pace.admits(progress) { publish { $0.status.loading = progress } }
+                },
                 firstLook: lastRun.showsNumbers ? nil : { [self] store in publishFirstLook(store) }) + lastRun.files
         } catch {
             // Gone again between the check and the read: look again later.

@@ -81,6 +81,27 @@ import Testing
         #expect(!PathGlob.matches("report_??.csv", path: "x/report_1.csv"))
     }
 
+    /// Headers the mapping says nothing of are laid out once and shared (``LayoutCache``); a
+    /// file the mapping has rules for is laid out with them, whatever was laid out before.
+    @Test func aHeaderLaidOutWithoutRulesIsSharedButRulesStillApply() throws {
+        let header = "date,Visits Seen\n"
+        let plain = Ingest.parse(header + "2026-11-20,7\n", path: "blog/a.csv")
+        #expect(plain.rejections.count == 1, "'Visits Seen' is no metric kpitop knows")
+        let again = Ingest.parse(header + "2026-11-21,8\n", path: "blog/b.csv")
+        #expect(again.rejections.count == 1)
+        let rules = try mapping("[[file]]\nmatch = \"shop/*.csv\"\n[file.columns]\n\"Visits Seen\" = \"clicks\"\n")
+        let mapped = Ingest.parse(header + "2026-11-20,7\n", path: "shop/a.csv", mapping: rules)
+        #expect(mapped.metricsRows.first?.values[.clicks] == 7)
+
+        let names = ["Date", "Impressions", "Reach", "Post ID"]
+        let shared = LayoutCache.layout(headers: names, rules: .init(), constants: ConstantStorage())
+        let cached = LayoutCache.layout(headers: names, rules: .init(), constants: ConstantStorage())
+        let fresh = ColumnLayout(headers: names, rules: .init(), constants: ConstantStorage())
+        #expect(shared.kind == fresh.kind && cached.kind == fresh.kind)
+        #expect(shared.metrics.map(\.field) == fresh.metrics.map(\.field) && cached.metrics.map(\.field) == [.impressions, .reach])
+        #expect(Set(cached.sources.keys) == Set(fresh.sources.keys))
+    }
+
     @Test func errorsNameFileLineAndProblem() {
         #expect(error("[columns]\n\"Reach\" = \"reech\"\n") == ConfigProblem(
             file: "mapping.toml", line: 2, reason: "unknown field 'reech' for column 'Reach'"))

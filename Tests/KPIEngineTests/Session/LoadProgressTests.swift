@@ -30,6 +30,21 @@ import Testing
     }
 }
 
+/// The dashboard is told of a load's progress at a pace it can draw, not after every file.
+@Suite struct ProgressPaceTests {
+    @Test func theFirstAndTheLastReportPassAndThoseBetweenWaitForTheInterval() {
+        let pace = ProgressPace(interval: .seconds(3600))
+        let total: Int64 = 300
+        #expect(pace.admits(LoadProgress(filesDone: 0, filesTotal: 3, bytesDone: 0, bytesTotal: total)))
+        #expect(!pace.admits(LoadProgress(filesDone: 1, filesTotal: 3, bytesDone: 100, bytesTotal: total)))
+        #expect(!pace.admits(LoadProgress(filesDone: 2, filesTotal: 3, bytesDone: 200, bytesTotal: total)))
+        #expect(pace.admits(LoadProgress(filesDone: 3, filesTotal: 3, bytesDone: total, bytesTotal: total)))
+
+        let everyReport = ProgressPace(interval: .zero)
+        #expect((1...3).allSatisfy { everyReport.admits(LoadProgress(filesDone: $0, filesTotal: 9, bytesDone: 0, bytesTotal: 9)) })
+    }
+}
+
 /// A large directory gets a first look: partial numbers from the files' starts, read within a
 /// time budget, before the whole load.
 @Suite struct FirstLookTests {
@@ -66,6 +81,21 @@ import Testing
         var store = MetricsStore(clock: Self.context.clock, interning: Self.context.interning)
         store.set(files.map(\.contribution))
         #expect(Self.impressions(store, "instagram") == Double(rows))
+    }
+
+    /// Files are looked at in an order spread over the listing: a look cut short has files of
+    /// every folder of a sorted listing (a platform each), not the first folder's only.
+    @Test func filesAreLookedAtInAnOrderSpreadOverTheListing() {
+        #expect(Array(FirstLook.spreadOrder(8)) == [0, 4, 2, 6, 1, 5, 3, 7])
+        #expect(Array(FirstLook.spreadOrder(0)).isEmpty)
+        #expect(Array(FirstLook.spreadOrder(1)) == [0])
+        for count in [2, 3, 5, 1000, 20_000] {
+            let order = Array(FirstLook.spreadOrder(count))
+            #expect(order.sorted() == Array(0..<count), "every file once, for \(count)")
+        }
+        // 20,000 files in 6 folders: the first 12 looked at fall in all six.
+        let folders = Set(FirstLook.spreadOrder(20_000).prefix(12).map { $0 * 6 / 20_000 })
+        #expect(folders == Set(0..<6))
     }
 
     @Test func aFirstLookStopsWhenItsTimeIsUpAndASmallDirectoryHasNone() throws {

@@ -156,7 +156,7 @@ struct CSVReader {
         }
         let title = pendingTitle
         pendingTitle = nil
-        let layout = ColumnLayout(headers: headers, rules: rules, constants: constants, title: title?.title)
+        let layout = LayoutCache.layout(headers: headers, rules: rules, constants: constants, title: title?.title)
         let range = reportRange.takeForTable()
         if isAnalyticsFile, let skipped = Self.analyticsSkipReason(layout, rules: rules) {
             sink.note("table at line \(line) skipped: \(skipped)")

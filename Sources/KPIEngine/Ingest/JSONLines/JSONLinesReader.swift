@@ -33,7 +33,7 @@ struct JSONLinesReader {
             return
         }
         if builder == nil || builderKeys != scanner.keys {
-            let layout = ColumnLayout(headers: scanner.keys, rules: rules, constants: constants)
+            let layout = LayoutCache.layout(headers: scanner.keys, rules: rules, constants: constants)
             builder = RecordBuilder(layout: layout, facts: facts)
             builderKeys = scanner.keys
             progress.summary.addPlatform(facts.defaultPlatform, origin: platformOrigin)

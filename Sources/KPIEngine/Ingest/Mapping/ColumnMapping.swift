@@ -48,6 +48,13 @@ public struct ColumnMapping: Sendable {
         var decimalComma: Bool?
         /// Traffic sources (lower-cased) -> platform, nil for "not social" (`[sources]`).
         var sources: [String: String?] = [:]
+
+        /// True when the mapping says nothing of the file (its columns are read by the built-in
+        /// aliases alone).
+        var isEmpty: Bool {
+            columns.isEmpty && platform == nil && values.isEmpty && currency == nil && decimalComma == nil
+                && sources.isEmpty
+        }
     }
 
     private struct FileEntry: Sendable {
