@@ -81,4 +81,18 @@ import Testing
         #expect(screen.contains("loading 33% (partial numbers) · 0/5 files · 185 MB of 545 MB ███"))
         #expect(screen.contains("Impressions"))
     }
+
+    /// The last run's numbers, shown at a restart while the files kept are restored, say so too.
+    @Test func lastRunsNumbersBeforeTheFilesAreCounted() {
+        var model = SampleData.model(width: 120, height: 40)
+        let progress = LoadProgress(filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0)
+        var status = EngineStatus(dataDirectory: "data", isDemo: false, loading: progress)
+        model.update(snapshot: nil, status: status)
+        #expect(model.render(width: 120, height: 40, now: SampleData.now).text.contains("loading: listing the data directory ░"))
+        status.provisional = .lastRun
+        model.update(snapshot: SampleData.snapshot(), status: status)
+        let screen = model.render(width: 120, height: 40, now: SampleData.now).text
+        #expect(screen.contains("loading (last run's numbers, files unchanged) · restoring the files kept ░"))
+        #expect(screen.contains("Impressions"))
+    }
 }

@@ -53,6 +53,9 @@ struct CacheReader {
 
     var isAtEnd: Bool { position == bytes.count }
 
+    /// How many bytes are left to read.
+    var remaining: Int { bytes.count - position }
+
     mutating func unsigned() throws(Damaged) -> UInt64 {
         var value: UInt64 = 0
         var shift: UInt64 = 0

@@ -2,10 +2,11 @@ import Foundation
 
 /// Everything a ``RestartCache`` file holds, and its bytes (see ``CacheWriter``): a header
 /// with the format version, what the cache is valid for, the files as they were read, the
-/// numbers shown (as JSON), and the files kept with their contributions.
+/// numbers shown (as JSON), and the files kept with their contributions (after their length in
+/// bytes: a start reads them only once the numbers are shown, see ``init(head:)``).
 struct CacheContents {
     /// Bumped whenever what the cache holds or how it is written changes.
-    static let formatVersion: UInt64 = 3
+    static let formatVersion: UInt64 = 4
     private static let magic = Array("kpitop restart cache\n".utf8)
 
     var dataDirectory: String
@@ -17,8 +18,11 @@ struct CacheContents {
     var files: [RestartCache.FileStamp]
     /// The numbers shown, when every file was kept.
     var snapshot: KPISnapshot?
-    /// The files without ids, with where reading stopped and what they contributed.
+    /// The files without ids, with where reading stopped and what they contributed (empty
+    /// when read with ``init(head:)``: see ``keptFiles()``).
     var cachedFiles: [RestartCache.CachedFile]
+    /// Where the kept files start, when they are still to be read.
+    private var keptFilesInput: CacheReader?
 
     init(dataDirectory: String, reading: String, request: String, files: [RestartCache.FileStamp],
          snapshot: KPISnapshot?, cachedFiles: [RestartCache.CachedFile]) {
@@ -49,21 +53,32 @@ struct CacheContents {
             out.text(file.path)
             Self.write(file.identity, to: &out)
         }
-        out.count(cachedFiles.count)
+        var kept = CacheWriter()
+        kept.count(cachedFiles.count)
         for file in cachedFiles {
-            out.text(file.path)
-            Self.write(file.position.identity, to: &out)
-            out.signed(file.position.offset)
-            out.optional(file.position.firstModificationTime) { $0.signed($1) }
-            out.byteString(file.position.tail)
-            file.contribution.write(to: &out)
+            kept.text(file.path)
+            Self.write(file.position.identity, to: &kept)
+            kept.signed(file.position.offset)
+            kept.optional(file.position.firstModificationTime) { $0.signed($1) }
+            kept.byteString(file.position.tail)
+            file.contribution.write(to: &kept)
         }
-        return out.bytes
+        out.unsigned(UInt64(kept.bytes.count))
+        return out.bytes + kept.bytes
     }
 
     /// Reads the bytes of a cache file; throws for anything else, a damaged file or another
     /// format version.
     init(bytes: [UInt8]) throws(CacheReader.Damaged) {
+        try self.init(head: bytes)
+        cachedFiles = try keptFiles()
+        keptFilesInput = nil
+    }
+
+    /// Reads the bytes of a cache file up to its kept files, which ``keptFiles()`` reads
+    /// later: a start shows the last numbers first (20,000 kept files take some 50 ms to
+    /// read). Throws for anything else, another format version, or a file cut short.
+    init(head bytes: [UInt8]) throws(CacheReader.Damaged) {
         var input = CacheReader(bytes)
         guard try input.byteString() == Self.magic, try input.unsigned() == Self.formatVersion else { throw CacheReader.Damaged() }
         dataDirectory = try input.text()
@@ -79,7 +94,16 @@ struct CacheContents {
         files = try (0..<input.count()).map { _ throws(CacheReader.Damaged) in
             RestartCache.FileStamp(path: try input.text(), identity: try Self.identity(from: &input))
         }
-        cachedFiles = try (0..<input.count()).map { _ throws(CacheReader.Damaged) in
+        guard try input.unsigned() == UInt64(input.remaining) else { throw CacheReader.Damaged() }
+        cachedFiles = []
+        keptFilesInput = input
+    }
+
+    /// The kept files: those read with the contents, or read now from the bytes after the head.
+    /// Throws when they are damaged.
+    func keptFiles() throws(CacheReader.Damaged) -> [RestartCache.CachedFile] {
+        guard var input = keptFilesInput else { return cachedFiles }
+        let files = try (0..<input.count()).map { _ throws(CacheReader.Damaged) in
             let path = try input.text()
             let position = TrackedFile.ReadPosition(identity: try Self.identity(from: &input), offset: try input.signed(),
                                         firstModificationTime: try input.optional { input throws(CacheReader.Damaged) in
@@ -90,6 +114,7 @@ struct CacheContents {
                                          contribution: try CachedContribution(from: &input, path: path))
         }
         guard input.isAtEnd else { throw CacheReader.Damaged() }
+        return files
     }
 
     private static func write(_ identity: FileIdentity, to out: inout CacheWriter) {
