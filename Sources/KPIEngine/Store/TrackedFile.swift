@@ -142,7 +142,7 @@ public struct TrackedFile: Sendable {
     /// A contribution for this file, in the store's numbering, ready to read into.
     func emptyContribution(context: IngestContext) -> FileContribution {
         FileContribution(path: path, modificationTime: modificationTime, interning: context.interning,
-                         hourlyFrom: context.hourlyFrom, clock: context.clock)
+                         hourlyRule: context.hourlyRule)
     }
 
     /// What the held-back last line alone contributes when taken as complete (see
