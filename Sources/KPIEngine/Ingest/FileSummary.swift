@@ -28,7 +28,17 @@ public struct FileSummary: Sendable, Equatable {
     public var shape: String?
     /// The platforms rows are given when they have no `platform` value of their own (one per
     /// section of a sectioned file), in file order.
-    public var platforms: [PlatformChoice] = []
+    public var platforms: [PlatformChoice] {
+        get { firstPlatform.map { [$0] + laterPlatforms } ?? [] }
+        set {
+            firstPlatform = newValue.first
+            laterPlatforms = Array(newValue.dropFirst())
+        }
+    }
+    /// The first of ``platforms`` inline, the others in an array: most files have one platform,
+    /// and an array of one was 56 bytes on the heap for each of them.
+    private var firstPlatform: PlatformChoice?
+    private var laterPlatforms: [PlatformChoice] = []
     /// True when a `platform` column names each row's platform.
     public var hasPlatformColumn = false
     /// The export day, when the file needed one (dates without a year, a lifetime snapshot).
