@@ -11,7 +11,7 @@ import Glibc
 /// from the file's bytes, in a millisecond, when the file grows.
 public struct TrackedFile: Sendable {
     /// Bytes compared before the offset to notice a file rewritten to a larger size.
-    static let tailCheckLength = 64
+    static let tailCheckLength = TailBytes.capacity
     /// Files read to their end up to this size keep no parser.
     static let dormantLimit = 64 << 10
 
@@ -23,7 +23,7 @@ public struct TrackedFile: Sendable {
     /// has no date), to tell a parser made again.
     private var firstModificationTime: Int64?
     /// The bytes just before `offset`, to tell an append from a rewrite.
-    private var tail: [UInt8] = []
+    private var tail = TailBytes()
     private var slot: ParserSlot
 
     /// A file not read yet: it has no parser (see ``wake(_:context:)``).
@@ -45,7 +45,7 @@ public struct TrackedFile: Sendable {
     /// without a newline.
     var readPosition: ReadPosition? {
         guard !isLeftOut, !hasPendingLine, let identity else { return nil }
-        return ReadPosition(identity: identity, offset: offset, firstModificationTime: firstModificationTime, tail: tail)
+        return ReadPosition(identity: identity, offset: offset, firstModificationTime: firstModificationTime, tail: tail.bytes)
     }
 
     /// The file read up to `position` (from the restart cache), with no parser: it is made
@@ -54,7 +54,7 @@ public struct TrackedFile: Sendable {
         self.path = path
         identity = position.identity
         firstModificationTime = position.firstModificationTime
-        tail = position.tail
+        tail = TailBytes(position.tail)
         slot = .dormant(position.offset)
     }
 
@@ -246,7 +246,7 @@ public struct TrackedFile: Sendable {
     private mutating func restart(context: IngestContext) {
         slot = .awake(FileParser(relativePath: path, context: context))
         firstModificationTime = nil
-        tail = []
+        tail = TailBytes()
         identity = nil
     }
 
@@ -254,7 +254,7 @@ public struct TrackedFile: Sendable {
         guard !tail.isEmpty else { return true }
         var bytes = [UInt8](repeating: 0, count: tail.count)
         let n = pread(fd, &bytes, bytes.count, off_t(offset) - off_t(tail.count))
-        return n == tail.count && bytes == tail
+        return n == tail.count && bytes == tail.bytes
     }
 
     /// Reads from `offset` up to `end` (or the end of the file, if that comes first) into
@@ -266,10 +266,8 @@ public struct TrackedFile: Sendable {
         let outcome = modifyParser { parser in
             let outcome = ChunkedRead.read(fd, from: start, until: end, chunkSize: chunkSize) { chunk in
                 parser.consume(chunk, into: &contribution)
-                let n = chunk.count
-                didRead?(n)
-                tail = n >= Self.tailCheckLength ? Array(chunk[(n - Self.tailCheckLength)..<n])
-                    : Array((tail + chunk).suffix(Self.tailCheckLength))
+                didRead?(chunk.count)
+                tail.append(chunk)
                 return true
             }
             contribution.summary = parser.summary
@@ -328,8 +326,8 @@ public struct TrackedFile: Sendable {
         slot = .awake(handedOver)
         contribution.summary = handedOver.summary
         let keep = Int(min(Int64(Self.tailCheckLength), offset))
-        tail = [UInt8](repeating: 0, count: keep)
-        if pread(fd, &tail, keep, off_t(offset) - off_t(keep)) != keep { tail = [] }
+        var bytes = [UInt8](repeating: 0, count: keep)
+        tail = pread(fd, &bytes, keep, off_t(offset) - off_t(keep)) == keep ? TailBytes(bytes) : TailBytes()
         return true
     }
 }
