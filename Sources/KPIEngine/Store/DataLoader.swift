@@ -69,7 +69,7 @@ public struct DataLoader: Sendable {
         let segments = Self.readParts(of: reads, into: &files, &contributions, root: root, context: context,
                                       progress: progress)
         // Files read whole are finished already; the cut ones take in their segments.
-        let cut = reads.indices.filter { !reads[$0].segments.isEmpty && segments[$0] != nil }
+        let cut = Array(segments.keys)
         Self.withSlots(&files, &contributions) { slots in
             DispatchQueue.concurrentPerform(iterations: cut.count) { n in
                 let index = cut[n]
@@ -81,16 +81,23 @@ public struct DataLoader: Sendable {
     }
 
     /// Reads every part of every file into `files` and `contributions` (its own part, in place)
-    /// and returns the segments of the cut files; biggest parts first, so that the cores finish together. A
-    /// file read whole is finished. Once the context's memory ceiling is reached, no further
-    /// part is read: the files with a part not read are left out (their segments nil).
+    /// and returns the segments of the cut files, by file; biggest parts first, so that the
+    /// cores finish together. A file read whole is finished. Once the context's memory ceiling
+    /// is reached, no further part is read: the files with a part not read are left out (and
+    /// have no segments here).
     private static func readParts(of reads: [FirstRead], into files: inout [TrackedFile],
                                   _ contributions: inout [FileContribution], root: String, context: IngestContext,
-                                  progress: (@Sendable (LoadProgress) -> Void)?) -> [[FileSegment]?] {
-        let parts = reads.enumerated().flatMap { index, read in
-            [(file: index, segment: Int?.none, bytes: read.firstPartEnd - files[index].offset)]
-                + read.segments.enumerated().map { (index, $0, $1.end - $1.start) }
-        }.sorted { $0.bytes > $1.bytes }
+                                  progress: (@Sendable (LoadProgress) -> Void)?) -> [Int: [FileSegment]] {
+        var ordered: [Part] = []
+        ordered.reserveCapacity(reads.reduce(0) { $0 + 1 + $1.segments.count })
+        for (index, read) in reads.enumerated() {
+            ordered.append(Part(file: index, segment: nil, bytes: read.firstPartEnd - files[index].offset))
+            for (number, segment) in read.segments.enumerated() {
+                ordered.append(Part(file: index, segment: number, bytes: segment.end - segment.start))
+            }
+        }
+        ordered.sort { $0.bytes > $1.bytes }
+        let parts = ordered
         let headBytes = files.reduce(0) { $0 + $1.offset }
         let done = Mutex(LoadProgress(filesDone: 0, filesTotal: reads.count, bytesDone: headBytes,
                                       bytesTotal: headBytes + parts.reduce(0) { $0 + $1.bytes }))
@@ -104,8 +111,9 @@ public struct DataLoader: Sendable {
                 if fileFinished || p.bytesDone * 100 / max(1, p.bytesTotal) > percentBefore { progress?(p) }
             }
         }
-        let partsLeft = Mutex(reads.map { $0.segments.count + 1 })
-        let segments = Mutex(reads.map { [FileSegment?](repeating: nil, count: $0.segments.count) })
+        let partsLeft = Mutex(reads.map { UInt16($0.segments.count + 1) })
+        let segments = Mutex([Int: [FileSegment?]](uniqueKeysWithValues: reads.indices.lazy.filter { !reads[$0].segments.isEmpty }
+            .map { ($0, [FileSegment?](repeating: nil, count: reads[$0].segments.count)) }))
         let leftOut = Mutex(Set<Int>())
         let ceiling = context.memoryCeiling
         withSlots(&files, &contributions) { slots in
@@ -117,7 +125,7 @@ public struct DataLoader: Sendable {
                     advance(bytes: Int(part.bytes), fileFinished: false)
                 } else if let number = part.segment {
                     let segment = reads[part.file].readSegment(number, chunkSize: chunkSize, didRead: didRead)
-                    segments.withLock { $0[part.file][number] = segment }
+                    segments.withLock { $0[part.file]![number] = segment }
                 } else {
                     reads[part.file].readFirstPart(of: &slots.files![part.file], into: &slots.contributions![part.file],
                                                    root: root, context: context, chunkSize: chunkSize, didRead: didRead)
@@ -134,7 +142,26 @@ public struct DataLoader: Sendable {
         for index in out {
             reads[index].leaveOut(&files[index], contribution: &contributions[index], reason: reason, context: context)
         }
-        return segments.withLock { parts in parts.indices.map { out.contains($0) ? nil : parts[$0].map { $0! } } }
+        return segments.withLock { read in read.filter { !out.contains($0.key) }.mapValues { $0.map { $0! } } }
+    }
+
+    /// One part of a file to read: its own part, or one of its segments. Small (16 bytes):
+    /// there is one for each of maybe many thousand files.
+    private struct Part {
+        let bytes: Int64
+        private let fileNumber: Int32
+        /// The segment's number; -1 for the file's own part.
+        private let segmentNumber: Int32
+
+        init(file: Int, segment: Int?, bytes: Int64) {
+            self.bytes = bytes
+            fileNumber = Int32(file)
+            segmentNumber = Int32(segment ?? -1)
+        }
+
+        var file: Int { Int(fileNumber) }
+        /// nil for the file's own part.
+        var segment: Int? { segmentNumber < 0 ? nil : Int(segmentNumber) }
     }
 
     /// `body(0..<count)`, run on all cores, each result written once into the array returned.

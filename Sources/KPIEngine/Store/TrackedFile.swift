@@ -15,16 +15,22 @@ public struct TrackedFile: Sendable {
     /// Files read to their end up to this size keep no parser.
     static let dormantLimit = 64 << 10
 
+    // Stored properties in this order leave little padding between them (the loader keeps an
+    // array of files, one per data file).
     public let path: String
     /// Which file (device and inode) was read, and its modification time; nil before a read.
     /// The file as it was when last read (nil before).
     public private(set) var identity: FileIdentity?
+    /// True for a file left out at the ``MemoryCeiling`` (by the first load, or live when it
+    /// appeared or grew): it is not read until kpitop starts again; deleting it still takes its
+    /// rejection away.
+    public private(set) var isLeftOut = false
     /// The modification time the parser was first told (the export day of a file whose name
     /// has no date), to tell a parser made again.
     private var firstModificationTime: Int64?
+    private var slot: ParserSlot
     /// The bytes just before `offset`, to tell an append from a rewrite.
     private var tail = TailBytes()
-    private var slot: ParserSlot
 
     /// A file not read yet: it has no parser (see ``wake(_:context:)``).
     public init(path: String) {
@@ -114,10 +120,6 @@ public struct TrackedFile: Sendable {
     /// Modification time, ns since the epoch (0 before a read).
     public var modificationTime: Int64 { identity?.modifiedNanoseconds ?? 0 }
 
-    /// True for a file left out at the ``MemoryCeiling`` (by the first load, or live when it
-    /// appeared or grew): it is not read until kpitop starts again; deleting it still takes its
-    /// rejection away.
-    public private(set) var isLeftOut = false
 
     /// Marks the file left out (its parser is dropped) and returns what it contributes from
     /// now on: one rejection at line 0 saying `reason`. The first load and a live read both
