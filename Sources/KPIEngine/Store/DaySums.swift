@@ -1,6 +1,6 @@
 /// A file's sums per (platform, day): a dictionary while the file is being read, packed once
 /// it is read to its end (``pack()``) into one array of bytes: the days in order with only the
-/// fields present, as variable-length integers, some 40 bytes a day instead of about 440 (a
+/// fields present, as variable-length integers, about 30 bytes a day instead of about 440 (a
 /// ``DayTotals`` holds all 32 fields). With 20,000 small files this was the largest part of the
 /// memory each file kept (docs/PERFORMANCE.md). A change unpacks it again.
 struct DaySums: Sendable, Sequence {
