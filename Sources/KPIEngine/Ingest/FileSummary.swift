@@ -24,19 +24,31 @@ public struct FileSummary: Sendable, Equatable {
         }
     }
 
-    /// The export the header was recognised as ("YouTube Studio"), if any.
-    public var shape: String?
     /// The platforms rows are given when they have no `platform` value of their own (one per
     /// section of a sectioned file), in file order.
-    public var platforms: [PlatformChoice] = []
+    public var platforms: [PlatformChoice] {
+        get { firstPlatform.map { [$0] + laterPlatforms } ?? [] }
+        set {
+            firstPlatform = newValue.first
+            laterPlatforms = Array(newValue.dropFirst())
+        }
+    }
+    // Stored properties in this order leave little padding between them (every file keeps a
+    // summary).
+    /// The first of ``platforms`` inline, the others in an array: most files have one platform,
+    /// and an array of one was 56 bytes on the heap for each of them.
+    private var firstPlatform: PlatformChoice?
     /// True when a `platform` column names each row's platform.
     public var hasPlatformColumn = false
     /// The export day, when the file needed one (dates without a year, a lifetime snapshot).
     public var exportDay: ExportDay?
-    /// Source rows read (a period total spread over several days counts once).
-    public var rows = 0
     public var firstDay: Day?
     public var lastDay: Day?
+    /// The export the header was recognised as ("YouTube Studio"), if any.
+    public var shape: String?
+    private var laterPlatforms: [PlatformChoice] = []
+    /// Source rows read (a period total spread over several days counts once).
+    public var rows = 0
     /// Why rows could not be dated: the first such reason, kept for the sentence `check`
     /// prints when no row of the file could be.
     public var timeProblem: String?

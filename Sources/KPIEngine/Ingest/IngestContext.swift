@@ -2,7 +2,7 @@
 /// settings of the store the rows go to; and which files of the data directory are read.
 public struct IngestContext: Sendable {
     /// The dashboard's time zone: turns instants into days and local times into instants.
-    public var clock: DayClock
+    public var clock: DayClock { didSet { hourlyRule = Self.rule(hourlyFrom, clock) } }
     /// The user's mapping file (may be ``ColumnMapping/empty``).
     public var mapping: ColumnMapping
     /// `--follow-links`: read the files under symbolic links to directories (as
@@ -15,7 +15,9 @@ public struct IngestContext: Sendable {
     /// The id and platform numbers shared by every file read for one store.
     public var interning: Interning
     /// Rows of this day and later also keep hourly sums (for "today so far"); nil keeps none.
-    public var hourlyFrom: Day?
+    public var hourlyFrom: Day? { didSet { hourlyRule = Self.rule(hourlyFrom, clock) } }
+    /// ``hourlyFrom`` with ``clock``, shared by every file read with this context.
+    private(set) var hourlyRule: HourlyRule?
 
     public init(clock: DayClock, mapping: ColumnMapping = .empty, currency: Currency? = nil,
                 interning: Interning = Interning(), hourlyFrom: Day? = nil, followLinks: Bool = false,
@@ -27,5 +29,10 @@ public struct IngestContext: Sendable {
         self.hourlyFrom = hourlyFrom
         self.followLinks = followLinks
         self.memoryCeiling = memoryCeiling
+        hourlyRule = Self.rule(hourlyFrom, clock)
+    }
+
+    private static func rule(_ from: Day?, _ clock: DayClock) -> HourlyRule? {
+        from.map { HourlyRule(from: $0, clock: clock) }
     }
 }

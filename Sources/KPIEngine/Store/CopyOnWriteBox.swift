@@ -3,7 +3,9 @@
 /// which first takes a copy of its own (copy on write): the box behaves as a plain value.
 struct CopyOnWriteBox<Value> {
     private final class Storage {
-        var value: Value
+        // Not checked at run time for overlapping access (a check on every row read into a
+        // boxed value): the box changes its value only while it holds the one reference.
+        @exclusivity(unchecked) var value: Value
         init(_ value: Value) { self.value = value }
     }
 

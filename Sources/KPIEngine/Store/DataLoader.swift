@@ -32,6 +32,15 @@ public struct DataLoader: Sendable {
     public func readAll(listed: [String]? = nil, progress: (@Sendable (LoadProgress) -> Void)? = nil,
                         firstLookBudget: Duration = .milliseconds(120),
                         firstLook: ((MetricsStore) -> Void)? = nil) throws(DataDirectoryError) -> [LoadedFile] {
+        let read = try readApart(listed: listed, progress: progress, firstLookBudget: firstLookBudget, firstLook: firstLook)
+        return zip(read.files, read.contributions).map(LoadedFile.init)
+    }
+
+    /// What ``readAll(listed:progress:firstLookBudget:firstLook:)`` reads, as two arrays by the
+    /// same index: the files, and what they contribute (an array a store can keep as it is).
+    func readApart(listed: [String]? = nil, progress: (@Sendable (LoadProgress) -> Void)? = nil,
+                   firstLookBudget: Duration = .milliseconds(120), firstLook: ((MetricsStore) -> Void)? = nil)
+        throws(DataDirectoryError) -> (files: [TrackedFile], contributions: [FileContribution]) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue,
               access(root, R_OK | X_OK) == 0
@@ -46,39 +55,50 @@ public struct DataLoader: Sendable {
         if let firstLook, manyFiles || listedBytes >= firstLookMinimumBytes {
             firstLook(FirstLook(root: root, context: context, budget: firstLookBudget).read(paths).store)
         }
-        // One array of loaded files, each read into in place, beside what is left to read of
-        // each (a few bytes): a file is a few hundred bytes, and there may be many thousand.
-        var files = paths.map { LoadedFile(path: $0, context: context) }
-        let reads = files.withUnsafeMutableBufferPointer { buffer in
-            let slots = ResultSlots(buffer.baseAddress)
-            return Self.inParallel(paths.count) { index in
-                FirstRead(opening: &slots.base![index], root: root, context: context, cutting: cutting, chunkSize: Self.chunkSize)
+        // The files and their contributions, each read into in place, beside what is left to
+        // read of each (a few bytes): a file is a few hundred bytes, and there may be many
+        // thousand.
+        var files = paths.map(TrackedFile.init)
+        var contributions = files.map { $0.emptyContribution(context: context) }
+        let reads = Self.withSlots(&files, &contributions) { slots in
+            Self.inParallel(paths.count) { index in
+                FirstRead(opening: &slots.files![index], into: &slots.contributions![index], root: root, context: context,
+                          cutting: cutting, chunkSize: Self.chunkSize)
             }
         }
-        let segments = Self.readParts(of: reads, into: &files, root: root, context: context, progress: progress)
+        let segments = Self.readParts(of: reads, into: &files, &contributions, root: root, context: context,
+                                      progress: progress)
         // Files read whole are finished already; the cut ones take in their segments.
-        let cut = reads.indices.filter { !reads[$0].segments.isEmpty && segments[$0] != nil }
-        files.withUnsafeMutableBufferPointer { buffer in
-            let slots = ResultSlots(buffer.baseAddress)
+        let cut = Array(segments.keys)
+        Self.withSlots(&files, &contributions) { slots in
             DispatchQueue.concurrentPerform(iterations: cut.count) { n in
                 let index = cut[n]
-                reads[index].finish(&slots.base![index], segments: segments[index]!, chunkSize: Self.chunkSize)
+                reads[index].finish(&slots.files![index], into: &slots.contributions![index], segments: segments[index]!,
+                                    chunkSize: Self.chunkSize)
             }
         }
-        return files
+        return (files, contributions)
     }
 
-    /// Reads every part of every file into `files` (its own part, in place) and returns the
-    /// segments of the cut files; biggest parts first, so that the cores finish together. A
-    /// file read whole is finished. Once the context's memory ceiling is reached, no further
-    /// part is read: the files with a part not read are left out (their segments nil).
-    private static func readParts(of reads: [FirstRead], into files: inout [LoadedFile], root: String, context: IngestContext,
-                                  progress: (@Sendable (LoadProgress) -> Void)?) -> [[FileSegment]?] {
-        let parts = reads.enumerated().flatMap { index, read in
-            [(file: index, segment: Int?.none, bytes: read.firstPartEnd - files[index].file.offset)]
-                + read.segments.enumerated().map { (index, $0, $1.end - $1.start) }
-        }.sorted { $0.bytes > $1.bytes }
-        let headBytes = files.reduce(0) { $0 + $1.file.offset }
+    /// Reads every part of every file into `files` and `contributions` (its own part, in place)
+    /// and returns the segments of the cut files, by file; biggest parts first, so that the
+    /// cores finish together. A file read whole is finished. Once the context's memory ceiling
+    /// is reached, no further part is read: the files with a part not read are left out (and
+    /// have no segments here).
+    private static func readParts(of reads: [FirstRead], into files: inout [TrackedFile],
+                                  _ contributions: inout [FileContribution], root: String, context: IngestContext,
+                                  progress: (@Sendable (LoadProgress) -> Void)?) -> [Int: [FileSegment]] {
+        var ordered: [Part] = []
+        ordered.reserveCapacity(reads.reduce(0) { $0 + 1 + $1.segments.count })
+        for (index, read) in reads.enumerated() {
+            ordered.append(Part(file: index, segment: nil, bytes: read.firstPartEnd - files[index].offset))
+            for (number, segment) in read.segments.enumerated() {
+                ordered.append(Part(file: index, segment: number, bytes: segment.end - segment.start))
+            }
+        }
+        ordered.sort { $0.bytes > $1.bytes }
+        let parts = ordered
+        let headBytes = files.reduce(0) { $0 + $1.offset }
         let done = Mutex(LoadProgress(filesDone: 0, filesTotal: reads.count, bytesDone: headBytes,
                                       bytesTotal: headBytes + parts.reduce(0) { $0 + $1.bytes }))
         /// Counts read bytes or a finished file, and reports a finished file or a further
@@ -91,12 +111,12 @@ public struct DataLoader: Sendable {
                 if fileFinished || p.bytesDone * 100 / max(1, p.bytesTotal) > percentBefore { progress?(p) }
             }
         }
-        let partsLeft = Mutex(reads.map { $0.segments.count + 1 })
-        let segments = Mutex(reads.map { [FileSegment?](repeating: nil, count: $0.segments.count) })
+        let partsLeft = Mutex(reads.map { UInt16($0.segments.count + 1) })
+        let segments = Mutex([Int: [FileSegment?]](uniqueKeysWithValues: reads.indices.lazy.filter { !reads[$0].segments.isEmpty }
+            .map { ($0, [FileSegment?](repeating: nil, count: reads[$0].segments.count)) }))
         let leftOut = Mutex(Set<Int>())
         let ceiling = context.memoryCeiling
-        files.withUnsafeMutableBufferPointer { buffer in
-            let slots = ResultSlots(buffer.baseAddress)
+        withSlots(&files, &contributions) { slots in
             DispatchQueue.concurrentPerform(iterations: parts.count) { slot in
                 let part = parts[slot]
                 let didRead = { (bytes: Int) in advance(bytes: bytes, fileFinished: false) }
@@ -105,10 +125,10 @@ public struct DataLoader: Sendable {
                     advance(bytes: Int(part.bytes), fileFinished: false)
                 } else if let number = part.segment {
                     let segment = reads[part.file].readSegment(number, chunkSize: chunkSize, didRead: didRead)
-                    segments.withLock { $0[part.file][number] = segment }
+                    segments.withLock { $0[part.file]![number] = segment }
                 } else {
-                    reads[part.file].readFirstPart(into: &slots.base![part.file], root: root, context: context,
-                                                   chunkSize: chunkSize, didRead: didRead)
+                    reads[part.file].readFirstPart(of: &slots.files![part.file], into: &slots.contributions![part.file],
+                                                   root: root, context: context, chunkSize: chunkSize, didRead: didRead)
                 }
                 let fileDone = partsLeft.withLock { left -> Bool in
                     left[part.file] -= 1
@@ -119,8 +139,29 @@ public struct DataLoader: Sendable {
         }
         let out = leftOut.withLock { $0 }
         let reason = context.memoryCeiling?.leftOutReason ?? "left out"
-        for index in out { reads[index].leaveOut(&files[index], reason: reason, context: context) }
-        return segments.withLock { parts in parts.indices.map { out.contains($0) ? nil : parts[$0].map { $0! } } }
+        for index in out {
+            reads[index].leaveOut(&files[index], contribution: &contributions[index], reason: reason, context: context)
+        }
+        return segments.withLock { read in read.filter { !out.contains($0.key) }.mapValues { $0.map { $0! } } }
+    }
+
+    /// One part of a file to read: its own part, or one of its segments. Small (16 bytes):
+    /// there is one for each of maybe many thousand files.
+    private struct Part {
+        let bytes: Int64
+        private let fileNumber: Int32
+        /// The segment's number; -1 for the file's own part.
+        private let segmentNumber: Int32
+
+        init(file: Int, segment: Int?, bytes: Int64) {
+            self.bytes = bytes
+            fileNumber = Int32(file)
+            segmentNumber = Int32(segment ?? -1)
+        }
+
+        var file: Int { Int(fileNumber) }
+        /// nil for the file's own part.
+        var segment: Int? { segmentNumber < 0 ? nil : Int(segmentNumber) }
     }
 
     /// `body(0..<count)`, run on all cores, each result written once into the array returned.
@@ -140,6 +181,24 @@ public struct DataLoader: Sendable {
         init(_ base: UnsafeMutablePointer<T>?) { self.base = base }
     }
 
+    /// The files and the contributions being read, by index, which concurrent threads change,
+    /// each its own.
+    private struct FileSlots: @unchecked Sendable {
+        let files: UnsafeMutablePointer<TrackedFile>?
+        let contributions: UnsafeMutablePointer<FileContribution>?
+    }
+
+    /// Runs `body` with the slots of `files` and `contributions` (of the same count).
+    private static func withSlots<T>(_ files: inout [TrackedFile], _ contributions: inout [FileContribution],
+                                     _ body: (FileSlots) -> T) -> T {
+        precondition(files.count == contributions.count)
+        return files.withUnsafeMutableBufferPointer { files in
+            contributions.withUnsafeMutableBufferPointer { contributions in
+                body(FileSlots(files: files.baseAddress, contributions: contributions.baseAddress))
+            }
+        }
+    }
+
     private static func fileSize(_ path: String) -> Int64 {
         var info = stat()
         return stat(path, &info) == 0 ? Int64(info.st_size) : 0
@@ -148,12 +207,12 @@ public struct DataLoader: Sendable {
     /// Reads every data file once, as `report` and `check` do: a last line without a newline
     /// counts.
     public func load(progress: (@Sendable (LoadProgress) -> Void)? = nil) throws(DataDirectoryError) -> MetricsStore {
+        var (files, contributions) = try readApart(progress: progress)
+        for index in files.indices { files[index].finish(into: &contributions[index]) }
+        // Not followed: the files go before the store counts their contributions (kept as they are).
+        files = []
         var store = MetricsStore(clock: context.clock, interning: context.interning)
-        store.set(try readAll(progress: progress).map { loaded in
-            var loaded = loaded
-            loaded.file.finish(into: &loaded.contribution)
-            return loaded.contribution
-        })
+        store.set(contributions)
         return store
     }
 }

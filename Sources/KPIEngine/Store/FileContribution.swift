@@ -16,8 +16,9 @@ public struct FileContribution: RecordSink, Sendable {
     /// The id and platform numbers rows are keyed by (the store's, when made for a store).
     public let interning: Interning
     /// Rows of days from this one on also keep hourly sums (for "today so far"); nil keeps none.
-    public let hourlyFrom: Day?
-    let clock: DayClock?
+    public var hourlyFrom: Day? { hourlyRule?.from }
+    /// Which rows keep hourly sums (shared with every file of the context); nil: none.
+    let hourlyRule: HourlyRule?
 
     /// Sums of the rows without an id, and the followers and newest instant of every row, per
     /// (platform, day).
@@ -56,8 +57,15 @@ public struct FileContribution: RecordSink, Sendable {
         self.path = path
         self.modificationTime = modificationTime
         self.interning = interning
-        self.hourlyFrom = clock == nil ? nil : hourlyFrom
-        self.clock = clock
+        hourlyRule = clock.flatMap { clock in hourlyFrom.map { HourlyRule(from: $0, clock: clock) } }
+    }
+
+    /// An empty contribution keeping hourly sums by `hourlyRule` (nil: none).
+    init(path: String, modificationTime: Int64 = 0, interning: Interning, hourlyRule: HourlyRule?) {
+        self.path = path
+        self.modificationTime = modificationTime
+        self.interning = interning
+        self.hourlyRule = hourlyRule
     }
 
     /// The platform names this file has rows for (rejected rows aside).
@@ -226,7 +234,7 @@ public struct FileContribution: RecordSink, Sendable {
          platformNumbers: Set<UInt16>, rejections: [Rejection], rejectedCount: Int, notes: [String],
          rowCount: Int, summary: FileSummary) {
         self.init(path: path, modificationTime: modificationTime, interning: context.interning,
-                  hourlyFrom: context.hourlyFrom, clock: context.clock)
+                  hourlyRule: context.hourlyRule)
         self.days = days
         self.presence = PlatformTable(presence)
         self.currencies = currencies
@@ -270,14 +278,8 @@ public struct FileContribution: RecordSink, Sendable {
         }
     }
 
-    /// The row's hour of the day, for rows of recent days that have a time of day (a time at
-    /// the very start of the day is taken for a bare date).
-    private func hour(of row: MetricsRow) -> UInt8? {
-        guard let hourlyFrom, row.day >= hourlyFrom, let clock else { return nil }
-        let start = clock.startOfDay(row.day)
-        guard row.time != start else { return nil }
-        return UInt8(clamping: max(0, min(23, clock.hour(ofEpochMilliseconds: row.time))))
-    }
+    /// The row's hour of the day, when it keeps hourly sums (see ``HourlyRule``).
+    private func hour(of row: MetricsRow) -> UInt8? { hourlyRule?.hour(of: row) }
 }
 
 extension MetricField {
@@ -290,7 +292,7 @@ extension FileContribution {
     /// apart from the store it joins, as tests do).
     func renumbered(into other: Interning) -> FileContribution {
         var copy = FileContribution(path: path, modificationTime: modificationTime, interning: other,
-                                    hourlyFrom: hourlyFrom, clock: clock)
+                                    hourlyRule: hourlyRule)
         let platformNames = interning.platforms.strings(0..<UInt32(interning.platforms.count))
         let platform = { (old: UInt16) in UInt16(other.platforms.number(for: platformNames[Int(old)])!) }
         let key = { (old: RowKey) in

@@ -3,16 +3,26 @@
 /// comes right after its file.
 struct FileOrder: Comparable, Sendable {
     var modificationTime: Int64
-    var pathBytes: [UInt8]
+    /// The file's path (the contribution's own string: no copy a file).
+    var path: String
+    var isPendingLine: Bool
 
     init(modificationTime: Int64, path: String, isPendingLine: Bool = false) {
         self.modificationTime = modificationTime
-        pathBytes = Array(path.utf8) + (isPendingLine ? [0] : [])
+        self.path = path
+        self.isPendingLine = isPendingLine
+    }
+
+    /// Paths compare by their bytes (as `String` equality would not: it takes two spellings of
+    /// one accented letter as equal, and such paths name different files).
+    static func == (a: FileOrder, b: FileOrder) -> Bool {
+        a.modificationTime == b.modificationTime && a.isPendingLine == b.isPendingLine
+            && a.path.utf8.elementsEqual(b.path.utf8)
     }
 
     static func < (a: FileOrder, b: FileOrder) -> Bool {
-        a.modificationTime != b.modificationTime
-            ? a.modificationTime < b.modificationTime
-            : a.pathBytes.lexicographicallyPrecedes(b.pathBytes)
+        if a.modificationTime != b.modificationTime { return a.modificationTime < b.modificationTime }
+        if a.path.utf8.elementsEqual(b.path.utf8) { return !a.isPendingLine && b.isPendingLine }
+        return a.path.utf8.lexicographicallyPrecedes(b.path.utf8)
     }
 }

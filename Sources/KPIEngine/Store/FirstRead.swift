@@ -4,11 +4,11 @@ import Glibc
 import Darwin
 #endif
 
-/// The first read of one data file, into its ``LoadedFile``. A large file is cut at line feeds
-/// into parts: the file reads its first part itself, the others are read at the same time as
-/// ``FileSegment``s and then absorbed in order, so that the result is exactly that of reading
-/// the file in one go. The loaded file is changed in place (the loader keeps one array of
-/// them); this holds only what is left to read.
+/// The first read of one data file (a ``TrackedFile``) into its ``FileContribution``. A large
+/// file is cut at line feeds into parts: the file reads its first part itself, the others are
+/// read at the same time as ``FileSegment``s and then absorbed in order, so that the result is
+/// exactly that of reading the file in one go. The file and its contribution are changed in
+/// place (the loader keeps an array of each); this holds only what is left to read.
 struct FirstRead: Sendable {
     /// How large files are cut.
     struct Cutting: Sendable {
@@ -32,11 +32,12 @@ struct FirstRead: Sendable {
     /// The other parts, in file order, not read yet.
     let segments: [FileSegment]
 
-    /// Opens the file of `loaded` (not read yet) and, when it is large, reads its head and
-    /// cuts the rest.
-    init(opening loaded: inout LoadedFile, root: String, context: IngestContext, cutting: Cutting, chunkSize: Int) {
+    /// Opens `file` (not read yet) and, when it is large, reads its head into `contribution`
+    /// and cuts the rest.
+    init(opening file: inout TrackedFile, into contribution: inout FileContribution, root: String, context: IngestContext,
+         cutting: Cutting, chunkSize: Int) {
         var info = stat()
-        if stat(root + "/" + loaded.file.path, &info) == 0, Int64(info.st_size) < cutting.minimumFileSize || cutting.parts < 2 {
+        if stat(root + "/" + file.path, &info) == 0, Int64(info.st_size) < cutting.minimumFileSize || cutting.parts < 2 {
             opensWhenRead = true
             descriptor = nil
             firstPartEnd = Int64(info.st_size)
@@ -44,7 +45,7 @@ struct FirstRead: Sendable {
             return
         }
         opensWhenRead = false
-        guard let (fd, size) = loaded.file.beginFirstRead(root: root, into: &loaded.contribution) else {
+        guard let (fd, size) = file.beginFirstRead(root: root, into: &contribution) else {
             descriptor = nil
             firstPartEnd = 0
             segments = []
@@ -57,9 +58,9 @@ struct FirstRead: Sendable {
             segments = []
             return
         }
-        loaded.file.wake(fd, context: context)
-        loaded.file.read(fd, until: min(cutting.headLength, size), into: &loaded.contribution, chunkSize: chunkSize)
-        let head = loaded.file.offset
+        file.wake(fd, context: context)
+        file.read(fd, until: min(cutting.headLength, size), into: &contribution, chunkSize: chunkSize)
+        let head = file.offset
         let rest = size - head
         var cuts: [Int64] = []
         for part in 1..<cutting.parts {
@@ -71,31 +72,31 @@ struct FirstRead: Sendable {
         var segments: [FileSegment] = []
         for (index, start) in cuts.enumerated() {
             let end = index + 1 < cuts.count ? cuts[index + 1] : size
-            guard let segment = loaded.file.segment(from: start, to: end, context: context) else { break }
+            guard let segment = file.segment(from: start, to: end, context: context) else { break }
             segments.append(segment)
         }
         self.segments = segments
         firstPartEnd = segments.first?.start ?? size
     }
 
-    /// Reads the file's own part into `loaded`; `didRead` is told the size of each chunk read.
-    /// A file read whole is finished at once: closed and settled (see ``LoadedFile/settle()``),
-    /// so that a small one keeps no parser; a cut one is finished by
-    /// ``finish(_:segments:chunkSize:)``.
-    func readFirstPart(into loaded: inout LoadedFile, root: String, context: IngestContext, chunkSize: Int,
-                       didRead: ((Int) -> Void)? = nil) {
+    /// Reads the file's own part into `contribution`; `didRead` is told the size of each chunk
+    /// read. A file read whole is finished at once: closed and settled (see
+    /// ``settle(_:_:)``), so that a small one keeps no parser; a cut one is finished by
+    /// ``finish(_:into:segments:chunkSize:)``.
+    func readFirstPart(of file: inout TrackedFile, into contribution: inout FileContribution, root: String,
+                       context: IngestContext, chunkSize: Int, didRead: ((Int) -> Void)? = nil) {
         var end = firstPartEnd
         var opened = descriptor
-        if opensWhenRead, let (fd, size) = loaded.file.beginFirstRead(root: root, into: &loaded.contribution) {
+        if opensWhenRead, let (fd, size) = file.beginFirstRead(root: root, into: &contribution) {
             opened = fd
             end = size
         }
         guard let descriptor = opened else { return }
-        loaded.file.wake(descriptor, context: context)
-        loaded.file.read(descriptor, until: end, into: &loaded.contribution, chunkSize: chunkSize, didRead: didRead)
+        file.wake(descriptor, context: context)
+        file.read(descriptor, until: end, into: &contribution, chunkSize: chunkSize, didRead: didRead)
         if segments.isEmpty {
             close(descriptor)
-            loaded.settle()
+            settle(&file, &contribution)
         }
     }
 
@@ -107,20 +108,28 @@ struct FirstRead: Sendable {
     }
 
     /// Absorbs the read segments in order into the cut file (with its own part read); closes it.
-    func finish(_ loaded: inout LoadedFile, segments: [FileSegment], chunkSize: Int) {
+    func finish(_ file: inout TrackedFile, into contribution: inout FileContribution, segments: [FileSegment],
+                chunkSize: Int) {
         guard let descriptor else { return }
         for segment in segments {
-            loaded.file.absorb(segment, fd: descriptor, into: &loaded.contribution, chunkSize: chunkSize)
+            file.absorb(segment, fd: descriptor, into: &contribution, chunkSize: chunkSize)
         }
         close(descriptor)
-        loaded.settle()
+        settle(&file, &contribution)
     }
 
     /// Leaves the file out of the load (see ``MemoryCeiling``): it contributes one rejection and
     /// is not followed; closes it.
-    func leaveOut(_ loaded: inout LoadedFile, reason: String, context: IngestContext) {
+    func leaveOut(_ file: inout TrackedFile, contribution: inout FileContribution, reason: String, context: IngestContext) {
         if let descriptor { close(descriptor) }
-        loaded.contribution = loaded.file.leaveOut(reason: reason, context: context)
+        contribution = file.leaveOut(reason: reason, context: context)
+    }
+
+    /// Once the file is read: gives back the room the contribution's tables hold beyond their
+    /// rows, and lets a small file's parser go.
+    private func settle(_ file: inout TrackedFile, _ contribution: inout FileContribution) {
+        contribution.shrinkToFit()
+        file.sleepIfSmall()
     }
 
     /// The offset just after the first line feed at or after `offset` (searched up to 64 KiB
@@ -131,29 +140,5 @@ struct FirstRead: Sendable {
         guard n > 0, let index = window[0..<n].firstIndex(of: 0x0A) else { return nil }
         let start = offset + Int64(index) + 1
         return start < end ? start : nil
-    }
-}
-
-/// A data file read once: the file, ready to follow, and what it contributes.
-public struct LoadedFile: Sendable {
-    public var file: TrackedFile
-    public var contribution: FileContribution
-
-    /// The file at `path`, not read yet.
-    init(path: String, context: IngestContext) {
-        file = TrackedFile(path: path)
-        contribution = file.emptyContribution(context: context)
-    }
-
-    init(file: TrackedFile, contribution: FileContribution) {
-        self.file = file
-        self.contribution = contribution
-    }
-
-    /// Once the file is read: gives back the room the contribution's tables hold beyond their
-    /// rows, and lets a small file's parser go.
-    mutating func settle() {
-        contribution.shrinkToFit()
-        file.sleepIfSmall()
     }
 }

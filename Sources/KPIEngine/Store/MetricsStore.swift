@@ -33,7 +33,8 @@ public struct MetricsStore: Sendable {
     private var counted: [CountedFile] = []
     /// Numbers of files taken out, to give again.
     private var freeNumbers: [UInt32] = []
-    private var orders: [UInt32: FileOrder] = [:]
+    /// Each file's upsert order, by the same numbers; a free number's is a placeholder.
+    private var orders: [FileOrder] = []
     private var numbers: [String: UInt32] = [:]
     private var rollups: [UInt16: PlatformRollup] = [:]
     private var versionCounter = 0
@@ -109,9 +110,7 @@ public struct MetricsStore: Sendable {
     func facts(of post: RowKey) -> PostFacts? {
         var found: [(order: FileOrder, facts: PostFacts)] = []
         for (number, file) in files.enumerated() where counted[number].isInUse && file.posts.hasFacts {
-            if let facts = file.posts.facts(of: post), let order = orders[UInt32(number)] {
-                found.append((order, facts))
-            }
+            if let facts = file.posts.facts(of: post) { found.append((orders[number], facts)) }
         }
         guard !found.isEmpty else { return nil }
         var merged = PostFacts()
@@ -148,6 +147,7 @@ public struct MetricsStore: Sendable {
             // hundred bytes, and there may be many thousand files).
             files = contributions
             counted.reserveCapacity(files.count)
+            orders.reserveCapacity(files.count)
             added = files.indices.map { number(UInt32($0), isPendingLine: false) }
         } else {
             // Room for all at once: growing step by step would hold the old and the new storage
@@ -155,6 +155,7 @@ public struct MetricsStore: Sendable {
             let needed = files.count + max(0, contributions.count - freeNumbers.count)
             if needed > files.capacity { files.reserveCapacity(max(needed, files.capacity * 2)) }
             if needed > counted.capacity { counted.reserveCapacity(max(needed, counted.capacity * 2)) }
+            if needed > orders.capacity { orders.reserveCapacity(max(needed, orders.capacity * 2)) }
             added = contributions.map { register($0, isPendingLine: false) }
         }
         var platformsOfFile: [UInt16: [UInt32]] = [:]
@@ -237,10 +238,17 @@ public struct MetricsStore: Sendable {
     private mutating func number(_ number: UInt32, isPendingLine: Bool) -> UInt32 {
         let contribution = files[Int(number)]
         let counts = CountedFile(isPendingLine: isPendingLine)
-        if Int(number) < counted.count { counted[Int(number)] = counts } else { counted.append(counts) }
-        numbers[contribution.path + (isPendingLine ? "\u{0}" : "")] = number
-        orders[number] = FileOrder(modificationTime: contribution.modificationTime, path: contribution.path,
-                                   isPendingLine: isPendingLine)
+        let order = FileOrder(modificationTime: contribution.modificationTime, path: contribution.path,
+                              isPendingLine: isPendingLine)
+        if Int(number) < counted.count {
+            counted[Int(number)] = counts
+            orders[Int(number)] = order
+        } else {
+            counted.append(counts)
+            orders.append(order)
+        }
+        // The path itself, not a copy, for a file (a pending line's key is the path and a NUL).
+        numbers[isPendingLine ? contribution.path + "\u{0}" : contribution.path] = number
         if !isPendingLine { fileCount += 1 }
         return number
     }
@@ -282,7 +290,7 @@ public struct MetricsStore: Sendable {
         files[Int(number)] = FileContribution(path: "", interning: interning)
         counted[Int(number)] = CountedFile(isPendingLine: false, isInUse: false)
         freeNumbers.append(number)
-        orders[number] = nil
+        orders[Int(number)] = FileOrder(modificationTime: 0, path: "")
         let remaining = RollupWork(files: files, counted: counted, orders: orders, clock: clock)
         for platform in stored.platformNumbers where rollups.index(forKey: platform) != nil {
             modifyRollup(platform) { remaining.refreshObservations(of: stored.days.keys, in: &$0) }
@@ -294,10 +302,10 @@ public struct MetricsStore: Sendable {
     private mutating func sync(_ number: UInt32) {
         guard let journal = files[Int(number)].takeJournal() else { return }
         let contribution = files[Int(number)]
-        let orderBefore = orders[number]
-        orders[number] = FileOrder(modificationTime: contribution.modificationTime, path: contribution.path,
-                                   isPendingLine: counted[Int(number)].isPendingLine)
-        let reordered = orders[number] != orderBefore
+        let orderBefore = orders[Int(number)]
+        orders[Int(number)] = FileOrder(modificationTime: contribution.modificationTime, path: contribution.path,
+                                        isPendingLine: counted[Int(number)].isPendingLine)
+        let reordered = orders[Int(number)] != orderBefore
         do {
             // `work` shares the files' storage: it must be gone before `markCounted` changes
             // what is counted of a file, or that change would copy it for every file.
@@ -368,10 +376,10 @@ public struct MetricsStore: Sendable {
     private struct RollupWork: Sendable {
         let files: [FileContribution]
         let counted: [CountedFile]
-        let orders: [UInt32: FileOrder]
+        let orders: [FileOrder]
         let clock: DayClock
 
-        func precedes(_ a: UInt32, _ b: UInt32) -> Bool { orders[a]! < orders[b]! }
+        func precedes(_ a: UInt32, _ b: UInt32) -> Bool { orders[Int(a)] < orders[Int(b)] }
 
         /// Adds everything file `number` has for the rollup's platform.
         func add(_ number: UInt32, to r: inout PlatformRollup) {

@@ -11,20 +11,26 @@ import Glibc
 /// from the file's bytes, in a millisecond, when the file grows.
 public struct TrackedFile: Sendable {
     /// Bytes compared before the offset to notice a file rewritten to a larger size.
-    static let tailCheckLength = 64
+    static let tailCheckLength = TailBytes.capacity
     /// Files read to their end up to this size keep no parser.
     static let dormantLimit = 64 << 10
 
+    // Stored properties in this order leave little padding between them (the loader keeps an
+    // array of files, one per data file).
     public let path: String
     /// Which file (device and inode) was read, and its modification time; nil before a read.
     /// The file as it was when last read (nil before).
     public private(set) var identity: FileIdentity?
+    /// True for a file left out at the ``MemoryCeiling`` (by the first load, or live when it
+    /// appeared or grew): it is not read until kpitop starts again; deleting it still takes its
+    /// rejection away.
+    public private(set) var isLeftOut = false
     /// The modification time the parser was first told (the export day of a file whose name
     /// has no date), to tell a parser made again.
     private var firstModificationTime: Int64?
-    /// The bytes just before `offset`, to tell an append from a rewrite.
-    private var tail: [UInt8] = []
     private var slot: ParserSlot
+    /// The bytes just before `offset`, to tell an append from a rewrite.
+    private var tail = TailBytes()
 
     /// A file not read yet: it has no parser (see ``wake(_:context:)``).
     public init(path: String) {
@@ -45,7 +51,7 @@ public struct TrackedFile: Sendable {
     /// without a newline.
     var readPosition: ReadPosition? {
         guard !isLeftOut, !hasPendingLine, let identity else { return nil }
-        return ReadPosition(identity: identity, offset: offset, firstModificationTime: firstModificationTime, tail: tail)
+        return ReadPosition(identity: identity, offset: offset, firstModificationTime: firstModificationTime, tail: tail.bytes)
     }
 
     /// The file read up to `position` (from the restart cache), with no parser: it is made
@@ -54,7 +60,7 @@ public struct TrackedFile: Sendable {
         self.path = path
         identity = position.identity
         firstModificationTime = position.firstModificationTime
-        tail = position.tail
+        tail = TailBytes(position.tail)
         slot = .dormant(position.offset)
     }
 
@@ -114,10 +120,6 @@ public struct TrackedFile: Sendable {
     /// Modification time, ns since the epoch (0 before a read).
     public var modificationTime: Int64 { identity?.modifiedNanoseconds ?? 0 }
 
-    /// True for a file left out at the ``MemoryCeiling`` (by the first load, or live when it
-    /// appeared or grew): it is not read until kpitop starts again; deleting it still takes its
-    /// rejection away.
-    public private(set) var isLeftOut = false
 
     /// Marks the file left out (its parser is dropped) and returns what it contributes from
     /// now on: one rejection at line 0 saying `reason`. The first load and a live read both
@@ -142,7 +144,7 @@ public struct TrackedFile: Sendable {
     /// A contribution for this file, in the store's numbering, ready to read into.
     func emptyContribution(context: IngestContext) -> FileContribution {
         FileContribution(path: path, modificationTime: modificationTime, interning: context.interning,
-                         hourlyFrom: context.hourlyFrom, clock: context.clock)
+                         hourlyRule: context.hourlyRule)
     }
 
     /// What the held-back last line alone contributes when taken as complete (see
@@ -246,7 +248,7 @@ public struct TrackedFile: Sendable {
     private mutating func restart(context: IngestContext) {
         slot = .awake(FileParser(relativePath: path, context: context))
         firstModificationTime = nil
-        tail = []
+        tail = TailBytes()
         identity = nil
     }
 
@@ -254,7 +256,7 @@ public struct TrackedFile: Sendable {
         guard !tail.isEmpty else { return true }
         var bytes = [UInt8](repeating: 0, count: tail.count)
         let n = pread(fd, &bytes, bytes.count, off_t(offset) - off_t(tail.count))
-        return n == tail.count && bytes == tail
+        return n == tail.count && bytes == tail.bytes
     }
 
     /// Reads from `offset` up to `end` (or the end of the file, if that comes first) into
@@ -266,10 +268,8 @@ public struct TrackedFile: Sendable {
         let outcome = modifyParser { parser in
             let outcome = ChunkedRead.read(fd, from: start, until: end, chunkSize: chunkSize) { chunk in
                 parser.consume(chunk, into: &contribution)
-                let n = chunk.count
-                didRead?(n)
-                tail = n >= Self.tailCheckLength ? Array(chunk[(n - Self.tailCheckLength)..<n])
-                    : Array((tail + chunk).suffix(Self.tailCheckLength))
+                didRead?(chunk.count)
+                tail.append(chunk)
                 return true
             }
             contribution.summary = parser.summary
@@ -328,8 +328,8 @@ public struct TrackedFile: Sendable {
         slot = .awake(handedOver)
         contribution.summary = handedOver.summary
         let keep = Int(min(Int64(Self.tailCheckLength), offset))
-        tail = [UInt8](repeating: 0, count: keep)
-        if pread(fd, &tail, keep, off_t(offset) - off_t(keep)) != keep { tail = [] }
+        var bytes = [UInt8](repeating: 0, count: keep)
+        tail = pread(fd, &bytes, keep, off_t(offset) - off_t(keep)) == keep ? TailBytes(bytes) : TailBytes()
         return true
     }
 }

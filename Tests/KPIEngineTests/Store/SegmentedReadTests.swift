@@ -107,11 +107,12 @@ import Testing
         let root = try TemporaryDirectory()
         try Self.text(shape).write(toFile: root.path + "/instagram.csv", atomically: true, encoding: .utf8)
         var file = LoadedFile(path: "instagram.csv", context: Self.context)
-        let read = FirstRead(opening: &file, root: root.path, context: Self.context, cutting: Self.cutting, chunkSize: 1000)
+        let read = FirstRead(opening: &file.file, into: &file.contribution, root: root.path, context: Self.context,
+                             cutting: Self.cutting, chunkSize: 1000)
         let descriptor = try #require(read.descriptor)
         defer { close(descriptor) }
         #expect(read.segments.count == 4)
-        read.readFirstPart(into: &file, root: root.path, context: Self.context, chunkSize: 1000)
+        read.readFirstPart(of: &file.file, into: &file.contribution, root: root.path, context: Self.context, chunkSize: 1000)
         for index in read.segments.indices {
             let used = file.file.absorb(read.readSegment(index, chunkSize: 1000), fd: descriptor,
                                         into: &file.contribution, chunkSize: 1000)
