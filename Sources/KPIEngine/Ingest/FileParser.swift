@@ -213,6 +213,13 @@ public struct FileParser: Sendable {
         }
 
         while position < text.count, !isStopped {
+            if isCSV, text.count >= 8, csv!.readsPlainRecords {
+                let read = csv!.readPlainRecords(text, from: position, firstLine: nextLine, into: &sink)
+                if read.records > 0 { hasReadRecord = true }
+                nextLine += read.records
+                position = read.end
+                guard position < text.count else { return }
+            }
             scanner.reset()
             guard let end = scanner.recordEnd(in: text, from: position, nextQuote: &nextQuote) else {
                 return hold(text, from: position, into: &sink)

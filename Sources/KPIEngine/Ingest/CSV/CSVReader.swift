@@ -44,6 +44,9 @@ struct CSVReader {
     /// True for a Google Analytics export: its first lines were `#` comments with a rule
     /// (`# ----`) or a date.
     private var isAnalyticsFile = false
+    /// True while `builder` reads plain records (kept apart: asking the optional builder
+    /// would copy it).
+    private var isPlainTable = false
     /// True once the header was read.
     var hasReadHeader: Bool { builder != nil }
 
@@ -81,6 +84,23 @@ struct CSVReader {
         delivery.deliver(outcome, line: line, into: &sink)
     }
 
+    /// True when the rows that follow may be read by ``readPlainRecords(_:from:firstLine:into:)``:
+    /// a plain metrics table's (see ``RecordBuilder/readPlainRecords(delimitedBy:)``).
+    var readsPlainRecords: Bool {
+        isPlainTable && !isSkippingTable && !isStopped && !isInsightsTable && pendingTitle == nil && !isAnalyticsFile
+    }
+
+    /// Reads the records from `start` in `text` (UTF-8, at least eight bytes) that are rows of a
+    /// plain metrics table, framing them itself, as long as they are of the form
+    /// ``PlainRecordReader`` reads; `firstLine` is the line of the first. Returns where they
+    /// end and how many there were: the record there, if any, is for ``read(_:line:into:)``.
+    mutating func readPlainRecords<S: RecordSink>(_ text: UnsafeRawBufferPointer, from start: Int, firstLine: Int,
+                                                  into sink: inout S) -> (end: Int, records: Int) {
+        let read = builder!.buildPlainRecords(text, from: start, firstLine: firstLine, progress: &progress, into: &sink)
+        if read.records > 0 { awaitingFirstRow = false }
+        return read
+    }
+
     /// Gives rows still waiting (dates without a year, traffic tables) to the sink: the file ended.
     mutating func finish<S: RecordSink>(into sink: inout S) {
         builder?.finish(progress: &progress, into: &sink)
@@ -95,6 +115,7 @@ struct CSVReader {
         reportRange.read(comment: text)
         if isAnalyticsFile {
             hasBuilder = false
+            isPlainTable = false
             builder = nil
             isSkippingTable = false
         }
@@ -184,6 +205,8 @@ struct CSVReader {
             exportDay: ExportDay.of(relativePath: relativePath, modificationTime: modificationTime, clock: clock),
             currency: rules.currency ?? configuredCurrency, reportRange: range,
             trafficSources: TrafficSource(extra: rules.sources)))
+        builder!.readPlainRecords(delimitedBy: delimiter)
+        isPlainTable = builder!.readsPlainRecords
         if let traffic = layout.traffic {
             builder!.holdsTraffic = true
             progress.traffic.beginTable(traffic.breakdown, line: line)

@@ -32,6 +32,13 @@ struct RecordBuilder {
     /// The last post id and title read, kept as `String`s while the next rows repeat them.
     private var idText = RepeatedText()
     private var titleText = RepeatedText()
+    /// Reads plain records in one pass, when the header fits (``readPlainRecords(delimitedBy:)``).
+    private var plainRecords: PlainRecordReader?
+    /// The currency of every row ``plainRecords`` reads (the header's, or the configured one).
+    private var plainCurrency: Currency?
+    /// True when the last row was read the general way, which may have left numbers in lanes
+    /// a plain record does not write.
+    private var rowMayHoldOtherLanes = false
 
     private let headers: [String]
     private var metricSources: [MetricColumn]
@@ -176,6 +183,74 @@ struct RecordBuilder {
         return copy
     }
 
+    /// Lets ``buildPlainRecords(_:from:firstLine:progress:into:)`` read records separated by `delimiter` in one
+    /// pass when the header is a plain metrics table: one time column, metric columns read
+    /// as written, nothing else the builder reads (no platform, id, title, followers,
+    /// currency or traffic column).
+    mutating func readPlainRecords(delimitedBy delimiter: UInt8) {
+        guard kind == .metrics, timeSources.count == 1, case .column(let timeColumn) = timeSources[0],
+              followersSource == nil, idSources.isEmpty, titleSources.isEmpty, !hasPostFacts, platformSource == nil,
+              currencySource == nil, averageViewDurationSource == nil, customerValueSource == nil, traffic == nil,
+              !holdsTraffic
+        else { return }
+        var metrics: [(column: Int, field: MetricField)] = []
+        var headerCurrency: Currency?
+        for source in metricSources {
+            guard source.isPlain, case .column(let column) = source.source else { return }
+            metrics.append((column, source.field))
+            if source.isMoney { headerCurrency = headerCurrency ?? source.currency }
+        }
+        guard let reader = PlainRecordReader(columnCount: headers.count, delimiter: delimiter, timeColumn: timeColumn,
+                                             metrics: metrics)
+        else { return }
+        plainRecords = reader
+        // As the general path decides it for a row with every metric column filled.
+        let mayHaveCurrency = headerCurrency != nil || facts.currency != nil
+        plainCurrency = mayHaveCurrency && reader.present & Self.moneyBits != 0
+            ? Self.currency(headerCurrency: headerCurrency, sign: .none, currencySource: nil,
+                            configured: facts.currency, UnsafeBufferPointer(start: nil, count: 0)) : nil
+    }
+
+    /// True when ``buildPlainRecords(_:from:firstLine:progress:into:)`` may read records.
+    var readsPlainRecords: Bool { plainRecords != nil }
+
+    /// Reads the records of a plain metrics table from `start` in `text` (the file's bytes,
+    /// at least eight of them) in one pass, one row each to `sink`, as long as they are of
+    /// the form ``PlainRecordReader`` reads and end in `text`; `firstLine` is the line of the
+    /// first. Returns where the records read end (`start` when none was) and how many there
+    /// were; the record there is for the general path, which frames and reads it.
+    mutating func buildPlainRecords<S: RecordSink>(_ text: UnsafeRawBufferPointer, from start: Int, firstLine: Int,
+                                                   progress: inout FileProgress, into sink: inout S) -> (end: Int, records: Int) {
+        guard let reader = plainRecords, progress.yearless.isEmpty else { return (start, 0) }
+        // The row is read into a local copy, what is the same for every plain row set once.
+        var row = self.row
+        defer { self.row = row }
+        if rowMayHoldOtherLanes {
+            row.values = .zero
+            rowMayHoldOtherLanes = false
+        }
+        let allowsPoint = progress.state.decimals.readsDecimalPoints
+        row.currency = plainCurrency
+        row.followers = nil
+        row.isLifetimeSnapshot = false
+        var position = start
+        var line = firstLine
+        while position < text.count,
+              let (timeText, next) = reader.read(text, from: position, allowsPoint: allowsPoint, into: &row.values),
+              case .time(let day, let instant) = times.parse(timeText) {
+            row.values.present = reader.present
+            Self.addDerivedFields(to: &row.values)
+            row.line = line
+            row.day = day
+            row.time = instant
+            progress.summary.count(from: day, to: day)
+            sink.metrics(row)
+            position = next
+            line &+= 1
+        }
+        return (position, line &- firstLine)
+    }
+
     /// Reads one record whose fields are `fields` (by column); `line` is its first line.
     /// Rows go straight to `sink` (or wait in `progress`); a rejection or a summary row is
     /// returned for the caller.
@@ -277,6 +352,7 @@ struct RecordBuilder {
             return .rejected(reason: problem.reason)
         }
         row.values = .zero
+        rowMayHoldOtherLanes = true
         var sign = MoneySign.none
         var headerCurrency: Currency?
         let readsDecimalPoints = progress.state.decimals.readsDecimalPoints
