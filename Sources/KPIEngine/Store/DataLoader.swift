@@ -30,7 +30,7 @@ public struct DataLoader: Sendable {
     /// while the rest loads).
     /// `listed` is the directory's data files when the caller listed them already.
     public func readAll(listed: [String]? = nil, progress: (@Sendable (LoadProgress) -> Void)? = nil,
-                        firstLookBudget: Duration = .milliseconds(120),
+                        firstLookBudget: Duration = .milliseconds(80),
                         firstLook: ((MetricsStore) -> Void)? = nil) throws(DataDirectoryError) -> [LoadedFile] {
         let read = try readApart(listed: listed, progress: progress, firstLookBudget: firstLookBudget, firstLook: firstLook)
         return zip(read.files, read.contributions).map(LoadedFile.init)
@@ -39,7 +39,7 @@ public struct DataLoader: Sendable {
     /// What ``readAll(listed:progress:firstLookBudget:firstLook:)`` reads, as two arrays by the
     /// same index: the files, and what they contribute (an array a store can keep as it is).
     func readApart(listed: [String]? = nil, progress: (@Sendable (LoadProgress) -> Void)? = nil,
-                   firstLookBudget: Duration = .milliseconds(120), firstLook: ((MetricsStore) -> Void)? = nil)
+                   firstLookBudget: Duration = .milliseconds(80), firstLook: ((MetricsStore) -> Void)? = nil)
         throws(DataDirectoryError) -> (files: [TrackedFile], contributions: [FileContribution]) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue,
