@@ -82,6 +82,20 @@ import Testing
         #expect(screen.contains("Impressions"))
     }
 
+    /// Before the bytes are counted (thousands of files are not stat-ed for it), only files are.
+    @Test func filesCountedBeforeTheirBytes() {
+        var model = SampleData.model(width: 120, height: 40)
+        let progress = LoadProgress(filesDone: 0, filesTotal: 20_000, bytesDone: 0, bytesTotal: 0)
+        var status = EngineStatus(dataDirectory: "data", isDemo: false, loading: progress)
+        model.update(snapshot: nil, status: status)
+        #expect(model.render(width: 120, height: 40, now: SampleData.now).text.contains("loading 0/20000 files 0% ░"))
+        status.provisional = .firstLook
+        model.update(snapshot: SampleData.snapshot(), status: status)
+        let screen = model.render(width: 120, height: 40, now: SampleData.now).text
+        #expect(screen.contains("loading 0% (partial numbers) · 0/20000 files ░"))
+        #expect(!screen.contains("0 B of 0 B"))
+    }
+
     /// The last run's numbers, shown at a restart while the files kept are restored, say so too.
     @Test func lastRunsNumbersBeforeTheFilesAreCounted() {
         var model = SampleData.model(width: 120, height: 40)
