@@ -70,42 +70,38 @@ import Testing
         assertSnapshot(of: model.render(width: 80, height: 24, now: SampleData.now).text, as: .lines)
     }
 
+    /// The screen while a load is at `progress`, showing `provisional` numbers (the sample
+    /// snapshot) or none.
+    private func loadingScreen(_ progress: LoadProgress, provisional: ProvisionalNumbers?) -> String {
+        var model = SampleData.model(width: 120, height: 40)
+        var status = EngineStatus(dataDirectory: "data", isDemo: false, loading: progress)
+        status.provisional = provisional
+        model.update(snapshot: provisional == nil ? nil : SampleData.snapshot(), status: status)
+        return model.render(width: 120, height: 40, now: SampleData.now).text
+    }
+
     /// The numbers of a first look, while the rest of a large directory loads, say they are partial.
     @Test func loadingWithPartialNumbers() {
-        var model = SampleData.model(width: 120, height: 40)
         let progress = LoadProgress(filesDone: 0, filesTotal: 5, bytesDone: 185_000_000, bytesTotal: 545_000_000)
-        var status = EngineStatus(dataDirectory: "data", isDemo: false, loading: progress)
-        status.provisional = .firstLook
-        model.update(snapshot: SampleData.snapshot(), status: status)
-        let screen = model.render(width: 120, height: 40, now: SampleData.now).text
+        let screen = loadingScreen(progress, provisional: .firstLook)
         #expect(screen.contains("loading 33% (partial numbers) · 0/5 files · 185 MB of 545 MB ███"))
         #expect(screen.contains("Impressions"))
     }
 
     /// Before the bytes are counted (thousands of files are not stat-ed for it), only files are.
     @Test func filesCountedBeforeTheirBytes() {
-        var model = SampleData.model(width: 120, height: 40)
         let progress = LoadProgress(filesDone: 0, filesTotal: 20_000, bytesDone: 0, bytesTotal: 0)
-        var status = EngineStatus(dataDirectory: "data", isDemo: false, loading: progress)
-        model.update(snapshot: nil, status: status)
-        #expect(model.render(width: 120, height: 40, now: SampleData.now).text.contains("loading 0/20000 files 0% ░"))
-        status.provisional = .firstLook
-        model.update(snapshot: SampleData.snapshot(), status: status)
-        let screen = model.render(width: 120, height: 40, now: SampleData.now).text
+        #expect(loadingScreen(progress, provisional: nil).contains("loading 0/20000 files 0% ░"))
+        let screen = loadingScreen(progress, provisional: .firstLook)
         #expect(screen.contains("loading 0% (partial numbers) · 0/20000 files ░"))
         #expect(!screen.contains("0 B of 0 B"))
     }
 
     /// The last run's numbers, shown at a restart while the files kept are restored, say so too.
     @Test func lastRunsNumbersBeforeTheFilesAreCounted() {
-        var model = SampleData.model(width: 120, height: 40)
         let progress = LoadProgress(filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0)
-        var status = EngineStatus(dataDirectory: "data", isDemo: false, loading: progress)
-        model.update(snapshot: nil, status: status)
-        #expect(model.render(width: 120, height: 40, now: SampleData.now).text.contains("loading: listing the data directory ░"))
-        status.provisional = .lastRun
-        model.update(snapshot: SampleData.snapshot(), status: status)
-        let screen = model.render(width: 120, height: 40, now: SampleData.now).text
+        #expect(loadingScreen(progress, provisional: nil).contains("loading: listing the data directory ░"))
+        let screen = loadingScreen(progress, provisional: .lastRun)
         #expect(screen.contains("loading (last run's numbers, files unchanged) · restoring the files kept ░"))
         #expect(screen.contains("Impressions"))
     }

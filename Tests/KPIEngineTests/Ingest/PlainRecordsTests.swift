@@ -59,6 +59,7 @@ import Testing
         #expect(plain.rejections.map(\.line) == general.rejections.map(\.line))
         #expect(plain.rejectionReasons == general.rejectionReasons)
         #expect(plain.notes == general.notes)
+        #expect(plain.summary == general.summary)
     }
 
     @Test func plainRecordsReadAsTheGeneralPathReadsThem() {

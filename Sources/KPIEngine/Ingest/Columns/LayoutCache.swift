@@ -1,8 +1,9 @@
 import Synchronization
 
 /// The layouts of headers already seen, for files the mapping gives no rules: a folder of
-/// 20,000 exports of one kind has one header, laid out once rather than 20,000 times (laying
-/// out the headers took a quarter of the CPU of reading 20,000 files of three rows).
+/// 20,000 exports of one kind has one header, laid out once rather than 20,000 times (perf:
+/// laying out the headers took 17% of the CPU of a dashboard's first start over 20,000 files of
+/// three rows).
 ///
 /// A layout is a function of the header names, the file's mapping rules, its constants and its
 /// title; only a layout without rules, constants or title is kept, so the header names are the
