@@ -114,8 +114,8 @@ public struct FileContribution: RecordSink, Sendable {
                   let rowKey = RowKey(platform: platform, id: number, day: row.isLifetimeSnapshot ? nil : row.day)
             else { return rejected(line: row.line, reason: "too many distinct ids, or a day out of range") }
             rowCount += 1
-            let stored = StoredPost(values: row.values, day: row.day, hour: hour(of: row), currency: row.currency, title: 0)
-            let (slot, replaced) = posts.upsert(rowKey, stored, title: row.title)
+            let (slot, replaced) = posts.upsert(rowKey, row.values, day: row.day, hour: hour(of: row),
+                                                currency: row.currency, title: row.title)
             if !row.facts.isEmpty, let post = RowKey(platform: platform, id: number, day: nil) {
                 posts.note(row.facts, of: post)
             }
@@ -201,10 +201,7 @@ public struct FileContribution: RecordSink, Sendable {
         for (platform, bits) in later.presence { presence[platform, default: 0] |= bits }
         currencies.formUnion(later.currencies)
         for (key, values) in later.hours { hours[key, default: .zero].add(values) }
-        for slot in 0..<Int32(later.posts.count) {
-            let row = later.posts[slot]
-            _ = posts.upsert(later.posts.keys[Int(slot)], row, title: later.posts.titles[row.title])
-        }
+        if later.posts.count > 0 { posts.append(later.posts) }
         for (post, facts) in later.posts.allFacts { posts.note(facts, of: post) }
         for slot in 0..<Int32(later.tickets.count) {
             _ = tickets.upsert(later.tickets.keys[Int(slot)], later.tickets[slot])

@@ -14,10 +14,28 @@ struct StoredPost: Sendable, Equatable {
 /// few parallel arrays, and the present values of each row packed one after another (in 32
 /// bits each when they all fit, else in 64). Arrays most files do not need (a day apart from
 /// the key's, a currency, an hour) stay empty until a row needs them.
+///
+/// A post's rows usually arrive together, day after day. While the rows of the last post (the
+/// trailing run) are its first and their days ascend, a row of that post is found, or known to
+/// be new, without a lookup, and a post met for the first time costs one lookup of the post,
+/// not of each row: the slot index of every row is made only when a post's rows come back
+/// after other posts' rows, or out of order.
 struct PostRows: Sendable {
-    /// Slots by ``RowKey/raw``: given up once the file is read (``shrinkToFit()``) and made
-    /// again when the file grows, since a file read to its end upserts nothing.
+    /// Slots by ``RowKey/raw``; holds every key only while ``isIndexed``.
     private var slotOf = KeyTable<Int32>(filler: 0)
+    /// True when ``slotOf`` holds every key: made when a row cannot be found by its run,
+    /// given up once the file is read (``shrinkToFit()``).
+    private var isIndexed = false
+    /// Every post (a key without its day, see ``post(of:)``) with a row here, while
+    /// ``tracksRuns``; the value is not used.
+    private var postsSeen = KeyTable<Bool>(filler: false)
+    /// True while ``postsSeen`` holds every post and ``runStart`` and ``runIsFresh`` describe
+    /// the trailing run; given up once the file is read (rows appended later use the index).
+    private var tracksRuns = true
+    /// The slot of the first row of the trailing run (the last rows, of one post).
+    private var runStart = 0
+    /// True when the trailing run's post had no rows before the run and the run's keys ascend.
+    private var runIsFresh = false
     private(set) var keys: [RowKey] = []
     /// The row's fields; bit 31 set when its values take 64 bits each.
     private var present: [UInt32] = []
@@ -58,10 +76,14 @@ struct PostRows: Sendable {
             next += isWide ? 2 : 1
             bits &= bits - 1
         }
-        return StoredPost(values: unpacked, day: days.isEmpty ? keys[i].day! : Day(number: days[i]),
-                          hour: hours.isEmpty || hours[i] == Self.noHour ? nil : hours[i],
-                          currency: currencies.isEmpty || currencies[i] == 0 ? nil : Currency(packed: currencies[i]),
+        return StoredPost(values: unpacked, day: day(at: i), hour: hour(at: i), currency: currency(at: i),
                           title: titleNumbers[i])
+    }
+
+    private func day(at i: Int) -> Day { days.isEmpty ? keys[i].day! : Day(number: days[i]) }
+    private func hour(at i: Int) -> UInt8? { hours.isEmpty || hours[i] == Self.noHour ? nil : hours[i] }
+    private func currency(at i: Int) -> Currency? {
+        currencies.isEmpty || currencies[i] == 0 ? nil : Currency(packed: currencies[i])
     }
 
     /// One field's value in `slot`, in units; nil when the row lacks it.
@@ -77,16 +99,106 @@ struct PostRows: Sendable {
     /// Stores a row under `key` (a later one replaces an earlier one); returns its slot and the
     /// row it replaced.
     mutating func upsert(_ key: RowKey, _ row: StoredPost, title: String?) -> (slot: Int32, replaced: StoredPost?) {
-        var stored = row
-        stored.title = title.map { titles.number(for: $0) } ?? 0
-        if slotOf.count < keys.count { slotOf = .slots(of: keys) }
-        if let slot = slotOf[key.raw] {
+        upsert(key, row.values, day: row.day, hour: row.hour, currency: row.currency, title: title)
+    }
+
+    /// Stores a row of `values` under `key` (a later one replaces an earlier one); returns its
+    /// slot and the row it replaced.
+    mutating func upsert(_ key: RowKey, _ rowValues: MetricValues, day: Day, hour: UInt8?, currency: Currency?,
+                         title: String?) -> (slot: Int32, replaced: StoredPost?) {
+        let titleNumber = title.map { titles.number(for: $0) } ?? 0
+        if let slot = storedSlot(of: key) {
             let replaced = self[slot]
-            write(stored, into: Int(slot), reusing: Self.length(present[Int(slot)]))
+            let i = Int(slot)
+            write(rowValues, into: i, reusing: Self.length(present[i]))
+            setDetails(of: i, day: day, hour: hour, currency: currency, title: titleNumber)
             return (slot, replaced)
         }
+        let slot = appendKey(key)
+        let i = Int(slot)
+        valueStart[i] = UInt32(values.count)
+        present[i] = Self.appendPacked(rowValues, to: &values)
+        setDetails(of: i, day: day, hour: hour, currency: currency, title: titleNumber)
+        return (slot, nil)
+    }
+
+    /// Adds the rows of `later` (the file's rows that follow these), exactly as upserting them
+    /// one by one in their order would: a row whose key is stored here replaces it in place,
+    /// the others are appended in their order, their packed values copied as they are.
+    mutating func append(_ later: PostRows) {
+        /// Titles of `later` by their number there, numbered here when first met (0: not yet).
+        var titleHere = [UInt32](repeating: 0, count: later.titles.strings.count + 1)
+        for j in later.keys.indices {
+            var title: UInt32 = 0
+            let laterTitle = Int(later.titleNumbers[j])
+            if laterTitle != 0 {
+                if titleHere[laterTitle] == 0 { titleHere[laterTitle] = titles.number(for: later.titles.strings[laterTitle - 1]) }
+                title = titleHere[laterTitle]
+            }
+            let i: Int
+            if let slot = storedSlot(of: later.keys[j]) {
+                i = Int(slot)
+                write(later[Int32(j)].values, into: i, reusing: Self.length(present[i]))
+            } else {
+                i = Int(appendKey(later.keys[j]))
+                let start = Int(later.valueStart[j])
+                valueStart[i] = UInt32(values.count)
+                present[i] = later.present[j]
+                values.append(contentsOf: later.values[start..<(start + Self.length(later.present[j]))])
+            }
+            setDetails(of: i, day: later.day(at: j), hour: later.hour(at: j), currency: later.currency(at: j), title: title)
+        }
+    }
+
+    /// The key of `key`'s post: its platform and id, the day's 24 bits (the low ones) all set,
+    /// as for no day (a snapshot's key is its post's).
+    private static func post(of key: RowKey) -> UInt64 { key.raw | 0xFF_FFFF }
+
+    /// The slot of `key`, nil when it is not stored.
+    private mutating func storedSlot(of key: RowKey) -> Int32? {
+        if tracksRuns {
+            guard let last = keys.last else { return nil }
+            if Self.post(of: key) == Self.post(of: last) {
+                if runIsFresh {
+                    if last.raw < key.raw { return nil }
+                    return Self.slot(of: key, inAscending: keys, runStart..<keys.count)
+                }
+            } else if postsSeen[Self.post(of: key)] == nil {
+                return nil
+            }
+        }
+        if !isIndexed {
+            slotOf = .slots(of: keys)
+            isIndexed = true
+        }
+        return slotOf[key.raw]
+    }
+
+    /// The slot of `key` among `keys[range]`, which ascend; nil when not there.
+    private static func slot(of key: RowKey, inAscending keys: [RowKey], _ range: Range<Int>) -> Int32? {
+        var low = range.lowerBound, high = range.upperBound
+        while low < high {
+            let middle = (low + high) / 2
+            if keys[middle].raw < key.raw { low = middle + 1 } else { high = middle }
+        }
+        return low < range.upperBound && keys[low] == key ? Int32(low) : nil
+    }
+
+    /// Appends a slot for `key`, which is not stored yet; its values, details and title are
+    /// for the caller to set.
+    private mutating func appendKey(_ key: RowKey) -> Int32 {
         let slot = Int32(keys.count)
-        slotOf[key.raw] = slot
+        if isIndexed { slotOf[key.raw] = slot }
+        if tracksRuns {
+            if let last = keys.last, Self.post(of: last) == Self.post(of: key) {
+                if last.raw >= key.raw { runIsFresh = false }
+            } else {
+                let postsBefore = postsSeen.count
+                postsSeen[Self.post(of: key)] = true
+                runStart = keys.count
+                runIsFresh = postsSeen.count > postsBefore
+            }
+        }
         keys.append(key)
         present.append(0)
         valueStart.append(0)
@@ -94,10 +206,8 @@ struct PostRows: Sendable {
         titleNumbers.append(0)
         if !currencies.isEmpty { currencies.append(0) }
         if !hours.isEmpty { hours.append(Self.noHour) }
-        write(stored, into: Int(slot), reusing: 0)
-        return (slot, nil)
+        return slot
     }
-
 
     /// Notes what a row of `post` (a key without a day) says about it; a later row's word wins.
     mutating func note(_ given: PostFacts, of post: RowKey) {
@@ -135,27 +245,52 @@ struct PostRows: Sendable {
         Int64(values[at]) << 32 | Int64(UInt32(bitPattern: values[at + 1]))
     }
 
-    private mutating func write(_ row: StoredPost, into i: Int, reusing oldLength: Int) {
-        var bits = row.values.present
-        var isWide = false
+    /// True when a value of `rowValues` does not fit in 32 bits.
+    private static func needsWide(_ rowValues: MetricValues) -> Bool {
+        var bits = rowValues.present
         while bits != 0 {
-            let v = row.values.units[bits.trailingZeroBitCount]
-            if v < Int64(Int32.min) || v > Int64(Int32.max) { isWide = true }
+            let v = rowValues.units[bits.trailingZeroBitCount]
+            if v < Int64(Int32.min) || v > Int64(Int32.max) { return true }
             bits &= bits - 1
         }
-        let mask = row.values.present | (isWide ? Self.wide : 0)
+        return false
+    }
+
+    /// Appends the present values of `rowValues` to `values`, packed; returns the row's present
+    /// mask (with ``wide`` when they take 64 bits each).
+    private static func appendPacked(_ rowValues: MetricValues, to values: inout [Int32]) -> UInt32 {
+        let isWide = needsWide(rowValues)
+        var bits = rowValues.present
+        while bits != 0 {
+            let v = rowValues.units[bits.trailingZeroBitCount]
+            if isWide {
+                values.append(Int32(truncatingIfNeeded: v >> 32))
+                values.append(Int32(bitPattern: UInt32(truncatingIfNeeded: v)))
+            } else {
+                values.append(Int32(truncatingIfNeeded: v))
+            }
+            bits &= bits - 1
+        }
+        return rowValues.present | (isWide ? wide : 0)
+    }
+
+    /// Writes the values of the row in slot `i`, whose present values took `oldLength` values:
+    /// in place when they fit there, else at the end.
+    private mutating func write(_ rowValues: MetricValues, into i: Int, reusing oldLength: Int) {
+        let isWide = Self.needsWide(rowValues)
+        let mask = rowValues.present | (isWide ? Self.wide : 0)
         let length = Self.length(mask)
         if length > oldLength {
             unused += oldLength
             valueStart[i] = UInt32(values.count)
-            values.append(contentsOf: repeatElement(0, count: length))
-        } else {
-            unused += oldLength - length
+            present[i] = Self.appendPacked(rowValues, to: &values)
+            return
         }
+        unused += oldLength - length
         var next = Int(valueStart[i])
-        bits = row.values.present
+        var bits = rowValues.present
         while bits != 0 {
-            let v = row.values.units[bits.trailingZeroBitCount]
+            let v = rowValues.units[bits.trailingZeroBitCount]
             if isWide {
                 values[next] = Int32(truncatingIfNeeded: v >> 32)
                 values[next + 1] = Int32(bitPattern: UInt32(truncatingIfNeeded: v))
@@ -167,13 +302,18 @@ struct PostRows: Sendable {
             bits &= bits - 1
         }
         present[i] = mask
-        if days.isEmpty, keys[i].day != row.day { days = keys.map { $0.day?.number ?? 0 } }
-        if !days.isEmpty { days[i] = row.day.number }
-        titleNumbers[i] = row.title
-        if currencies.isEmpty, row.currency != nil { currencies = Array(repeating: 0, count: keys.count) }
-        if !currencies.isEmpty { currencies[i] = row.currency?.packed ?? 0 }
-        if hours.isEmpty, row.hour != nil { hours = Array(repeating: Self.noHour, count: keys.count) }
-        if !hours.isEmpty { hours[i] = row.hour ?? Self.noHour }
+    }
+
+    /// Sets the day, hour, currency and title number of the row in slot `i` (its values
+    /// written), keeping the arrays of days, currencies and hours only once a row needs them.
+    private mutating func setDetails(of i: Int, day: Day, hour: UInt8?, currency: Currency?, title: UInt32) {
+        if days.isEmpty, keys[i].day != day { days = keys.map { $0.day?.number ?? 0 } }
+        if !days.isEmpty { days[i] = day.number }
+        titleNumbers[i] = title
+        if currencies.isEmpty, currency != nil { currencies = Array(repeating: 0, count: keys.count) }
+        if !currencies.isEmpty { currencies[i] = currency?.packed ?? 0 }
+        if hours.isEmpty, hour != nil { hours = Array(repeating: Self.noHour, count: keys.count) }
+        if !hours.isEmpty { hours[i] = hour ?? Self.noHour }
         if unused > 4096, unused > values.count / 2 { compact() }
     }
 
@@ -181,6 +321,9 @@ struct PostRows: Sendable {
     /// is read).
     mutating func shrinkToFit() {
         slotOf = KeyTable(filler: 0)
+        isIndexed = false
+        postsSeen = KeyTable(filler: false)
+        tracksRuns = false
         keys.shrinkToFit()
         present.shrinkToFit()
         valueStart.shrinkToFit()

@@ -83,6 +83,105 @@ import Testing
         #expect(rows[1].day == exportDay && rows[1].hour == 14 && rows[1].currency == Currency(code: "EUR"))
     }
 
+    /// Rows mostly in ascending key order (found new without the slot index), with keys out of
+    /// order, repeated keys, snapshots, wide values, hours and currencies between them.
+    static func postUpserts(seed: UInt64, count: Int) -> [(key: RowKey, row: StoredPost, title: String?)] {
+        var generator = SplitMix64(seed: seed)
+        var upserts: [(key: RowKey, row: StoredPost, title: String?)] = []
+        var next = 0
+        for _ in 0..<count {
+            let roll = generator.next() % 20
+            // Mostly the next (post, day); sometimes an earlier one again, or one far ahead.
+            let position = roll == 0 ? Int(generator.next() % UInt64(next + 1))
+                : roll == 1 ? next + Int(generator.next() % 50) : next
+            if roll != 0 { next = position + 1 }
+            let day = Day(number: 20_000 + Int32(position % 30))
+            let isSnapshot = generator.next() % 40 == 0
+            let key = RowKey(platform: UInt16(position / 3_000), id: UInt32(position / 30), day: isSnapshot ? nil : day)!
+            var values = MetricValues.zero
+            for field in [MetricField.impressions, .likes, .revenue] where generator.next() % 4 != 0 {
+                let large = generator.next() % 25 == 0
+                values.set(field, units: Int64(generator.next() % 100_000) * (large ? 1_000_000 : 1) - 20_000)
+            }
+            let hour: UInt8? = generator.next() % 30 == 0 ? UInt8(generator.next() % 24) : nil
+            let currency = generator.next() % 30 == 0 ? Currency(code: "EUR") : nil
+            let title = generator.next() % 10 == 0 ? nil : "post \(position / 30)\(generator.next() % 15 == 0 ? " renamed" : "")"
+            upserts.append((key, StoredPost(values: values, day: isSnapshot ? day.adding(days: 3) : day, hour: hour,
+                                            currency: currency, title: 0), title))
+        }
+        return upserts
+    }
+
+    /// Each row as text with its title, slot by slot.
+    static func describe(_ rows: PostRows) -> [String] {
+        (0..<Int32(rows.count)).map { slot in
+            var row = rows[slot]
+            let title = rows.titles[row.title]
+            row.title = 0
+            return "\(rows.keys[Int(slot)].raw) \(row) \(title ?? "-")"
+        }
+    }
+
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func postRowsUpsertAsADictionaryWouldWhateverTheKeyOrder(seed: UInt64) {
+        let upserts = Self.postUpserts(seed: seed, count: 6_000)
+        var rows = PostRows()
+        var slots: [RowKey: Int32] = [:]
+        var model: [String] = []
+        for (step, upsert) in upserts.enumerated() {
+            let (slot, replaced) = rows.upsert(upsert.key, upsert.row, title: upsert.title)
+            #expect(slot == slots[upsert.key] ?? Int32(slots.count))
+            #expect((replaced != nil) == (slots[upsert.key] != nil))
+            slots[upsert.key] = slot
+            var row = upsert.row
+            row.title = 0
+            let text = "\(upsert.key.raw) \(row) \(upsert.title ?? "-")"
+            if Int(slot) == model.count { model.append(text) } else { model[Int(slot)] = text }
+            // A file read to its end gives up its index; appended rows then follow.
+            if step % 2_500 == 2_499 { rows.shrinkToFit() }
+        }
+        #expect(Self.describe(rows) == model)
+    }
+
+    /// A file's parts are merged in bulk (``PostRows/append(_:)``); the result must be that of
+    /// upserting every row in one go, wherever the file is cut and whatever the key order.
+    @Test(arguments: [4, 5, 6] as [UInt64])
+    func postRowsOfPartsAppendedEqualRowsUpsertedInOneGo(seed: UInt64) {
+        let upserts = Self.postUpserts(seed: seed, count: 3_000)
+        var whole = PostRows()
+        for upsert in upserts { _ = whole.upsert(upsert.key, upsert.row, title: upsert.title) }
+        var generator = SplitMix64(seed: seed)
+        for _ in 0..<6 {
+            let cuts = (0..<3).map { _ in Int(generator.next() % UInt64(upserts.count + 1)) }.sorted()
+            let bounds = [0] + cuts + [upserts.count]
+            var parts: [PostRows] = []
+            for (start, end) in zip(bounds, bounds.dropFirst()) {
+                var part = PostRows()
+                for upsert in upserts[start..<end] { _ = part.upsert(upsert.key, upsert.row, title: upsert.title) }
+                parts.append(part)
+            }
+            var merged = parts[0]
+            for part in parts.dropFirst() { merged.append(part) }
+            #expect(Self.describe(merged) == Self.describe(whole), "cut at \(cuts)")
+        }
+        // Keys ascending in both parts, some of the later part's stored already (matched in one walk).
+        let ascending = (0..<400).map { RowKey(platform: 1, id: UInt32($0 / 10), day: Day(number: 20_000 + Int32($0 % 10)))! }
+        func row(_ key: RowKey, likes: Int64) -> StoredPost {
+            var values = MetricValues.zero
+            values.set(.likes, units: likes)
+            return StoredPost(values: values, day: key.day!, hour: nil, currency: nil, title: 0)
+        }
+        let earlier = ascending[0..<250].map { ($0, row($0, likes: 1)) }
+        let later = ascending[200..<400].filter { $0.raw % 3 != 0 }.map { ($0, row($0, likes: 2)) }
+        var first = PostRows(), second = PostRows(), oneGo = PostRows()
+        for (key, row) in earlier { _ = first.upsert(key, row, title: "a") }
+        for (key, row) in later { _ = second.upsert(key, row, title: "b") }
+        for (key, row) in earlier { _ = oneGo.upsert(key, row, title: "a") }
+        for (key, row) in later { _ = oneGo.upsert(key, row, title: "b") }
+        first.append(second)
+        #expect(Self.describe(first) == Self.describe(oneGo))
+    }
+
     @Test func ticketRowsUpsertTheSameKeyAfterGivingUpTheirIndex() throws {
         var rows = TicketRows()
         let key = try #require(RowKey(platform: 2, id: 3, day: nil))

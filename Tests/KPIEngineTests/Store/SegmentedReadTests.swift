@@ -27,6 +27,10 @@ import Testing
         case quotedLineFeeds
         /// Rows with ids (upserts), bad rows and `Total` rows, CRLF line ends.
         case idsRejectionsAndTotals
+        /// A post export: rows by post, then day (the benchmark's shape, parts merged in bulk),
+        /// with some rows of earlier posts repeated later (upserts across the cuts) and titles
+        /// that change.
+        case postsByIdThenDay
         /// `;`-separated; the decimal comma is decided by a value deep in the file, so the parts
         /// after it started undecided and must be read again in sequence.
         case decimalCommaDecidedLate
@@ -75,6 +79,13 @@ import Testing
                 }
             }
             return lines.joined(separator: "\r\n") + "\r\n"
+        case .postsByIdThenDay:
+            lines.append("date,post_id,title,impressions,reach,likes,revenue,spend")
+            for row in 0..<4000 {
+                let repeated = n(40) == 0
+                let post = repeated ? n(row / 20 + 1) : row / 20, postDay = repeated ? n(20) : row % 20
+                lines.append("\(day(postDay)),p\(post),\"Post \(post)\(n(30) == 0 ? " (edited)" : "")\",\(values())")
+            }
         case .decimalCommaDecidedLate:
             lines.append("date;impressions;reach;likes;spend")
             for row in 0..<6000 {
