@@ -206,7 +206,7 @@ public struct FileContribution: RecordSink, Sendable {
             _ = posts.upsert(later.posts.keys[Int(slot)], row, title: later.posts.titles[row.title])
         }
         for (post, facts) in later.posts.allFacts { posts.note(facts, of: post) }
-        tickets.append(later.tickets)
+        if later.tickets.count > 0 { tickets.append(later.tickets) }
         if !later.anonymousTickets.isEmpty { anonymousTickets += later.anonymousTickets }
         for (platform, instant) in later.newestTicket { newestTicket[platform] = max(newestTicket[platform] ?? .min, instant) }
         for rejection in later.rejections where rejections.count < Self.keptRejectionLimit {
