@@ -90,7 +90,7 @@ public struct FileContribution: RecordSink, Sendable {
         _modify { yield &kept.anonymousTickets }
     }
     /// Newest `opened_at` of the file's service records, per platform.
-    private(set) var newestTicket: [UInt16: Int64] {
+    private(set) var newestTicket: PlatformTable<Int64> {
         _read { yield kept.newestTicket }
         _modify { yield &kept.newestTicket }
     }
@@ -143,10 +143,10 @@ public struct FileContribution: RecordSink, Sendable {
         newestTicket[platform] = max(newestTicket[platform] ?? .min, row.openedAt)
         let ticket = StoredTicket(row)
         if let id = row.id {
-            guard let number = interning.ids.number(for: id),
+            guard let (number, isNew) = interning.ids.numbering(id),
                   let key = RowKey(platform: platform, id: number, day: nil)
             else { return rejected(line: row.line, reason: "too many distinct ids") }
-            let (slot, replaced) = tickets.upsert(key, ticket)
+            let (slot, replaced) = isNew ? (tickets.insertNew(key, ticket), nil) : tickets.upsert(key, ticket)
             journal?.value.recordTicket(slot, replaced: replaced)
         } else {
             anonymousTickets.append((platform, ticket))
@@ -203,9 +203,7 @@ public struct FileContribution: RecordSink, Sendable {
         for (key, values) in later.hours { hours[key, default: .zero].add(values) }
         if later.posts.count > 0 { posts.append(later.posts) }
         for (post, facts) in later.posts.allFacts { posts.note(facts, of: post) }
-        for slot in 0..<Int32(later.tickets.count) {
-            _ = tickets.upsert(later.tickets.keys[Int(slot)], later.tickets[slot])
-        }
+        if later.tickets.count > 0 { tickets.append(later.tickets) }
         if !later.anonymousTickets.isEmpty { anonymousTickets += later.anonymousTickets }
         for (platform, instant) in later.newestTicket { newestTicket[platform] = max(newestTicket[platform] ?? .min, instant) }
         for rejection in later.rejections where rejections.count < Self.keptRejectionLimit {

@@ -16,43 +16,51 @@ public final class IDTable: Sendable {
         /// Where each string starts in `bytes` (it ends where the next one starts); one more
         /// entry than strings.
         var starts: [UInt32] = [0]
-        /// Numbers + 1 by hash bucket; 0 = empty.
+        /// By hash bucket, a string's number + 1 in the low `numberBits` bits and some bits of
+        /// its hash above them (a tag); 0 = empty. A probe compares tags before it reads a
+        /// string's bytes (two cache misses more in tables of a million strings).
         var buckets: [UInt32] = Array(repeating: 0, count: 16)
+        /// Bits of a bucket that hold a number + 1: enough for the shard's limit.
+        let numberBits: Int
+
+        init(numberBits: Int) { self.numberBits = numberBits }
 
         var count: Int { starts.count - 1 }
 
         func text(_ number: Int) -> ArraySlice<UInt8> { bytes[Int(starts[number])..<Int(starts[number + 1])] }
 
-        /// FNV-1a, 64 bits.
-        static func hash(_ text: UnsafeBufferPointer<UInt8>) -> Int {
-            var h: UInt64 = 0xCBF2_9CE4_8422_2325
-            for byte in text { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-            return Int(truncatingIfNeeded: h ^ (h >> 29))
-        }
+        /// The tag of a hash, in place in a bucket: bits 32 and up of the hash (the bucket
+        /// comes from the low bits, the shard from the top six).
+        @inline(__always)
+        func tag(_ hash: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: hash >> 32) << numberBits }
 
         /// The bucket holding `text`, or the empty one where it would go.
-        func find(_ text: UnsafeBufferPointer<UInt8>, hash: Int) -> (bucket: Int, number: Int?) {
+        func find(_ text: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (bucket: Int, number: Int?) {
             let mask = buckets.count - 1
-            var i = hash & mask
+            let tag = tag(hash)
+            let numberMask = UInt32.max >> (32 - numberBits)
+            var i = Int(truncatingIfNeeded: hash) & mask
             while true {
                 let entry = buckets[i]
                 if entry == 0 { return (i, nil) }
-                let number = Int(entry - 1)
-                let start = Int(starts[number]), end = Int(starts[number + 1])
-                if end - start == text.count, bytes.withUnsafeBufferPointer({
-                    text.isEmpty || memcmp($0.baseAddress! + start, text.baseAddress!, text.count) == 0
-                }) {
-                    return (i, number)
+                if entry & ~numberMask == tag {
+                    let number = Int(entry & numberMask) - 1
+                    let start = Int(starts[number]), end = Int(starts[number + 1])
+                    if end - start == text.count, bytes.withUnsafeBufferPointer({
+                        text.isEmpty || memcmp($0.baseAddress! + start, text.baseAddress!, text.count) == 0
+                    }) {
+                        return (i, number)
+                    }
                 }
                 i = (i + 1) & mask
             }
         }
 
-        mutating func insert(_ text: UnsafeBufferPointer<UInt8>, at bucket: Int) -> Int {
+        mutating func insert(_ text: UnsafeBufferPointer<UInt8>, hash: UInt64, at bucket: Int) -> Int {
             let number = count
             bytes.append(contentsOf: text)
             starts.append(UInt32(bytes.count))
-            buckets[bucket] = UInt32(number + 1)
+            buckets[bucket] = tag(hash) | UInt32(number + 1)
             if count * 4 > buckets.count * 3 { grow() }
             return number
         }
@@ -60,20 +68,22 @@ public final class IDTable: Sendable {
         private mutating func grow() {
             buckets = Array(repeating: 0, count: buckets.count * 2)
             let mask = buckets.count - 1
-            for number in 0..<count {
-                let h = bytes.withUnsafeBufferPointer { all in
-                    Self.hash(UnsafeBufferPointer(rebasing: all[Int(starts[number])..<Int(starts[number + 1])]))
+            bytes.withUnsafeBufferPointer { all in
+                for number in 0..<count {
+                    let h = IDTable.hash(UnsafeBufferPointer(rebasing: all[Int(starts[number])..<Int(starts[number + 1])]))
+                    var i = Int(truncatingIfNeeded: h) & mask
+                    while buckets[i] != 0 { i = (i + 1) & mask }
+                    buckets[i] = tag(h) | UInt32(number + 1)
                 }
-                var i = h & mask
-                while buckets[i] != 0 { i = (i + 1) & mask }
-                buckets[i] = UInt32(number + 1)
             }
         }
     }
 
     /// One part of the table under its own lock.
     private final class Shard: Sendable {
-        let state = Mutex(State())
+        let state: Mutex<State>
+
+        init(numberBits: Int) { state = Mutex(State(numberBits: numberBits)) }
     }
 
     /// How many strings the table takes; ``number(for:)`` returns nil beyond.
@@ -87,22 +97,29 @@ public final class IDTable: Sendable {
     public init(limit: Int, shards: Int = 1) {
         precondition(shards > 0 && shards & (shards - 1) == 0)
         self.limit = limit
-        self.shards = (0..<shards).map { _ in Shard() }
+        // A shard numbers at most limit / shards strings, so its buckets hold up to that + 1.
+        let numberBits = Int.bitWidth - (limit / shards).leadingZeroBitCount
+        precondition(numberBits < 32)
+        self.shards = (0..<shards).map { _ in Shard(numberBits: numberBits) }
     }
 
     /// The number of `text`, given it a new one when it has none; nil when the table is full.
-    public func number(for text: String) -> UInt32? {
+    public func number(for text: String) -> UInt32? { numbering(text)?.number }
+
+    /// The number of `text`, given it a new one when it has none, and whether it was given now:
+    /// then no row anywhere can be keyed by it yet. Nil when the table is full.
+    public func numbering(_ text: String) -> (number: UInt32, isNew: Bool)? {
         var text = text
         return text.withUTF8 { utf8 in
-            let h = State.hash(utf8)
+            let h = Self.hash(utf8)
             let index = shardIndex(hash: h)
-            let local = shards[index].state.withLock { s -> Int? in
+            let local = shards[index].state.withLock { s -> (Int, Bool)? in
                 let (bucket, found) = s.find(utf8, hash: h)
-                if let found { return found }
+                if let found { return (found, false) }
                 guard (s.count + 1) * shards.count <= limit else { return nil }
-                return s.insert(utf8, at: bucket)
+                return (s.insert(utf8, hash: h, at: bucket), true)
             }
-            return local.map { UInt32($0 * shards.count + index) }
+            return local.map { (UInt32($0.0 * shards.count + index), $0.1) }
         }
     }
 
@@ -110,7 +127,7 @@ public final class IDTable: Sendable {
     public func existingNumber(for text: String) -> UInt32? {
         var text = text
         return text.withUTF8 { utf8 in
-            let h = State.hash(utf8)
+            let h = Self.hash(utf8)
             let index = shardIndex(hash: h)
             return shards[index].state.withLock { $0.find(utf8, hash: h).number }.map { UInt32($0 * shards.count + index) }
         }
@@ -131,8 +148,43 @@ public final class IDTable: Sendable {
     public var count: Int { shards.reduce(0) { total, shard in total + shard.state.withLock { $0.count } } }
 
     /// The shard of a string: high bits of its hash (the low ones pick its bucket).
-    private func shardIndex(hash: Int) -> Int {
-        Int(truncatingIfNeeded: UInt64(bitPattern: Int64(hash)) >> 58) & (shards.count - 1)
+    private func shardIndex(hash: UInt64) -> Int {
+        Int(truncatingIfNeeded: hash >> 58) & (shards.count - 1)
+    }
+
+    /// A 64-bit hash of `text`, read 8 bytes at a time rather than FNV-1a's one: words from the
+    /// start, then the word ending at the text's end (it may overlap the one before); shorter
+    /// texts as two overlapping 4-byte halves or three single bytes, so that every byte counts.
+    /// The length is mixed in, and MurmurHash3's finalizer makes both the low bits (bucket) and
+    /// the high ones (shard, tag) depend on every byte.
+    static func hash(_ text: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let raw = UnsafeRawBufferPointer(text)
+        let n = raw.count
+        var h = UInt64(n) &* 0x9E37_79B9_7F4A_7C15
+        if n >= 8 {
+            var i = 0
+            while i + 8 < n {
+                h = mix(h, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                i += 8
+            }
+            h = mix(h, raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self))
+        } else if n >= 4 {
+            let head = raw.loadUnaligned(as: UInt32.self), tail = raw.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+            h = mix(h, UInt64(head) << 32 | UInt64(tail))
+        } else if n > 0 {
+            h = mix(h, UInt64(raw[0]) << 16 | UInt64(raw[n / 2]) << 8 | UInt64(raw[n - 1]))
+        }
+        h ^= h >> 33
+        h = h &* 0xFF51_AFD7_ED55_8CCD
+        h ^= h >> 33
+        h = h &* 0xC4CE_B9FE_1A85_EC53
+        return h ^ (h >> 33)
+    }
+
+    @inline(__always)
+    private static func mix(_ h: UInt64, _ word: UInt64) -> UInt64 {
+        let x = (h ^ word) &* 0x87C3_7B91_1142_53D5
+        return x ^ (x >> 31)
     }
 }
 

@@ -7,7 +7,7 @@ struct KeptRecords: Sendable {
     var tickets = TicketRows()
     var anonymousTickets: [(platform: UInt16, ticket: StoredTicket)] = []
     /// Newest `opened_at` of the file's service records, per platform.
-    var newestTicket: [UInt16: Int64] = [:]
+    var newestTicket = PlatformTable<Int64>()
 
     /// The box every file without such records shares.
     static let emptyBox = CopyOnWriteBox(KeptRecords())

@@ -25,9 +25,13 @@ struct StoredTicket: Sendable, Equatable {
 
 /// A file's service records with an id, upserted by (platform, id): the later line wins.
 /// Stored in parallel arrays (about 30 bytes a record).
+///
+/// A record whose id the ``IDTable`` numbered for it (``insertNew(_:_:)``) cannot replace one,
+/// so it is stored without a look-up; the slot index catches up on such keys only when a record
+/// with a known id comes. A million tickets with ids of their own then build no index at all.
 struct TicketRows: Sendable {
-    /// Slots by ``RowKey/raw``: given up once the file is read (``shrinkToFit()``) and made
-    /// again when the file grows, since a file read to its end upserts nothing.
+    /// Slots by ``RowKey/raw`` of `keys[0..<slotOf.count]`, the keys indexed so far (``upsert``
+    /// indexes the rest first). Given up once the file is read (``shrinkToFit()``).
     private var slotOf = KeyTable<Int32>(filler: 0)
     private(set) var keys: [RowKey] = []
     private var openedAt: [Int64] = []
@@ -36,6 +40,9 @@ struct TicketRows: Sendable {
     /// Bits 0-1: csat (0 unrated, 1 rated, 2 satisfied); bits 2-3: sentiment (0 none, 1
     /// negative, 2 neutral, 3 positive).
     private var flags: [UInt8] = []
+    /// True while every key was stored by ``insertNew(_:_:)``: its id had no number before, so
+    /// no other ``TicketRows`` of the same ``Interning`` had the key when this one stored it.
+    private var everyIdWasNew = true
 
     private static let none = Int64.min
 
@@ -65,24 +72,67 @@ struct TicketRows: Sendable {
 
     /// Stores a record under `key`; returns its slot and the record it replaced.
     mutating func upsert(_ key: RowKey, _ ticket: StoredTicket) -> (slot: Int32, replaced: StoredTicket?) {
-        let f = UInt8(ticket.satisfied.map { $0 ? 2 : 1 } ?? 0) | UInt8(ticket.sentiment.map { $0.rawValue + 2 } ?? 0) << 2
-        if slotOf.count < keys.count { slotOf = .slots(of: keys) }
-        if let slot = slotOf[key.raw] {
-            let i = Int(slot)
+        everyIdWasNew = false
+        indexAllSlots()
+        let slot = slotOf.modify(key.raw, default: Int32(keys.count)) { $0 }
+        guard Int(slot) == keys.count else {
             let replaced = self[slot]
-            openedAt[i] = ticket.openedAt
-            firstResponseAt[i] = ticket.firstResponseAt ?? Self.none
-            resolvedAt[i] = ticket.resolvedAt ?? Self.none
-            flags[i] = f
+            store(ticket, at: Int(slot))
             return (slot, replaced)
         }
-        let slot = Int32(keys.count)
-        slotOf[key.raw] = slot
+        append(key, ticket)
+        return (slot, nil)
+    }
+
+    /// Stores a record whose id the ``IDTable`` has just numbered (``IDTable/numbering(_:)``
+    /// said it is new): no record can have its key yet. Returns its slot.
+    mutating func insertNew(_ key: RowKey, _ ticket: StoredTicket) -> Int32 {
+        append(key, ticket)
+        return Int32(keys.count - 1)
+    }
+
+    /// Adds the records of the part of the same file that follows this one (read in parallel
+    /// with the same ``Interning``), each replacing the record of its key here. When both
+    /// stored every record with a new id, their keys differ (a key in both would have been
+    /// stored by one of them with a known id): the arrays are joined without look-ups.
+    mutating func append(_ later: TicketRows) {
+        guard everyIdWasNew && later.everyIdWasNew else {
+            for slot in 0..<Int32(later.count) { _ = upsert(later.keys[Int(slot)], later[slot]) }
+            return
+        }
+        keys += later.keys
+        openedAt += later.openedAt
+        firstResponseAt += later.firstResponseAt
+        resolvedAt += later.resolvedAt
+        flags += later.flags
+    }
+
+    /// Indexes the keys stored without a look-up (and every key after ``shrinkToFit()``).
+    private mutating func indexAllSlots() {
+        guard slotOf.count < keys.count else { return }
+        if slotOf.isEmpty {
+            slotOf = .slots(of: keys)
+        } else {
+            for slot in slotOf.count..<keys.count { slotOf[keys[slot].raw] = Int32(slot) }
+        }
+    }
+
+    private mutating func append(_ key: RowKey, _ ticket: StoredTicket) {
         keys.append(key)
         openedAt.append(ticket.openedAt)
         firstResponseAt.append(ticket.firstResponseAt ?? Self.none)
         resolvedAt.append(ticket.resolvedAt ?? Self.none)
-        flags.append(f)
-        return (slot, nil)
+        flags.append(Self.flags(of: ticket))
+    }
+
+    private mutating func store(_ ticket: StoredTicket, at i: Int) {
+        openedAt[i] = ticket.openedAt
+        firstResponseAt[i] = ticket.firstResponseAt ?? Self.none
+        resolvedAt[i] = ticket.resolvedAt ?? Self.none
+        flags[i] = Self.flags(of: ticket)
+    }
+
+    private static func flags(of ticket: StoredTicket) -> UInt8 {
+        UInt8(ticket.satisfied.map { $0 ? 2 : 1 } ?? 0) | UInt8(ticket.sentiment.map { $0.rawValue + 2 } ?? 0) << 2
     }
 }

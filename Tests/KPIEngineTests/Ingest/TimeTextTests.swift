@@ -100,4 +100,53 @@ import Testing
         #expect(read("July 16 10:30") == .withoutYear(month: 7, day: 16, secondOfDay: 37_800))
         #expect(read("Someday 12") == .unparsable)
     }
+
+    /// The fast path for ISO 8601 date-times against the general parser, over every combination
+    /// of dates, separators, clock times, fractions and endings below (valid and not), in UTC and
+    /// in a zone with summer time: where the fast path reads a text, the general parser reads the
+    /// same value; the reader (`parse`) gives the general parser's value for every text.
+    @Test(arguments: ["UTC", "Europe/Berlin"])
+    func isoDateTimeFastPathAgreesWithTheGeneralParser(zone: String) throws {
+        let clock = try #require(DayClock(identifier: zone))
+        let dates = ["2026-11-20", "2026-03-29", "2026-10-25", "2024-02-29", "2026-02-30", "2026-13-01", "1899-12-31",
+                     "0001-01-01", "2026-1a-20"]
+        let separators = ["T", "t", " ", "x"]
+        let clockTimes = ["00:00:00", "14:05:09", "23:59:59", "02:30:00", "24:00:00", "12:60:00", "12:00:60", "1:05:09", "9a:00:00"]
+        let fractions = ["", ".1", ".12", ".123", ".1234567", ",5", ".", ".x"]
+        let endings = ["", "Z", "z", "+00:00", "-01:00", "+05:30", "+0530", "+05", "+05:", "+18:00", "+19:00", "-12:60",
+                       "+5:30", " +0000", " PM", "ZZ", "+05:30x", "+05:3", "+", "Zulu"]
+        var mismatches: [String] = []
+        var fastReads = 0
+        for date in dates {
+            for separator in separators {
+                for time in clockTimes {
+                    for fraction in fractions {
+                        for ending in endings {
+                            let text = date + separator + time + fraction + ending
+                            Ingest.withField(text) { field in
+                                var reader = TimeText(clock: clock)
+                                let general = reader.parseOther(field)
+                                if let fast = reader.parseISODateTime(field) {
+                                    fastReads += 1
+                                    if fast != general { mismatches.append("\(text): \(fast) != \(general)") }
+                                }
+                                if reader.parse(field) != general { mismatches.append("\(text): parse != \(general)") }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(20))")
+        #expect(fastReads > 4_000)
+    }
+
+    @Test func commonISODateTimesTakeTheFastPath() {
+        let reader = TimeText(clock: Ingest.berlin)
+        for text in ["2025-11-24T00:02:37Z", "2025-11-24T00:02:37.250+01:00", "2025-11-24 00:02:37", "2025-11-24T00:02:37-0500"] {
+            #expect(Ingest.withField(text) { reader.parseISODateTime($0) } != nil, "\(text)")
+        }
+        #expect(Ingest.withField("2025-11-24T00:02:37Z") { reader.parseISODateTime($0) }
+            == at("2025-11-24", Ingest.utcMilliseconds("2025-11-24", 0, 2, 37)))
+    }
 }

@@ -195,6 +195,59 @@ import Testing
         #expect(rows.count == 2 && rows[0].firstResponseAt == 4_000 && rows[0].satisfied == true)
     }
 
+    @Test func ticketsStoredWithoutALookUpAreFoundByLaterUpserts() throws {
+        var rows = TicketRows()
+        let keys = try (0..<100).map { try #require(RowKey(platform: 1, id: UInt32($0), day: nil)) }
+        for i in 0..<60 { #expect(rows.insertNew(keys[i], ticket(i)) == Int32(i)) }
+        let first = rows.upsert(keys[10], ticket(1_000))
+        #expect(first.slot == 10 && first.replaced == ticket(10))
+        for i in 60..<100 { #expect(rows.insertNew(keys[i], ticket(i)) == Int32(i)) }
+        // The index catches up on the keys stored since the last upsert.
+        let second = rows.upsert(keys[90], ticket(2_000))
+        #expect(second.slot == 90 && second.replaced == ticket(90))
+        let third = rows.upsert(try #require(RowKey(platform: 2, id: 10, day: nil)), ticket(3_000))
+        #expect(third.slot == 100 && third.replaced == nil)
+        #expect(rows.count == 101 && rows[10] == ticket(1_000) && rows[90] == ticket(2_000) && rows[99] == ticket(99))
+    }
+
+    /// A file's parts join into what upserting every record in order gives, whether their keys
+    /// were all new (joined without look-ups) or a later part has a key of an earlier one.
+    @Test func ticketPartsJoinAsUpsertsInOrder() throws {
+        let keys = try (0..<100).map { try #require(RowKey(platform: 1, id: UInt32($0), day: nil)) }
+        func part(_ range: Range<Int>, known: [Int] = []) -> TicketRows {
+            var rows = TicketRows()
+            for i in range { _ = rows.insertNew(keys[i], ticket(i)) }
+            for i in known { _ = rows.upsert(keys[i], ticket(i)) }
+            return rows
+        }
+        func contents(_ rows: TicketRows) -> [String] {
+            (0..<Int32(rows.count)).map { "\(rows.keys[Int($0)].raw) \(rows[$0])" }
+        }
+        var reference = TicketRows()
+        for i in 0..<100 { _ = reference.upsert(keys[i], ticket(i)) }
+        let inOrder = contents(reference)
+        var joined = part(0..<50)
+        joined.append(part(50..<100))
+        #expect(contents(joined) == inOrder)
+
+        for i in [5, 70] { _ = reference.upsert(keys[i], ticket(i + 500)) }
+        var replacing = part(0..<50)
+        var later = part(50..<100)
+        for i in [5, 70] { _ = later.upsert(keys[i], ticket(i + 500)) }
+        replacing.append(later)
+        #expect(contents(replacing) == contents(reference))
+        // A part that upserted first: the join looks every key of the later part up.
+        var earlier = part(0..<50, known: [40])
+        earlier.append(part(50..<100))
+        #expect(contents(earlier) == inOrder)
+    }
+
+    private func ticket(_ n: Int) -> StoredTicket {
+        StoredTicket(openedAt: Int64(n) * 1_000, firstResponseAt: n % 3 == 0 ? nil : Int64(n) * 1_000 + 7,
+                     resolvedAt: n % 4 == 0 ? Int64(n) * 2_000 : nil, satisfied: n % 5 == 0 ? nil : n % 2 == 0,
+                     sentiment: [nil, .negative, .neutral, .positive][n % 4])
+    }
+
     private func post(likes: Double, day: Day) -> StoredPost {
         var values = MetricValues.zero
         values.set(.likes, to: likes)

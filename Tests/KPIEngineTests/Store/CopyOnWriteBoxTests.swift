@@ -35,7 +35,7 @@ import Testing
         file.service(ServiceKPITests.inquiry(nil, day: 2))
         #expect(file.posts.count == 2 && file.tickets.count == 2 && file.anonymousTickets.count == 2)
         #expect(copy.posts.count == 1 && copy.tickets.count == 1 && copy.anonymousTickets.count == 1)
-        #expect(copy.newestTicket.values.max() == F.ms(F.d0, hour: 9))
+        #expect(copy.newestTicket.map(\.value).max() == F.ms(F.d0, hour: 9))
     }
 
     @Test func aStoreChangingAFileLeavesACopyTakenBeforeAsItWas() {

@@ -34,6 +34,12 @@ import Testing
         /// `;`-separated; the decimal comma is decided by a value deep in the file, so the parts
         /// after it started undecided and must be read again in sequence.
         case decimalCommaDecidedLate
+        /// Tickets, each id once (the parts' keys differ), ISO times with `Z`, csat and sentiment
+        /// as numbers and words, rows without an id and bad rows.
+        case ticketsWithOwnIds
+        /// Tickets whose ids come again across the parts (later lines replace earlier ones), times
+        /// with offsets, fractions and without a zone.
+        case ticketsUpdatedAcrossParts
     }
 
     static func text(_ shape: Shape) -> String {
@@ -92,6 +98,23 @@ import Testing
                 let spend = row == 3500 ? "12,5" : row > 3500 ? "\(n(90)),\(n(10))" : "\(n(90))"
                 lines.append("\(day(row / 100));1.\(100 + n(899));\(n(900));\(n(40));\(spend)")
             }
+        case .ticketsWithOwnIds, .ticketsUpdatedAcrossParts:
+            let updated = shape == .ticketsUpdatedAcrossParts
+            lines.append("id,opened_at,first_response_at,resolved_at,csat,sentiment")
+            func time(_ dayOffset: Int, _ minute: Int) -> String {
+                let clock = "\(day(dayOffset))T\(10 + minute / 60 % 14):\(10 + minute % 50):\(10 + n(50))"
+                guard updated else { return clock + "Z" }
+                return clock + ["Z", ".250+02:00", "", "-0530", ".5"][n(5)]
+            }
+            for row in 0..<6000 {
+                let id = n(40) == 0 ? "" : updated ? "\(shape.rawValue)-\(n(700))" : "\(shape.rawValue)-\(row)"
+                let opened = row / 200, minute = n(600)
+                let response = n(4) == 0 ? "" : time(opened, minute + 30)
+                let resolved = n(60) == 0 ? time(opened - 1, minute) : n(3) == 0 ? "" : time(opened + 1 + n(3), minute)
+                let csat = ["", "", "3", "5", "Good", "bad", "4.5"][n(7)]
+                let sentiment = ["", "positive", "NEUTRAL", "negative", "-0.4", "0.8", "maybe"][n(7)]
+                lines.append("\(id),\(time(opened, minute)),\(response),\(resolved),\(csat),\(sentiment)")
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -110,6 +133,30 @@ import Testing
         let sequential = try Self.load(root.path, Self.noCutting)
         try #require(cut.count == 1 && sequential.count == 1)
         Self.expectSame(cut[0], sequential[0])
+    }
+
+    /// Tickets read with ids no file had before (each load with tables of its own), cut and in
+    /// one go: the parts join their records without look-ups when every id was new to them.
+    @Test(arguments: [Shape.ticketsWithOwnIds, .ticketsUpdatedAcrossParts])
+    func ticketsWithNewIdsCutEqualSequentialRead(shape: Shape) throws {
+        let root = try TemporaryDirectory()
+        try Self.text(shape).write(toFile: root.path + "/instagram.csv", atomically: true, encoding: .utf8)
+        let loads = try [Self.cutting, Self.noCutting].map { cutting in
+            var loader = DataLoader(root: root.path, context: IngestContext(clock: Self.context.clock))
+            loader.cutting = cutting
+            let loaded = try loader.readAll()
+            try #require(loaded.count == 1)
+            var file = loaded[0]
+            file.file.finish(into: &file.contribution)
+            return file.contribution
+        }
+        let tickets = loads.map { c in
+            (0..<Int32(c.tickets.count)).map { slot in "\(c.interning.ids.string(c.tickets.keys[Int(slot)].id)) \(c.tickets[slot])" }
+        }
+        #expect(tickets[0].count > 500)
+        #expect(tickets[0] == tickets[1])
+        #expect(loads[0].anonymousTickets.map(\.ticket) == loads[1].anonymousTickets.map(\.ticket))
+        #expect(loads[0].rejections == loads[1].rejections && loads[0].rowCount == loads[1].rowCount)
     }
 
     /// Every part is used as read, whatever the file holds: no byte is read twice.

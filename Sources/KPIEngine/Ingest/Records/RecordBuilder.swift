@@ -906,11 +906,13 @@ struct RecordBuilder {
     /// 1 to 5; Zendesk's `Good` = 5 and `Bad` = 1; `Offered` / `Not Offered` = unrated.
     private static func csat(_ text: FieldText) throws(RowProblem) -> Double? {
         let word = text.trimmed
-        if word.equalsIgnoringCase("good") { return 5 }
-        if word.equalsIgnoringCase("bad") { return 1 }
-        if word.equalsIgnoringCase("offered") || word.equalsIgnoringCase("not offered")
-            || word.equalsIgnoringCase("unoffered") {
-            return nil
+        if startsWithLetter(word) {
+            if word.equalsIgnoringCase("good") { return 5 }
+            if word.equalsIgnoringCase("bad") { return 1 }
+            if word.equalsIgnoringCase("offered") || word.equalsIgnoringCase("not offered")
+                || word.equalsIgnoringCase("unoffered") {
+                return nil
+            }
         }
         guard let score = try number(text, named: "csat", negativeAllowed: true).get() else { return nil }
         guard (1...5).contains(score) else { throw RowProblem(reason: "csat outside 1..5: \(text.excerpt())") }
@@ -920,9 +922,11 @@ struct RecordBuilder {
     /// `positive` / `neutral` / `negative`, or the sign of a number in [-1, 1].
     private static func sentiment(_ text: FieldText) throws(RowProblem) -> Sentiment? {
         let word = text.trimmed
-        if word.equalsIgnoringCase("positive") { return .positive }
-        if word.equalsIgnoringCase("neutral") { return .neutral }
-        if word.equalsIgnoringCase("negative") { return .negative }
+        if startsWithLetter(word) {
+            if word.equalsIgnoringCase("positive") { return .positive }
+            if word.equalsIgnoringCase("neutral") { return .neutral }
+            if word.equalsIgnoringCase("negative") { return .negative }
+        }
         switch NumberText.parse(text, nanIsMissing: true) {
         case .missing: return nil
         case .number(let score):
@@ -931,6 +935,14 @@ struct RecordBuilder {
         case .notANumber, .notFinite:
             throw RowProblem(reason: "not a sentiment: '\(text.excerpt())'")
         }
+    }
+
+    /// True when `text` starts with an ASCII letter: only then can it be one of the words csat
+    /// and sentiment take (numbers, the common case, are not compared with each word).
+    @inline(__always)
+    private static func startsWithLetter(_ text: FieldText) -> Bool {
+        guard let first = text.bytes.first else { return false }
+        return first | 0x20 >= UInt8(ascii: "a") && first | 0x20 <= UInt8(ascii: "z")
     }
 }
 
