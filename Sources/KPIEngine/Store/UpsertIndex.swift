@@ -22,10 +22,10 @@ struct UpsertIndex: Sendable {
 
     /// Adds `ref` as a holder of `key`; `precedes` orders files for upserts.
     mutating func add(_ key: RowKey, _ ref: RowRef, precedes: (UInt32, UInt32) -> Bool) -> Change {
-        guard let current = winners[key.raw] else {
-            winners[key.raw] = ref
-            return Change(before: nil, after: ref)
-        }
+        // One probe of the table: a new key (most keys) is inserted where the search ended.
+        var isNew = false
+        let current = winners.modify(key.raw, default: { isNew = true; return ref }()) { $0 }
+        if isNew { return Change(before: nil, after: ref) }
         var holders = contested[key] ?? [current]
         let index = holders.firstIndex { precedes(ref.file, $0.file) } ?? holders.endIndex
         holders.insert(ref, at: index)
@@ -46,6 +46,13 @@ struct UpsertIndex: Sendable {
         if holders.count == 1 { contested[key] = nil } else { contested[key] = holders }
         winners[key.raw] = holders.last
         return Change(before: current, after: holders.last)
+    }
+
+    /// Makes room for `count` keys at once when the index is empty (a load), so that the
+    /// table is not grown and moved step by step.
+    mutating func reserveCapacity(_ count: Int) {
+        guard winners.isEmpty, count > 0 else { return }
+        winners = KeyTable(filler: RowRef(file: 0, slot: 0), minimumCapacity: count)
     }
 
     /// Gives back the room the table holds beyond its keys (once a load is done).
