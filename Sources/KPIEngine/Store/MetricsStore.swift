@@ -393,10 +393,13 @@ public struct MetricsStore: Sendable {
             // Rows whose keys no other file holds are added together once the others are in
             // (the changes commute: a key's change touches that key only, sums are integers),
             // but those that may keep hourly sums, which are added in line order as before.
+            // Only the files' order, not the whole work, in the closure (it is copied per call).
+            let orders = self.orders
+            let precedes = { (a: UInt32, b: UInt32) in orders[Int(a)] < orders[Int(b)] }
             var newPosts: [Int32] = []
-            for slot in 0..<Int32(c.posts.count) where c.posts.keys[Int(slot)].platform == r.number {
+            r.posts.add(slots(of: c.posts.keys, platform: r.number), keys: c.posts.keys, file: number,
+                        precedes: precedes).forEach { slot, change in
                 let key = c.posts.keys[Int(slot)]
-                let change = r.posts.add(key, RowRef(file: number, slot: slot), precedes: precedes)
                 if change.before == nil, !Self.mayKeepHour(key, in: c) {
                     newPosts.append(slot)
                 } else {
@@ -405,9 +408,8 @@ public struct MetricsStore: Sendable {
             }
             r.addPosts(newPosts, of: c.posts)
             var newTickets: [Int32] = []
-            for slot in 0..<Int32(c.tickets.count) where c.tickets.keys[Int(slot)].platform == r.number {
-                let key = c.tickets.keys[Int(slot)]
-                let change = r.tickets.add(key, RowRef(file: number, slot: slot), precedes: precedes)
+            r.tickets.add(slots(of: c.tickets.keys, platform: r.number), keys: c.tickets.keys, file: number,
+                          precedes: precedes).forEach { slot, change in
                 if change.before == nil { newTickets.append(slot) } else { applyTicket(change, to: &r) }
             }
             r.addTickets(newTickets.lazy.map { c.tickets[$0] }, clock: clock)
@@ -428,6 +430,11 @@ public struct MetricsStore: Sendable {
             }
             r.posts.reserveCapacity(posts)
             r.tickets.reserveCapacity(tickets)
+        }
+
+        /// The slots of the keys of `platform`.
+        private func slots(of keys: [RowKey], platform: UInt16) -> [Int32] {
+            keys.indices.compactMap { keys[$0].platform == platform ? Int32($0) : nil }
         }
 
         /// True when the row of `key` may keep hourly sums: its day is at or after the file's
