@@ -109,6 +109,16 @@ import Testing
         }
     }
 
+    @Test(arguments: [0, 5, 31, 32, 1_000, 70_000])
+    func elementsInBucketOrderAreTheSameElements(count: Int) {
+        var random = SplitMix64(seed: UInt64(count))
+        let elements = (0..<count).map { (key: random.next() >> 1, index: $0) }
+        let ordered = KeyTable<Int32>.inBucketOrder(elements) { $0.key }
+        #expect(ordered.map(\.index).sorted() == Array(0..<count))
+        #expect(ordered.allSatisfy { $0.key == elements[$0.index].key })
+        if count < 32 { #expect(ordered.map(\.index) == Array(0..<count)) }
+    }
+
     /// The first line that differs, as "got / expected"; nil when none.
     static func firstDifference(_ got: [String], _ expected: [String]) -> String? {
         for (a, b) in zip(got, expected) where a != b { return "\(a)\n/ \(b)" }
