@@ -174,6 +174,7 @@ public struct MetricsStore: Sendable {
             DispatchQueue.concurrentPerform(iterations: platforms.count) { index in
                 var rollup = slots.take(index)
                 rollup.beginBulk()
+                work.reserveKeys(of: filesOf[index], in: &rollup)
                 for number in filesOf[index] { work.add(number, to: &rollup) }
                 work.refreshObservations(of: filesOf[index], in: &rollup)
                 rollup.endBulk()
@@ -279,10 +280,10 @@ public struct MetricsStore: Sendable {
             }
         }
         for (platform, bits) in counts.countedPresence {
-            modifyRollup(platform) { $0.countFields(bits, sign: -1) }
+            modifyRollup(platform) { $0.countFields(bits, times: -1) }
         }
         for pair in counts.countedCurrencies {
-            modifyRollup(pair.platform) { $0.countCurrency(pair.currency, sign: -1) }
+            modifyRollup(pair.platform) { $0.countCurrency(pair.currency, times: -1) }
         }
         rejectedRows -= counts.countedRejections
         filesWithRejections.remove(number)
@@ -319,10 +320,10 @@ public struct MetricsStore: Sendable {
         }
         for (platform, bits) in contribution.presence {
             let new = bits & ~(counted[Int(number)].countedPresence[platform] ?? 0)
-            if new != 0 { modifyRollup(platform) { $0.countFields(new, sign: 1) } }
+            if new != 0 { modifyRollup(platform) { $0.countFields(new, times: 1) } }
         }
         for pair in contribution.currencies.subtracting(counted[Int(number)].countedCurrencies) {
-            modifyRollup(pair.platform) { $0.countCurrency(pair.currency, sign: 1) }
+            modifyRollup(pair.platform) { $0.countCurrency(pair.currency, times: 1) }
         }
         let clock = self.clock
         for (platform, ticket) in contribution.anonymousTickets.dropFirst(counted[Int(number)].countedAnonymousTickets) {
@@ -389,20 +390,58 @@ public struct MetricsStore: Sendable {
                 r.addSums(totals.values, day: key.day, sign: 1)
             }
             for (key, values) in c.hours where key.platform == r.number { r.addHour(values, at: key, sign: 1) }
-            for slot in 0..<Int32(c.posts.count) where c.posts.keys[Int(slot)].platform == r.number {
+            // Rows whose keys no other file holds are added together once the others are in
+            // (the changes commute: a key's change touches that key only, sums are integers),
+            // but those that may keep hourly sums, which are added in line order as before.
+            // Only the files' order, not the whole work, in the closure (it is copied per call).
+            let orders = self.orders
+            let precedes = { (a: UInt32, b: UInt32) in orders[Int(a)] < orders[Int(b)] }
+            var newPosts: [Int32] = []
+            r.posts.add(slots(of: c.posts.keys, platform: r.number), keys: c.posts.keys, file: number,
+                        precedes: precedes).forEach { slot, change in
                 let key = c.posts.keys[Int(slot)]
-                applyPost(key, r.posts.add(key, RowRef(file: number, slot: slot), precedes: precedes), to: &r)
+                if change.before == nil, !Self.mayKeepHour(key, in: c) {
+                    newPosts.append(slot)
+                } else {
+                    applyPost(key, change, to: &r)
+                }
             }
-            for slot in 0..<Int32(c.tickets.count) where c.tickets.keys[Int(slot)].platform == r.number {
-                let key = c.tickets.keys[Int(slot)]
-                applyTicket(r.tickets.add(key, RowRef(file: number, slot: slot), precedes: precedes), to: &r)
+            r.addPosts(newPosts, of: c.posts)
+            var newTickets: [Int32] = []
+            r.tickets.add(slots(of: c.tickets.keys, platform: r.number), keys: c.tickets.keys, file: number,
+                          precedes: precedes).forEach { slot, change in
+                if change.before == nil { newTickets.append(slot) } else { applyTicket(change, to: &r) }
             }
-            for (platform, ticket) in c.anonymousTickets where platform == r.number {
-                r.addTicket(ticket, sign: 1, clock: clock)
-            }
+            r.addTickets(newTickets.lazy.map { c.tickets[$0] }, clock: clock)
+            let platform = r.number
+            r.addTickets(c.anonymousTickets.lazy.filter { $0.platform == platform }.map(\.ticket), clock: clock)
             if let instant = c.newestTicket[r.number] { r.setNewestInquiry(instant, file: number) }
-            if let bits = c.presence[r.number] { r.countFields(bits, sign: 1) }
-            for pair in c.currencies where pair.platform == r.number { r.countCurrency(pair.currency, sign: 1) }
+            if let bits = c.presence[r.number] { r.countFields(bits, times: 1) }
+            for pair in c.currencies where pair.platform == r.number { r.countCurrency(pair.currency, times: 1) }
+        }
+
+        /// Makes room in the rollup's upsert indexes for every key of `numbers` of its platform
+        /// (a load into an empty rollup).
+        func reserveKeys(of numbers: [UInt32], in r: inout PlatformRollup) {
+            var posts = 0, tickets = 0
+            for number in numbers {
+                posts += files[Int(number)].posts.keys.count { $0.platform == r.number }
+                tickets += files[Int(number)].tickets.keys.count { $0.platform == r.number }
+            }
+            r.posts.reserveCapacity(posts)
+            r.tickets.reserveCapacity(tickets)
+        }
+
+        /// The slots of the keys of `platform`.
+        private func slots(of keys: [RowKey], platform: UInt16) -> [Int32] {
+            keys.indices.compactMap { keys[$0].platform == platform ? Int32($0) : nil }
+        }
+
+        /// True when the row of `key` may keep hourly sums: its day is at or after the file's
+        /// first hourly day (a lifetime snapshot's day is not in its key).
+        private static func mayKeepHour(_ key: RowKey, in c: FileContribution) -> Bool {
+            guard let from = c.hourlyFrom else { return false }
+            return key.day.map { $0 >= from } ?? true
         }
 
         /// Takes back everything file `number` has for the rollup's platform, but its presence

@@ -113,17 +113,19 @@ public struct PlatformRollup: Sendable {
         }
     }
 
-    /// Counts (or stops counting) one contribution's fields.
-    mutating func countFields(_ bits: UInt32, sign: Int32) {
+    /// Counts (`times` above 0) or stops counting (below 0) that many contributions' fields.
+    mutating func countFields(_ bits: UInt32, times: Int32) {
         var rest = bits
         while rest != 0 {
-            fieldCounts[rest.trailingZeroBitCount] &+= sign
+            fieldCounts[rest.trailingZeroBitCount] &+= times
             rest &= rest - 1
         }
     }
 
-    mutating func countCurrency(_ currency: Currency, sign: Int) {
-        currencyCounts[currency, default: 0] += sign
+    /// Counts (`times` above 0) or stops counting (below 0) that many contributions' money
+    /// values in `currency`.
+    mutating func countCurrency(_ currency: Currency, times: Int) {
+        currencyCounts[currency, default: 0] += times
         if currencyCounts[currency] == 0 { currencyCounts[currency] = nil }
     }
 
@@ -188,9 +190,9 @@ public struct PlatformRollup: Sendable {
     /// Adds (`sign` 1) or takes back (-1) a winning row with an id.
     mutating func addPost(_ row: StoredPost, key: RowKey, sign: Int) {
         addSums(row.values, day: row.day, sign: Int64(sign))
-        countFields(row.values.present, sign: Int32(sign))
+        countFields(row.values.present, times: Int32(sign))
         if let currency = row.currency, row.values.present & MetricField.moneyBits != 0 {
-            countCurrency(currency, sign: sign)
+            countCurrency(currency, times: sign)
         }
         if let hour = row.hour { addHour(row.values, at: PlatformHour(platform: number, day: row.day, hour: hour), sign: Int64(sign)) }
         let id = UInt64(key.id)
@@ -216,6 +218,83 @@ public struct PlatformRollup: Sendable {
         }
     }
 
+    /// Adds winning rows with an id of one file at once: what ``addPost(_:key:sign:)`` adds for
+    /// each, for rows whose keys no other file holds and that keep no hourly sums (the
+    /// caller's to choose). Rather than looking each row's day up, the rows' values are added
+    /// into their day's sums where they are packed, each day's table of keys is looked up once
+    /// (and made at its size when new), and a post's consecutive rows and rows of the same
+    /// fields are counted together.
+    mutating func addPosts(_ slots: [Int32], of rows: PostRows) {
+        guard !slots.isEmpty else { return }
+        // Each row's place among the days (which have every row's day: the file attached them),
+        // relative to the first of the rows' days.
+        var places: [Int32] = []
+        places.reserveCapacity(slots.count)
+        var first = Int.max, last = Int.min
+        for slot in slots {
+            // A dated key's row is of the key's day; a lifetime snapshot's, of its export day.
+            let day = rows.keys[Int(slot)].day ?? rows[slot].day
+            let place = sortedDays.insertionIndex(of: day)
+            precondition(place < sortedDays.count && sortedDays[place] == day, "a row's day is not attached")
+            places.append(Int32(place))
+            first = min(first, place)
+            last = max(last, place)
+        }
+        var rowsOfDay = [Int](repeating: 0, count: last - first + 1)
+        for place in places { rowsOfDay[Int(place) - first] += 1 }
+        var sums = [MetricValues](repeating: .zero, count: rowsOfDay.count)
+        var tables = [KeyTable<Int64>](repeating: KeyTable(filler: 0), count: rowsOfDay.count)
+        for (index, count) in rowsOfDay.enumerated() where count > 0 {
+            let day = sortedDays[first + index]
+            tables[index] = postsByDay.removeValue(forKey: day) ?? KeyTable(filler: 0, minimumCapacity: count)
+        }
+        var fields = (present: UInt32(0), rows: Int32(0))
+        var money = (currency: Currency?.none, rows: 0)
+        var span = (id: UInt64.max, rows: 0, firstDay: Day(number: 0))
+        for (slot, place) in zip(slots, places) {
+            let index = Int(place) - first
+            let key = rows.keys[Int(slot)]
+            let row = rows.addValues(of: slot, into: &sums[index])
+            assert(row.day == sortedDays[Int(place)] && row.hour == nil)
+            tables[index][key.raw] = rows.units(of: .interactions, in: slot) ?? 0
+            if row.present != fields.present {
+                countFields(fields.present, times: fields.rows)
+                fields = (row.present, 0)
+            }
+            fields.rows += 1
+            let currency = row.present & MetricField.moneyBits != 0 ? row.currency : nil
+            if currency != money.currency {
+                if let counted = money.currency { countCurrency(counted, times: money.rows) }
+                money = (currency, 0)
+            }
+            money.rows += 1
+            if UInt64(key.id) != span.id {
+                addSpan(span)
+                span = (UInt64(key.id), 0, row.day)
+            }
+            span.rows += 1
+            span.firstDay = min(span.firstDay, row.day)
+        }
+        countFields(fields.present, times: fields.rows)
+        if let counted = money.currency { countCurrency(counted, times: money.rows) }
+        addSpan(span)
+        for (index, count) in rowsOfDay.enumerated() where count > 0 {
+            let day = sortedDays[first + index]
+            days[day]!.values.add(sums[index])
+            postsByDay[day] = tables[index]
+        }
+    }
+
+    /// Counts `span.rows` more winning rows of post `span.id` (none: `UInt64.max`), the first
+    /// on `span.firstDay`.
+    private mutating func addSpan(_ span: (id: UInt64, rows: Int, firstDay: Day)) {
+        guard span.id != .max else { return }
+        postSpans.modify(span.id, default: PostSpan(rows: 0, firstDay: span.firstDay)) { known in
+            known.rows += span.rows
+            known.firstDay = min(known.firstDay, span.firstDay)
+        }
+    }
+
     /// The first day on or after `day` with a winning row of post `id`.
     private func firstDay(ofPost id: UInt32, from day: Day) -> Day {
         let snapshotKey = RowKey(platform: number, id: id, day: nil)!
@@ -231,6 +310,11 @@ public struct PlatformRollup: Sendable {
     /// Adds (`sign` 1) or takes back (-1) an inquiry.
     mutating func addTicket(_ ticket: StoredTicket, sign: Int, clock: DayClock) {
         service.add(ticket, sign: sign, clock: clock)
+    }
+
+    /// Adds many inquiries (see ``ServiceDays/add(_:clock:)``).
+    mutating func addTickets(_ tickets: some Sequence<StoredTicket>, clock: DayClock) {
+        service.add(tickets, clock: clock)
     }
 
     /// Sets (or clears, with nil) a file's newest inquiry instant.

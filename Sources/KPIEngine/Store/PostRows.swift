@@ -356,3 +356,34 @@ private struct StoredPostFacts: Sendable {
     var type: UInt32 = 0
     var permalink: UInt32 = 0
 }
+
+// MARK: Read by the store's rollups
+
+extension PostRows {
+    /// Adds the values of the row in `slot` into `sums` (its present fields too) without
+    /// unpacking the row, and returns what else the store's rollups count it by, so that the
+    /// rows of a day can be added up in one place (``PlatformRollup/addPosts(_:of:)``).
+    func addValues(of slot: Int32, into sums: inout MetricValues)
+        -> (day: Day, hour: UInt8?, currency: Currency?, present: UInt32) {
+        let i = Int(slot)
+        let fields = present[i] & ~Self.wide
+        let isWide = present[i] & Self.wide != 0
+        var next = Int(valueStart[i])
+        withUnsafeMutableBytes(of: &sums.units) { units in
+            var bits = fields
+            while bits != 0 {
+                let offset = bits.trailingZeroBitCount &* 8
+                let value = isWide ? Self.load64(values, next) : Int64(values[next])
+                units.storeBytes(of: units.load(fromByteOffset: offset, as: Int64.self) &+ value,
+                                 toByteOffset: offset, as: Int64.self)
+                next += isWide ? 2 : 1
+                bits &= bits - 1
+            }
+        }
+        sums.present |= fields
+        return (day: days.isEmpty ? keys[i].day! : Day(number: days[i]),
+                hour: hours.isEmpty || hours[i] == Self.noHour ? nil : hours[i],
+                currency: currencies.isEmpty || currencies[i] == 0 ? nil : Currency(packed: currencies[i]),
+                present: fields)
+    }
+}

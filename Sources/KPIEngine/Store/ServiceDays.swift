@@ -107,6 +107,64 @@ struct ServiceDays: Sendable {
 
     private static func change(_ day: inout ServiceDay, _ body: (inout ServiceDay) -> Void) { body(&day) }
 
+    /// Adds many inquiries: in a bulk change, with each day looked up once for a run of
+    /// inquiries opened on the same day (a file's usually come in the order they were opened),
+    /// and likewise the days they count in the backlog; else one by one.
+    mutating func add(_ tickets: some Sequence<StoredTicket>, clock: DayClock) {
+        guard isBulk else {
+            for t in tickets { add(t, sign: 1, clock: clock) }
+            return
+        }
+        var run = ServiceDay(), runDay: Day?, runOutOfOrder = false
+        var opened = (day: Day(number: 0), count: 0)
+        var resolved = (day: Day(number: 0), count: 0)
+        for t in tickets {
+            let day = clock.day(ofEpochMilliseconds: t.openedAt)
+            if day != runDay {
+                if let runDay { put(run, day: runDay, outOfOrder: runOutOfOrder) }
+                if let known = days.removeValue(forKey: day) {
+                    run = known
+                } else {
+                    run = ServiceDay()
+                    sortedDays.insertSorted(day)
+                }
+                runDay = day
+                runOutOfOrder = false
+            }
+            run.counters.add(t, 1)
+            if let at = t.firstResponseAt {
+                runOutOfOrder = Self.insert(Double(at - t.openedAt) / 1000, into: &run.firstResponseSeconds,
+                                            appendingOutOfOrder: true) || runOutOfOrder
+            }
+            if let at = t.resolvedAt {
+                runOutOfOrder = Self.insert(Double(at - t.openedAt) / 1000, into: &run.resolutionSeconds,
+                                            appendingOutOfOrder: true) || runOutOfOrder
+            }
+            Self.count(clock.day(ofEpochMilliseconds: t.openedAt - 1), in: &opened, of: &openedUpTo)
+            if let at = t.resolvedAt { Self.count(clock.day(ofEpochMilliseconds: at - 1), in: &resolved, of: &resolvedUpTo) }
+        }
+        if let runDay { put(run, day: runDay, outOfOrder: runOutOfOrder) }
+        if opened.count > 0 { openedUpTo[opened.day, default: 0] += opened.count }
+        if resolved.count > 0 { resolvedUpTo[resolved.day, default: 0] += resolved.count }
+    }
+
+    /// Puts back a day taken out by ``add(_:clock:)``.
+    private mutating func put(_ day: ServiceDay, day key: Day, outOfOrder: Bool) {
+        days[key] = day
+        if outOfOrder { unsortedDays.insert(key) }
+    }
+
+    /// Counts one more inquiry on `day` in `run` (the days counted last), moving the run's
+    /// count into `counts` when the day is another.
+    private static func count(_ day: Day, in run: inout (day: Day, count: Int), of counts: inout [Day: Int]) {
+        if day != run.day, run.count > 0 {
+            counts[run.day, default: 0] += run.count
+            run.count = 0
+        }
+        run.day = day
+        run.count += 1
+    }
+
     /// From now until ``endBulk()``, durations are appended or removed without keeping their
     /// order, and the days changed are sorted at the end.
     mutating func beginBulk() { isBulk = true }

@@ -22,16 +22,86 @@ struct UpsertIndex: Sendable {
 
     /// Adds `ref` as a holder of `key`; `precedes` orders files for upserts.
     mutating func add(_ key: RowKey, _ ref: RowRef, precedes: (UInt32, UInt32) -> Bool) -> Change {
-        guard let current = winners[key.raw] else {
-            winners[key.raw] = ref
-            return Change(before: nil, after: ref)
-        }
+        addNew(key, ref) ?? addHolder(key, ref, precedes: precedes)
+    }
+
+    /// Makes `ref` the winner of `key` when no file holds the key (one probe of the table: the
+    /// key is inserted where the search ended); nil when some file does.
+    @inline(__always)
+    private mutating func addNew(_ key: RowKey, _ ref: RowRef) -> Change? {
+        var isNew = false
+        winners.modify(key.raw, default: { isNew = true; return ref }()) { _ in }
+        return isNew ? Change(before: nil, after: ref) : nil
+    }
+
+    /// Adds `ref` as one more holder of a key some file holds.
+    private mutating func addHolder(_ key: RowKey, _ ref: RowRef, precedes: (UInt32, UInt32) -> Bool) -> Change {
+        let current = winners[key.raw]!
         var holders = contested[key] ?? [current]
         let index = holders.firstIndex { precedes(ref.file, $0.file) } ?? holders.endIndex
         holders.insert(ref, at: index)
         contested[key] = holders
         winners[key.raw] = holders.last!
         return Change(before: current, after: holders.last!)
+    }
+
+    /// Adds the rows of `slots` of a file (`keys` by slot; each key once) as holders of their
+    /// keys, as ``add(_:_:precedes:)`` does one by one, but in the order of the table's buckets
+    /// (a key's change does not depend on the others'). The changes, in the order of `slots`.
+    mutating func add(_ slots: [Int32], keys: [RowKey], file: UInt32,
+                      precedes: (UInt32, UInt32) -> Bool) -> Changes {
+        var changes = Changes(file: file, slots: slots)
+        let rows = KeyTable<RowRef>.inBucketOrder(slots.enumerated().map { index, slot in
+            Row(key: keys[Int(slot)], slot: slot, index: Int32(index))
+        }) { $0.key.raw }
+        for row in rows {
+            let ref = RowRef(file: file, slot: row.slot)
+            if addNew(row.key, ref) != nil {
+                changes.isNew[Int(row.index)] = true
+                continue
+            }
+            let change = addHolder(row.key, ref, precedes: precedes)
+            if change.isChange { changes.others.append((Int(row.index), change)) }
+        }
+        changes.others.sort { $0.index < $1.index }
+        return changes
+    }
+
+    /// A row to add: its key, its slot and its place among the slots added.
+    private struct Row {
+        var key: RowKey
+        var slot: Int32
+        var index: Int32
+    }
+
+    /// The changes of winner of many rows of a file (see ``add(_:keys:file:precedes:)``).
+    struct Changes {
+        let file: UInt32
+        let slots: [Int32]
+        /// By the place in `slots`: the key was held by no file before (the row wins).
+        fileprivate(set) var isNew: [Bool]
+        /// The other changes, by the place in `slots`.
+        fileprivate(set) var others: [(index: Int, change: Change)] = []
+
+        fileprivate init(file: UInt32, slots: [Int32]) {
+            self.file = file
+            self.slots = slots
+            isNew = Array(repeating: false, count: slots.count)
+        }
+
+        /// Calls `body` with each row's slot and change (none when its file's row lost), in
+        /// the order of `slots`.
+        func forEach(_ body: (_ slot: Int32, _ change: Change) -> Void) {
+            var next = others.startIndex
+            for (index, slot) in slots.enumerated() {
+                if isNew[index] {
+                    body(slot, Change(before: nil, after: RowRef(file: file, slot: slot)))
+                } else if next < others.endIndex, others[next].index == index {
+                    body(slot, others[next].change)
+                    next += 1
+                }
+            }
+        }
     }
 
     /// Takes `file`'s holding of `key` back.
@@ -46,6 +116,13 @@ struct UpsertIndex: Sendable {
         if holders.count == 1 { contested[key] = nil } else { contested[key] = holders }
         winners[key.raw] = holders.last
         return Change(before: current, after: holders.last)
+    }
+
+    /// Makes room for `count` keys at once when the index is empty (a load), so that the
+    /// table is not grown and moved step by step.
+    mutating func reserveCapacity(_ count: Int) {
+        guard winners.isEmpty, count > 0 else { return }
+        winners = KeyTable(filler: RowRef(file: 0, slot: 0), minimumCapacity: count)
     }
 
     /// Gives back the room the table holds beyond its keys (once a load is done).
