@@ -240,6 +240,9 @@ struct RecordBuilder {
               case .time(let day, let instant) = times.parse(timeText) {
             row.values.present = reader.present
             Self.addDerivedFields(to: &row.values)
+            // A value the general path refused may have decided a decimal comma: the note
+            // comes with the next row read, whichever path reads it.
+            if !allowsPoint { Self.noteNewDecimalComma(line: line, progress: &progress, into: &sink) }
             row.line = line
             row.day = day
             row.time = instant
@@ -249,6 +252,14 @@ struct RecordBuilder {
             line &+= 1
         }
         return (position, line &- firstLine)
+    }
+
+    /// Notes, once per file, that a value decided the file writes decimal commas, with the
+    /// row `line` that follows that value (or holds it).
+    private static func noteNewDecimalComma<S: RecordSink>(line: Int, progress: inout FileProgress, into sink: inout S) {
+        if progress.state.decimals.takeNewComma(), progress.state.firstTime(.decimalComma) {
+            sink.note("numbers are written with a decimal comma (decided at line \(line))")
+        }
     }
 
     /// Reads one record whose fields are `fields` (by column); `line` is its first line.
@@ -402,9 +413,7 @@ struct RecordBuilder {
                 return .rejected(reason: "not a finite number in \(source.field.id): '\(text.excerpt())'")
             }
         }
-        if !readsDecimalPoints, progress.state.decimals.takeNewComma(), progress.state.firstTime(.decimalComma) {
-            sink.note("numbers are written with a decimal comma (decided at line \(line))")
-        }
+        if !readsDecimalPoints { Self.noteNewDecimalComma(line: line, progress: &progress, into: &sink) }
         var followers: Double?
         if let source = followersSource {
             switch progress.state.decimals.read(Self.value(source, fields)) {
