@@ -19,6 +19,7 @@ struct LiveEndToEndTests {
         let session = try TmuxSession(command: "exec " + fixture.dashboardCommand())
         let opened = try session.waitForScreen { Self.impressionsRow($0) != nil && $0.contains("updated") }
         let before = try #require(Self.impressionsRow(opened), "dashboard did not open:\n\(opened)")
+        #expect(before.contains("2.0M"), "the window's 2,009,610 impressions before the append:\n\(opened)")
 
         try fixture.append("\(DashboardFixture.yesterday),5000000,3000000,900,80,40,20,700,20500\n",
                            to: "instagram/daily.csv")
