@@ -23,6 +23,6 @@ struct FileOrder: Comparable, Sendable {
     static func < (a: FileOrder, b: FileOrder) -> Bool {
         if a.modificationTime != b.modificationTime { return a.modificationTime < b.modificationTime }
         if a.path.utf8.elementsEqual(b.path.utf8) { return !a.isPendingLine && b.isPendingLine }
-        return a.path.utf8.lexicographicallyPrecedes(b.path.utf8)
+        return a.path.precedesInByteOrder(b.path)
     }
 }

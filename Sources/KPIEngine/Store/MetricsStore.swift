@@ -83,7 +83,7 @@ public struct MetricsStore: Sendable {
     /// Each data file's summary (see ``FileSummary``), in path order.
     public var fileSummaries: [(file: String, summary: FileSummary)] {
         dataFiles.map { ($0.path, $0.summary) }
-            .sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+            .sorted { $0.0.precedesInByteOrder($1.0) }
     }
 
     /// The contributions of the data files, by path.

@@ -71,8 +71,7 @@ struct ServiceDays: Sendable {
     /// Adds (`sign` 1) or takes back (`sign` -1) one inquiry.
     mutating func add(_ t: StoredTicket, sign: Int, clock: DayClock) {
         let day = clock.day(ofEpochMilliseconds: t.openedAt)
-        let response = t.firstResponseAt.map { Double($0 - t.openedAt) / 1000 }
-        let resolution = t.resolvedAt.map { Double($0 - t.openedAt) / 1000 }
+        let (response, resolution) = Self.durations(of: t)
         var emptied = false
         var outOfOrder = false
         let isBulk = self.isBulk
@@ -101,8 +100,9 @@ struct ServiceDays: Sendable {
             sortedDays.removeSorted(day)
             unsortedDays.remove(day)
         }
-        openedUpTo[clock.day(ofEpochMilliseconds: t.openedAt - 1), default: 0] += sign
-        if let at = t.resolvedAt { resolvedUpTo[clock.day(ofEpochMilliseconds: at - 1), default: 0] += sign }
+        let backlog = Self.backlogDays(of: t, clock: clock)
+        openedUpTo[backlog.opened, default: 0] += sign
+        if let resolved = backlog.resolved { resolvedUpTo[resolved, default: 0] += sign }
     }
 
     private static func change(_ day: inout ServiceDay, _ body: (inout ServiceDay) -> Void) { body(&day) }
@@ -132,20 +132,33 @@ struct ServiceDays: Sendable {
                 runOutOfOrder = false
             }
             run.counters.add(t, 1)
-            if let at = t.firstResponseAt {
-                runOutOfOrder = Self.insert(Double(at - t.openedAt) / 1000, into: &run.firstResponseSeconds,
-                                            appendingOutOfOrder: true) || runOutOfOrder
+            let (response, resolution) = Self.durations(of: t)
+            if let response {
+                runOutOfOrder = Self.insert(response, into: &run.firstResponseSeconds, appendingOutOfOrder: true) || runOutOfOrder
             }
-            if let at = t.resolvedAt {
-                runOutOfOrder = Self.insert(Double(at - t.openedAt) / 1000, into: &run.resolutionSeconds,
-                                            appendingOutOfOrder: true) || runOutOfOrder
+            if let resolution {
+                runOutOfOrder = Self.insert(resolution, into: &run.resolutionSeconds, appendingOutOfOrder: true) || runOutOfOrder
             }
-            Self.count(clock.day(ofEpochMilliseconds: t.openedAt - 1), in: &opened, of: &openedUpTo)
-            if let at = t.resolvedAt { Self.count(clock.day(ofEpochMilliseconds: at - 1), in: &resolved, of: &resolvedUpTo) }
+            let backlog = Self.backlogDays(of: t, clock: clock)
+            Self.count(backlog.opened, in: &opened, of: &openedUpTo)
+            if let day = backlog.resolved { Self.count(day, in: &resolved, of: &resolvedUpTo) }
         }
         if let runDay { put(run, day: runDay, outOfOrder: runOutOfOrder) }
         if opened.count > 0 { openedUpTo[opened.day, default: 0] += opened.count }
         if resolved.count > 0 { resolvedUpTo[resolved.day, default: 0] += resolved.count }
+    }
+
+    /// An inquiry's first response and resolution times in seconds (nil when not yet).
+    @inline(__always)
+    private static func durations(of t: StoredTicket) -> (response: Double?, resolution: Double?) {
+        (t.firstResponseAt.map { Double($0 - t.openedAt) / 1000 }, t.resolvedAt.map { Double($0 - t.openedAt) / 1000 })
+    }
+
+    /// The days an inquiry counts on in ``openedUpTo`` and ``resolvedUpTo``: those of the
+    /// instants just before it was opened and resolved.
+    @inline(__always)
+    private static func backlogDays(of t: StoredTicket, clock: DayClock) -> (opened: Day, resolved: Day?) {
+        (clock.day(ofEpochMilliseconds: t.openedAt - 1), t.resolvedAt.map { clock.day(ofEpochMilliseconds: $0 - 1) })
     }
 
     /// Puts back a day taken out by ``add(_:clock:)``.
