@@ -197,7 +197,7 @@ public final class Interning: Sendable {
     public static let idLimit = 1 << 30
 
     public let platforms = IDTable(limit: Interning.platformLimit)
-    public let ids = IDTable(limit: Interning.idLimit, shards: 16)
+    public let ids = IDTable(limit: Interning.idLimit, shards: 64)
 
     public init() {}
 }

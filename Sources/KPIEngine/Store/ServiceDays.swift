@@ -182,14 +182,15 @@ struct ServiceDays: Sendable {
     /// order, and the days changed are sorted at the end.
     mutating func beginBulk() { isBulk = true }
 
-    /// Sorts the days changed in bulk, and gives back the room the duration arrays hold
+    /// Sorts the days changed in bulk (a radix sort: durations are never negative or NaN, see
+    /// ``Swift/Array/radixSort()``), and gives back the room the duration arrays hold
     /// beyond their values.
     mutating func endBulk() {
         isBulk = false
         for index in days.indices {
             if unsortedDays.contains(days.keys[index]) {
-                days.values[index].firstResponseSeconds.sort()
-                days.values[index].resolutionSeconds.sort()
+                days.values[index].firstResponseSeconds.radixSort()
+                days.values[index].resolutionSeconds.radixSort()
             }
             days.values[index].firstResponseSeconds.shrinkToFit()
             days.values[index].resolutionSeconds.shrinkToFit()

@@ -20,7 +20,7 @@ import Testing
     }
 
     @Test func everyStringKeepsItsNumberAsTheTableGrows() {
-        let table = IDTable(limit: Interning.idLimit, shards: 16)
+        let table = IDTable(limit: Interning.idLimit, shards: 64)
         let strings = Self.strings
         let numberings = strings.map { table.numbering($0) }
         #expect(numberings.allSatisfy { $0?.isNew == true })
