@@ -141,8 +141,34 @@ import Testing
         #expect(fastReads > 4_000)
     }
 
+    /// One reader over many date-times in a row (it keeps the day of the last date and of the
+    /// last instant) reads each as a reader of that text alone does: forwards and backwards
+    /// over days and over Berlin's summer-time changes, with `Z`, offsets and local times.
+    @Test(arguments: ["UTC", "Europe/Berlin", "America/Santiago"])
+    func aReaderOfManyDateTimesReadsEachAsAloneDoes(zone: String) throws {
+        let clock = try #require(DayClock(identifier: zone))
+        let days = ["2026-03-28", "2026-03-29", "2026-03-30", "2026-10-24", "2026-10-25", "2026-10-26", "2026-09-06",
+                    "2026-04-05", "2026-11-23"]
+        let times = ["00:00:00", "00:59:59", "01:00:00", "01:59:59", "02:00:00", "02:30:00", "03:00:00", "12:00:00",
+                     "22:59:59", "23:00:00", "23:59:59"]
+        let endings = ["Z", "+01:00", "+02:00", "-03:00", "-04:00", "", ".5Z"]
+        var texts: [String] = []
+        for day in days { for time in times { for ending in endings { texts.append(day + "T" + time + ending) } } }
+        var reader = TimeText(clock: clock)
+        var mismatches: [String] = []
+        let shuffled = texts.indices.sorted(by: { ($0 * 7919) % 101 < ($1 * 7919) % 101 }).map { texts[$0] }
+        for text in texts + texts.reversed() + shuffled {
+            Ingest.withField(text) { field in
+                var alone = TimeText(clock: clock)
+                let expected = alone.parse(field)
+                if reader.parse(field) != expected { mismatches.append(text) }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(20))")
+    }
+
     @Test func commonISODateTimesTakeTheFastPath() {
-        let reader = TimeText(clock: Ingest.berlin)
+        var reader = TimeText(clock: Ingest.berlin)
         for text in ["2025-11-24T00:02:37Z", "2025-11-24T00:02:37.250+01:00", "2025-11-24 00:02:37", "2025-11-24T00:02:37-0500"] {
             #expect(Ingest.withField(text) { reader.parseISODateTime($0) } != nil, "\(text)")
         }

@@ -18,6 +18,12 @@ enum TimeValue: Equatable {
 struct TimeText {
     let clock: DayClock
     private var cachedDate: (key: UInt64, tail: UInt16, day: Day, start: Int64)?
+    /// The day of the date part (`YYYY-MM-DD`, as 8 + 2 bytes) of the last ISO date-time read:
+    /// a file's rows mostly share their dates with the row before.
+    private var cachedISODate: (key: UInt64, tail: UInt16, day: Day)?
+    /// The day of the last instant read with a UTC offset or `Z`, and the instants with the
+    /// same day (``DayClock/daySpan(ofEpochMilliseconds:)``).
+    private var cachedInstantDay: (day: Day, instants: Range<Int64>)?
 
     init(clock: DayClock) { self.clock = clock }
 
@@ -40,19 +46,15 @@ struct TimeText {
     /// ticket's three times). Nil for any other text, and for what the general parser reads
     /// with a correction (second 60) or rejects: the general parser then decides. Where both
     /// read a text they agree (`TimeTextTests`).
-    func parseISODateTime(_ text: FieldText) -> TimeValue? {
+    mutating func parseISODateTime(_ text: FieldText) -> TimeValue? {
         let bytes = text.bytes
         let count = bytes.count
         guard count >= 19, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), bytes[13] == UInt8(ascii: ":"),
               bytes[16] == UInt8(ascii: ":"), bytes[10] | 0x20 == UInt8(ascii: "t") || bytes[10] == 0x20
         else { return nil }
-        let century = Self.twoDigits(bytes, at: 0), yearOfCentury = Self.twoDigits(bytes, at: 2)
-        let month = Self.twoDigits(bytes, at: 5), dayOfMonth = Self.twoDigits(bytes, at: 8)
         let hour = Self.twoDigits(bytes, at: 11), minute = Self.twoDigits(bytes, at: 14)
         let second = Self.twoDigits(bytes, at: 17)
-        guard century >= 0, yearOfCentury >= 0, hour >= 0, hour < 24, minute >= 0, minute < 60, second >= 0, second < 60,
-              let day = Day(year: century * 100 + yearOfCentury, month: month, day: dayOfMonth)
-        else { return nil }
+        guard hour >= 0, hour < 24, minute >= 0, minute < 60, second >= 0, second < 60, let day = isoDate(bytes) else { return nil }
         var index = 19
         var milliseconds = 0
         if index < count, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ",") {
@@ -72,7 +74,30 @@ struct TimeText {
         }
         guard let offsetSeconds = Self.utcOffsetSeconds(bytes, at: index) else { return nil }
         let instant = (Int64(day.number) * 86_400 + Int64(secondOfDay - offsetSeconds)) * 1000 + Int64(milliseconds)
-        return .time(day: clock.day(ofEpochMilliseconds: instant), epochMilliseconds: instant)
+        return .time(day: dayOfInstant(instant), epochMilliseconds: instant)
+    }
+
+    /// The day of the `YYYY-MM-DD` that starts `bytes` (at least 10 of them), nil when it is
+    /// none.
+    @inline(__always)
+    private mutating func isoDate(_ bytes: UnsafeRawBufferPointer) -> Day? {
+        let key = bytes.loadUnaligned(as: UInt64.self), tail = bytes.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
+        if let cached = cachedISODate, cached.key == key, cached.tail == tail { return cached.day }
+        let century = Self.twoDigits(bytes, at: 0), yearOfCentury = Self.twoDigits(bytes, at: 2)
+        let month = Self.twoDigits(bytes, at: 5), dayOfMonth = Self.twoDigits(bytes, at: 8)
+        guard century >= 0, yearOfCentury >= 0, let day = Day(year: century * 100 + yearOfCentury, month: month, day: dayOfMonth)
+        else { return nil }
+        cachedISODate = (key, tail, day)
+        return day
+    }
+
+    /// The day of an instant in the clock's zone.
+    @inline(__always)
+    private mutating func dayOfInstant(_ instant: Int64) -> Day {
+        if let cached = cachedInstantDay, cached.instants.contains(instant) { return cached.day }
+        let span = clock.daySpan(ofEpochMilliseconds: instant)
+        cachedInstantDay = span
+        return span.day
     }
 
     /// The value of the two ASCII digits at `index` (which must be in `bytes`, as must the one
