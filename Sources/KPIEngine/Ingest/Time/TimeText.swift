@@ -18,12 +18,16 @@ enum TimeValue: Equatable {
 struct TimeText {
     let clock: DayClock
     private var cachedDate: (key: UInt64, tail: UInt16, day: Day, start: Int64)?
-    /// The day of the date part (`YYYY-MM-DD`, as 8 + 2 bytes) of the last ISO date-time read:
-    /// a file's rows mostly share their dates with the row before.
-    private var cachedISODate: (key: UInt64, tail: UInt16, day: Day)?
-    /// The day of the last instant read with a UTC offset or `Z`, and the instants with the
-    /// same day (``DayClock/daySpan(ofEpochMilliseconds:)``).
-    private var cachedInstantDay: (day: Day, instants: Range<Int64>)?
+    /// The days of the date parts (`YYYY-MM-DD`, as 8 + 2 bytes) of the two ISO date-times read
+    /// last, the latest first: a ticket's times mostly share their dates with those of the row
+    /// before (two entries, as its resolution mostly falls on a later day than its opening).
+    private var isoDates: (latest: ISODateEntry?, earlier: ISODateEntry?) = (nil, nil)
+    /// Likewise, the days of the two instants read last with a UTC offset or `Z`, with the
+    /// instants that have the same day (``DayClock/daySpan(ofEpochMilliseconds:)``).
+    private var instantDays: (latest: InstantDayEntry?, earlier: InstantDayEntry?) = (nil, nil)
+
+    private typealias ISODateEntry = (key: UInt64, tail: UInt16, day: Day)
+    private typealias InstantDayEntry = (day: Day, instants: Range<Int64>)
 
     init(clock: DayClock) { self.clock = clock }
 
@@ -82,21 +86,29 @@ struct TimeText {
     @inline(__always)
     private mutating func isoDate(_ bytes: UnsafeRawBufferPointer) -> Day? {
         let key = bytes.loadUnaligned(as: UInt64.self), tail = bytes.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
-        if let cached = cachedISODate, cached.key == key, cached.tail == tail { return cached.day }
+        if let latest = isoDates.latest, latest.key == key, latest.tail == tail { return latest.day }
+        if let earlier = isoDates.earlier, earlier.key == key, earlier.tail == tail {
+            isoDates = (earlier, isoDates.latest)
+            return earlier.day
+        }
         let century = Self.twoDigits(bytes, at: 0), yearOfCentury = Self.twoDigits(bytes, at: 2)
         let month = Self.twoDigits(bytes, at: 5), dayOfMonth = Self.twoDigits(bytes, at: 8)
         guard century >= 0, yearOfCentury >= 0, let day = Day(year: century * 100 + yearOfCentury, month: month, day: dayOfMonth)
         else { return nil }
-        cachedISODate = (key, tail, day)
+        isoDates = ((key, tail, day), isoDates.latest)
         return day
     }
 
     /// The day of an instant in the clock's zone.
     @inline(__always)
     private mutating func dayOfInstant(_ instant: Int64) -> Day {
-        if let cached = cachedInstantDay, cached.instants.contains(instant) { return cached.day }
+        if let latest = instantDays.latest, latest.instants.contains(instant) { return latest.day }
+        if let earlier = instantDays.earlier, earlier.instants.contains(instant) {
+            instantDays = (earlier, instantDays.latest)
+            return earlier.day
+        }
         let span = clock.daySpan(ofEpochMilliseconds: instant)
-        cachedInstantDay = span
+        instantDays = (span, instantDays.latest)
         return span.day
     }
 
