@@ -66,7 +66,7 @@ extension Array where Element == Double {
         }
     }
 
-    /// Arrays up to this long are sorted by `sort()`: below it, clearing and summing the
-    /// 2,048 counts costs more than the comparisons saved.
+    /// Arrays up to this long are sorted by `sort()`: at 256 values its some 2,000 comparisons
+    /// are as many steps as clearing and summing the radix sort's 2,048 counts alone.
     static let radixSortThreshold = 256
 }
