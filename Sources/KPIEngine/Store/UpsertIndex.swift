@@ -89,6 +89,13 @@ struct UpsertIndex: Sendable {
             isNew = Array(repeating: false, count: slots.count)
         }
 
+        /// The changes of rows of `slots` of a file whose keys no file held: each row wins.
+        init(allNew slots: [Int32], file: UInt32) {
+            self.file = file
+            self.slots = slots
+            isNew = Array(repeating: true, count: slots.count)
+        }
+
         /// Calls `body` with each row's slot and change (none when its file's row lost), in
         /// the order of `slots`.
         func forEach(_ body: (_ slot: Int32, _ change: Change) -> Void) {
