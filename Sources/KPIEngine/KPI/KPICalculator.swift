@@ -77,18 +77,20 @@ public struct KPICalculator: Sendable {
         var currencies: [String: Currency] = [:]
         var facts: [PlatformFacts] = []
 
-        for rollup in rollups {
-            let configured = configuredCustomerValue(rollup.name)
-            let key = SnapshotCache.Key(version: rollup.version, window: window, comparison: comparisonWindow,
-                                        defaultCurrency: request.defaultCurrency, postLimit: request.postLimit,
-                                        configuredCustomerValue: configured)
-            let part = cache.part(of: rollup.name, for: key) {
-                let facts = PlatformFacts(rollup: rollup, window: window, comparison: comparisonWindow,
-                                          defaultCurrency: request.defaultCurrency, configuredCustomerValue: configured,
-                                          clock: clock)
-                let (top, count) = topPosts(rollup, window, limit: request.postLimit)
-                return SnapshotCache.Part(facts: facts, values: facts.values(), posts: top, postCount: count)
-            }
+        let keys = rollups.map { rollup in
+            SnapshotCache.Key(version: rollup.version, window: window, comparison: comparisonWindow,
+                              defaultCurrency: request.defaultCurrency, postLimit: request.postLimit,
+                              configuredCustomerValue: configuredCustomerValue(rollup.name))
+        }
+        let parts = cache.parts(of: zip(rollups, keys).map { ($0.name, $1) }) { index in
+            let rollup = rollups[index]
+            let facts = PlatformFacts(rollup: rollup, window: window, comparison: comparisonWindow,
+                                      defaultCurrency: request.defaultCurrency,
+                                      configuredCustomerValue: keys[index].configuredCustomerValue, clock: clock)
+            let (top, count) = topPosts(rollup, window, limit: request.postLimit)
+            return SnapshotCache.Part(facts: facts, values: facts.values(), posts: top, postCount: count)
+        }
+        for (rollup, part) in zip(rollups, parts) {
             facts.append(part.facts)
             kpis[rollup.name] = part.values
             if let currency = part.facts.currencies.single { currencies[rollup.name] = currency }
@@ -102,8 +104,7 @@ public struct KPICalculator: Sendable {
         for (name, share) in shares { kpis[name]?[.socialShareOfTraffic] = share }
         if let currency = Self.currencyOfAll(facts) { currencies[KPISnapshot.allPlatforms] = currency }
         cache.keep(only: Set(rollups.map(\.name)))
-        let everyPost = Array(posts.values.joined())
-        posts[KPISnapshot.allPlatforms] = PostSummary.ranked(everyPost, limit: request.postLimit)
+        posts[KPISnapshot.allPlatforms] = PostSummary.ranked(Array(posts.values), limit: request.postLimit)
         postCounts[KPISnapshot.allPlatforms] = postCounts.values.reduce(0, +)
 
         var snapshot = KPISnapshot(
@@ -224,23 +225,44 @@ public struct KPICalculator: Sendable {
             entries.removeAll { $0.score < threshold }
         }
         let names = store.interning.ids.strings(entries.map(\.id))
-        let chosen = zip(entries, names)
+        let chosen = Array(zip(entries, names)
             .sorted { a, b in a.0.score != b.0.score ? a.0.score > b.0.score : a.1 < b.1 }
-            .prefix(limit)
-        let top = chosen.map { entry, name -> PostSummary in
-            var values = MetricValues.zero
-            // The title of the latest row in the window that has one (on the same day, the
-            // lifetime snapshot's row after the dated one).
-            var title: String?
-            for day in days.reversed() {
-                guard let keys = rollup.postsByDay[day] else { continue }
-                for key in [RowKey(platform: rollup.number, id: entry.id, day: day),
-                            RowKey(platform: rollup.number, id: entry.id, day: nil)] {
-                    guard let key, keys[key.raw] != nil, let ref = rollup.posts.winner(key) else { continue }
-                    let row = store.post(ref)
-                    values.add(row.values)
-                    if title == nil, row.title != 0 { title = store.title(ref, number: row.title) }
+            .prefix(limit))
+        // The chosen posts' rows in the window, found in one pass over the window's days rather
+        // than by looking every post up in every day: by post, then latest day first (on the
+        // same day, the dated row before the lifetime snapshot's).
+        var placeOfPost = KeyTable<Int32>(filler: 0, minimumCapacity: chosen.count)
+        for (place, entry) in chosen.enumerated() { placeOfPost[UInt64(entry.0.id)] = Int32(place) }
+        var rows: [(place: Int32, order: Int32, key: RowKey)] = []
+        for (order, day) in days.reversed().enumerated() {
+            rollup.postsByDay[day]?.forEach { raw, _ in
+                let key = RowKey(raw: raw)
+                if let place = placeOfPost[UInt64(key.id)] {
+                    rows.append((place, Int32(order * 2 + (key.day == nil ? 1 : 0)), key))
                 }
+            }
+        }
+        rows.sort { a, b in a.place != b.place ? a.place < b.place : a.order < b.order }
+        // Their winners, looked up in the order of the index's buckets: a table larger than the
+        // cache is then read in passing rather than missed once a row.
+        var winners = [RowRef?](repeating: nil, count: rows.count)
+        let lookups = KeyTable<RowRef>.inBucketOrder(rows.indices.map { (index: $0, key: rows[$0].key) }) { $0.key.raw }
+        for (index, key) in lookups { winners[index] = rollup.posts.winner(key) }
+        var next = rows.startIndex
+        let top = chosen.enumerated().map { place, pick -> PostSummary in
+            let (entry, name) = pick
+            var values = MetricValues.zero
+            // The title of the latest row in the window that has one.
+            var title: String?
+            while next < rows.endIndex, rows[next].place == place {
+                if let ref = winners[next] {
+                    store.addValues(of: ref, into: &values)
+                    if title == nil {
+                        let number = store.post(ref).title
+                        if number != 0 { title = store.title(ref, number: number) }
+                    }
+                }
+                next += 1
             }
             values.present = rollup.presentFields
             return PostSummary(platform: rollup.name, id: name, title: title, values: values,
@@ -302,14 +324,18 @@ public struct KPICalculator: Sendable {
 }
 
 extension PostSummary {
-    /// The first `limit` posts by most interactions, then by platform and id for a stable
-    /// order. Sorts positions rather than the summaries themselves, which are large to move.
-    static func ranked(_ posts: [PostSummary], limit: Int) -> [PostSummary] {
-        let interactions = posts.map { $0.values[.interactions] ?? 0 }
-        let order = posts.indices.sorted { i, j in
+    /// The first `limit` posts of `lists` by most interactions, then by platform and id for a
+    /// stable order. Sorts places in the lists rather than the summaries themselves, which are
+    /// large to move (nor are the lists joined into one).
+    static func ranked(_ lists: [[PostSummary]], limit: Int) -> [PostSummary] {
+        let places = lists.indices.flatMap { list in lists[list].indices.map { (list: list, index: $0) } }
+        let interactions = places.map { lists[$0.list][$0.index].values[.interactions] ?? 0 }
+        let order = places.indices.sorted { i, j in
             if interactions[i] != interactions[j] { return interactions[i] > interactions[j] }
-            return (posts[i].platform, posts[i].id) < (posts[j].platform, posts[j].id)
+            let a = places[i], b = places[j]
+            return (lists[a.list][a.index].platform, lists[a.list][a.index].id)
+                < (lists[b.list][b.index].platform, lists[b.list][b.index].id)
         }
-        return order.prefix(limit).map { posts[$0] }
+        return order.prefix(limit).map { lists[places[$0].list][places[$0].index] }
     }
 }

@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 /// What a snapshot computed per platform (its facts, KPI values and top posts), kept so that
 /// the next snapshot recomputes only the platforms that changed: an append to one platform's
 /// export then costs that platform's part, not every platform's.
@@ -24,12 +27,27 @@ public struct SnapshotCache: Sendable {
 
     public init() {}
 
-    /// The part of `platform` for `key`, computed by `compute` unless it is kept.
-    mutating func part(of platform: String, for key: Key, compute: () -> Part) -> Part {
-        if let kept = parts[platform], kept.key == key { return kept.part }
-        let part = compute()
-        parts[platform] = (key, part)
-        return part
+    /// The part of each of `platforms` for its key, those not kept computed by `compute` (given
+    /// the index in `platforms`) on all cores.
+    mutating func parts(of platforms: [(name: String, key: Key)], compute: @Sendable (Int) -> Part) -> [Part] {
+        var found = platforms.map { platform in parts[platform.name].flatMap { $0.key == platform.key ? $0.part : nil } }
+        let missing = found.indices.filter { found[$0] == nil }
+        let computed: [Part]
+        if missing.count == 1 {
+            computed = [compute(missing[0])]
+        } else {
+            let slots = Mutex([Part?](repeating: nil, count: missing.count))
+            DispatchQueue.concurrentPerform(iterations: missing.count) { n in
+                let part = compute(missing[n])
+                slots.withLock { $0[n] = part }
+            }
+            computed = slots.withLock { $0.map { $0! } }
+        }
+        for (index, part) in zip(missing, computed) {
+            found[index] = part
+            parts[platforms[index].name] = (platforms[index].key, part)
+        }
+        return found.map { $0! }
     }
 
     /// Forgets the platforms that are gone.

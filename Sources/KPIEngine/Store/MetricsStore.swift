@@ -102,6 +102,11 @@ public struct MetricsStore: Sendable {
     /// The row a winning ``RowRef`` of ``PlatformRollup/posts`` points at.
     func post(_ ref: RowRef) -> StoredPost { files[Int(ref.file)].posts[ref.slot] }
 
+    /// Adds the values of that row into `sums`, without unpacking the row.
+    func addValues(of ref: RowRef, into sums: inout MetricValues) {
+        _ = files[Int(ref.file)].posts.addValues(of: ref.slot, into: &sums)
+    }
+
     /// The title of that row.
     func title(_ ref: RowRef, number: UInt32) -> String? { files[Int(ref.file)].posts.titles[number] }
 
@@ -166,21 +171,47 @@ public struct MetricsStore: Sendable {
             // `work` shares the files' storage: it must be gone before `markCounted` changes
             // what is counted of a file, or that change would copy it for every file.
             let work = RollupWork(files: files, counted: counted, orders: orders, clock: clock)
-            let platforms = Array(platformsOfFile.keys)
-            var taken = platforms.map { rollups.removeValue(forKey: $0) ?? newRollup($0) }
-            for index in taken.indices { taken[index].version = nextVersion() }
-            let slots = RollupSlots(taken)
+            let platforms = platformsOfFile.keys.sorted()
             let filesOf = platforms.map { platformsOfFile[$0]! }
-            DispatchQueue.concurrentPerform(iterations: platforms.count) { index in
-                var rollup = slots.take(index)
+            var taken: [PlatformRollup] = []
+            // A new platform whose rows all come from one file has only new keys (a file holds
+            // a key once): its upsert indexes are built apart from the rest of its rollup.
+            var indexedApart: [Bool] = []
+            for (platform, numbers) in zip(platforms, filesOf) {
+                var rollup = rollups.removeValue(forKey: platform)
+                indexedApart.append(rollup == nil && numbers.count == 1)
+                if rollup == nil { rollup = newRollup(platform) }
+                rollup!.version = nextVersion()
+                taken.append(rollup!)
+            }
+            let tasks = BulkRollupTask.ordered(platforms: platforms, filesOf: filesOf, indexedApart: indexedApart,
+                                               files: files)
+            let rollupSlots = Slots(taken)
+            let indexSlots = Slots([(posts: UpsertIndex, tickets: UpsertIndex)?](repeating: nil, count: platforms.count))
+            let isIndexedApart = indexedApart
+            DispatchQueue.concurrentPerform(iterations: tasks.count) { n in
+                let index = tasks[n].platform
+                if tasks[n].isIndexes {
+                    indexSlots.put(work.upsertIndexes(ofOnly: filesOf[index][0], platform: platforms[index]), at: index)
+                    return
+                }
+                var rollup = rollupSlots.take(index)
                 rollup.beginBulk()
-                work.reserveKeys(of: filesOf[index], in: &rollup)
-                for number in filesOf[index] { work.add(number, to: &rollup) }
+                if !isIndexedApart[index] { work.reserveKeys(of: filesOf[index], in: &rollup) }
+                for number in filesOf[index] { work.add(number, to: &rollup, keysAreNew: isIndexedApart[index]) }
                 work.refreshObservations(of: filesOf[index], in: &rollup)
                 rollup.endBulk()
-                slots.put(rollup, at: index)
+                rollupSlots.put(rollup, at: index)
             }
-            for rollup in slots.all where !rollup.isEmpty { rollups[rollup.number] = rollup }
+            let indexes = indexSlots.all
+            for (index, rollup) in rollupSlots.all.enumerated() {
+                guard var rollup, !rollup.isEmpty else { continue }
+                if let built = indexes[index] {
+                    rollup.posts = built.posts
+                    rollup.tickets = built.tickets
+                }
+                rollups[rollup.number] = rollup
+            }
         }
         for number in added { markCounted(number) }
     }
@@ -350,25 +381,53 @@ public struct MetricsStore: Sendable {
         return change(&rollups[platform]!)
     }
 
-    /// Rollups being built at the same time, each taken out by one thread and put back.
-    private final class RollupSlots: Sendable {
-        private let slots: Mutex<[PlatformRollup]>
+    /// One task of a bulk ``set(_:)``: the rollup of a platform, or the upsert indexes of a
+    /// platform that has them built apart (see there).
+    private struct BulkRollupTask {
+        /// The platform's index among those set.
+        let platform: Int
+        let isIndexes: Bool
+        /// About how much work the task is (the rows with an id it goes through).
+        let size: Int
 
-        init(_ rollups: [PlatformRollup]) { slots = Mutex(rollups) }
+        /// Every task of a bulk set, largest first, so that the cores end at about the same time.
+        static func ordered(platforms: [UInt16], filesOf: [[UInt32]], indexedApart: [Bool],
+                            files: [FileContribution]) -> [BulkRollupTask] {
+            var tasks: [BulkRollupTask] = []
+            for index in platforms.indices {
+                var keys = 0
+                for number in filesOf[index] {
+                    let file = files[Int(number)]
+                    keys += (file.posts.keys.count + file.tickets.keys.count) / max(1, file.platformNumbers.count)
+                }
+                // Building the indexes is a fifth (posts) to a third (tickets) of a platform's
+                // rollup (perf, 1M post rows and 5M tickets).
+                if indexedApart[index] { tasks.append(BulkRollupTask(platform: index, isIndexes: true, size: keys / 3)) }
+                tasks.append(BulkRollupTask(platform: index, isIndexes: false, size: keys + filesOf[index].count))
+            }
+            return tasks.sorted { $0.size > $1.size }
+        }
+    }
 
-        func take(_ index: Int) -> PlatformRollup {
+    /// Values being built at the same time, each taken out by one thread and put back.
+    private final class Slots<Value: Sendable>: Sendable {
+        private let slots: Mutex<[Value?]>
+
+        init(_ values: [Value?]) { slots = Mutex(values) }
+
+        func take(_ index: Int) -> Value {
             slots.withLock { s in
-                let rollup = s[index]
-                s[index] = PlatformRollup(name: "", number: 0)
-                return rollup
+                let value = s[index]!
+                s[index] = nil
+                return value
             }
         }
 
-        func put(_ rollup: sending PlatformRollup, at index: Int) {
-            slots.withLock { $0[index] = rollup }
+        func put(_ value: sending Value, at index: Int) {
+            slots.withLock { $0[index] = value }
         }
 
-        var all: [PlatformRollup] { slots.withLock { $0 } }
+        var all: [Value?] { slots.withLock { $0 } }
     }
 
     /// How the files' rows go into one platform's rollup: reads the store's files (as they were
@@ -377,13 +436,23 @@ public struct MetricsStore: Sendable {
     private struct RollupWork: Sendable {
         let files: [FileContribution]
         let counted: [CountedFile]
-        let orders: [FileOrder]
         let clock: DayClock
+        /// The upsert order of files: true when the first's rows give way to the second's. It
+        /// holds the files' order only, not the whole work (a closure made from a method of the
+        /// work would retain and release every array of it at each call).
+        let precedes: @Sendable (UInt32, UInt32) -> Bool
 
-        func precedes(_ a: UInt32, _ b: UInt32) -> Bool { orders[Int(a)] < orders[Int(b)] }
+        init(files: [FileContribution], counted: [CountedFile], orders: [FileOrder], clock: DayClock) {
+            self.files = files
+            self.counted = counted
+            self.clock = clock
+            precedes = { orders[Int($0)] < orders[Int($1)] }
+        }
 
-        /// Adds everything file `number` has for the rollup's platform.
-        func add(_ number: UInt32, to r: inout PlatformRollup) {
+        /// Adds everything file `number` has for the rollup's platform. With `keysAreNew`, the
+        /// rollup's upsert indexes are left alone: no file holds any key of the file yet, and
+        /// ``upsertIndexes(ofOnly:platform:)`` makes them.
+        func add(_ number: UInt32, to r: inout PlatformRollup, keysAreNew: Bool = false) {
             let c = files[Int(number)]
             for (key, totals) in c.days where key.platform == r.number {
                 r.attach(file: number, day: key.day)
@@ -393,12 +462,11 @@ public struct MetricsStore: Sendable {
             // Rows whose keys no other file holds are added together once the others are in
             // (the changes commute: a key's change touches that key only, sums are integers),
             // but those that may keep hourly sums, which are added in line order as before.
-            // Only the files' order, not the whole work, in the closure (it is copied per call).
-            let orders = self.orders
-            let precedes = { (a: UInt32, b: UInt32) in orders[Int(a)] < orders[Int(b)] }
+            let postSlots = slots(of: c.posts.keys, platform: r.number)
+            let postChanges = keysAreNew ? UpsertIndex.Changes(allNew: postSlots, file: number)
+                : r.posts.add(postSlots, keys: c.posts.keys, file: number, precedes: precedes)
             var newPosts: [Int32] = []
-            r.posts.add(slots(of: c.posts.keys, platform: r.number), keys: c.posts.keys, file: number,
-                        precedes: precedes).forEach { slot, change in
+            postChanges.forEach { slot, change in
                 let key = c.posts.keys[Int(slot)]
                 if change.before == nil, !Self.mayKeepHour(key, in: c) {
                     newPosts.append(slot)
@@ -407,9 +475,11 @@ public struct MetricsStore: Sendable {
                 }
             }
             r.addPosts(newPosts, of: c.posts)
+            let ticketSlots = slots(of: c.tickets.keys, platform: r.number)
+            let ticketChanges = keysAreNew ? UpsertIndex.Changes(allNew: ticketSlots, file: number)
+                : r.tickets.add(ticketSlots, keys: c.tickets.keys, file: number, precedes: precedes)
             var newTickets: [Int32] = []
-            r.tickets.add(slots(of: c.tickets.keys, platform: r.number), keys: c.tickets.keys, file: number,
-                          precedes: precedes).forEach { slot, change in
+            ticketChanges.forEach { slot, change in
                 if change.before == nil { newTickets.append(slot) } else { applyTicket(change, to: &r) }
             }
             r.addTickets(newTickets.lazy.map { c.tickets[$0] }, clock: clock)
@@ -418,6 +488,22 @@ public struct MetricsStore: Sendable {
             if let instant = c.newestTicket[r.number] { r.setNewestInquiry(instant, file: number) }
             if let bits = c.presence[r.number] { r.countFields(bits, times: 1) }
             for pair in c.currencies where pair.platform == r.number { r.countCurrency(pair.currency, times: 1) }
+        }
+
+        /// The upsert indexes of a new rollup of `platform` whose rows all come from file
+        /// `number` (its rows win every key), built apart from the rest of the rollup.
+        func upsertIndexes(ofOnly number: UInt32, platform: UInt16) -> (posts: UpsertIndex, tickets: UpsertIndex) {
+            let c = files[Int(number)]
+            var posts = UpsertIndex(), tickets = UpsertIndex()
+            let postSlots = slots(of: c.posts.keys, platform: platform)
+            posts.reserveCapacity(postSlots.count)
+            _ = posts.add(postSlots, keys: c.posts.keys, file: number, precedes: precedes)
+            let ticketSlots = slots(of: c.tickets.keys, platform: platform)
+            tickets.reserveCapacity(ticketSlots.count)
+            _ = tickets.add(ticketSlots, keys: c.tickets.keys, file: number, precedes: precedes)
+            posts.shrinkToFit()
+            tickets.shrinkToFit()
+            return (posts, tickets)
         }
 
         /// Makes room in the rollup's upsert indexes for every key of `numbers` of its platform

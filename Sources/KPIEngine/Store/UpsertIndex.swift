@@ -51,21 +51,29 @@ struct UpsertIndex: Sendable {
     mutating func add(_ slots: [Int32], keys: [RowKey], file: UInt32,
                       precedes: (UInt32, UInt32) -> Bool) -> Changes {
         var changes = Changes(file: file, slots: slots)
-        let rows = KeyTable<RowRef>.inBucketOrder(slots.enumerated().map { index, slot in
-            Row(key: keys[Int(slot)], slot: slot, index: Int32(index))
-        }) { $0.key.raw }
-        for row in rows {
-            let ref = RowRef(file: file, slot: row.slot)
-            if addNew(row.key, ref) != nil {
-                changes.isNew[Int(row.index)] = true
-                continue
+        // A batch at a time: the ordered copy of the rows (16 bytes each) stays small, while a
+        // batch still touches enough of the table to read it in passing.
+        for start in stride(from: 0, to: slots.count, by: Self.batch) {
+            let end = min(slots.count, start + Self.batch)
+            let rows = KeyTable<RowRef>.inBucketOrder((start..<end).map { index in
+                Row(key: keys[Int(slots[index])], slot: slots[index], index: Int32(index))
+            }) { $0.key.raw }
+            for row in rows {
+                let ref = RowRef(file: file, slot: row.slot)
+                if addNew(row.key, ref) != nil {
+                    changes.isNew[Int(row.index)] = true
+                    continue
+                }
+                let change = addHolder(row.key, ref, precedes: precedes)
+                if change.isChange { changes.others.append((Int(row.index), change)) }
             }
-            let change = addHolder(row.key, ref, precedes: precedes)
-            if change.isChange { changes.others.append((Int(row.index), change)) }
         }
         changes.others.sort { $0.index < $1.index }
         return changes
     }
+
+    /// Rows put in bucket order at once by ``add(_:keys:file:precedes:)``.
+    private static let batch = 1 << 16
 
     /// A row to add: its key, its slot and its place among the slots added.
     private struct Row {
@@ -87,6 +95,13 @@ struct UpsertIndex: Sendable {
             self.file = file
             self.slots = slots
             isNew = Array(repeating: false, count: slots.count)
+        }
+
+        /// The changes of rows of `slots` of a file whose keys no file held: each row wins.
+        init(allNew slots: [Int32], file: UInt32) {
+            self.file = file
+            self.slots = slots
+            isNew = Array(repeating: true, count: slots.count)
         }
 
         /// Calls `body` with each row's slot and change (none when its file's row lost), in

@@ -11,14 +11,16 @@ import Testing
 
     /// Files of posts (dated rows, lifetime snapshots, rows in hourly days, money in two
     /// currencies, rows without an id) and inquiries (with and without an id, out of order),
-    /// each key once per file; the second file holds some of the first's keys.
-    static func files(seed: UInt64) -> [(path: String, mtime: Int64, rows: [MetricsRow], tickets: [ServiceRow])] {
+    /// each key once per file; a later file holds some of an earlier one's keys of the same
+    /// platform. `platforms`: those of each file (a.csv, b.csv...).
+    static func files(seed: UInt64, platforms: [[String]] = Array(repeating: ["fb", "x"], count: 3))
+        -> [(path: String, mtime: Int64, rows: [MetricsRow], tickets: [ServiceRow])] {
         var random = SplitMix64(seed: seed)
         func int(_ bound: Int) -> Int { Int(random.next() % UInt64(bound)) }
         var result: [(String, Int64, [MetricsRow], [ServiceRow])] = []
-        for (number, path) in ["a.csv", "b.csv", "c.csv"].enumerated() {
+        for (number, path) in ["a.csv", "b.csv", "c.csv", "d.csv"].prefix(platforms.count).enumerated() {
             var rows: [MetricsRow] = []
-            for platform in ["fb", "x"] {
+            for platform in platforms[number] {
                 for post in 0..<(10 + int(20)) where int(4) > 0 {
                     var days = Array(Set((0..<(1 + int(12))).map { _ in int(20) })).sorted()
                     if int(3) == 0 { days.shuffle(using: &random) }
@@ -28,7 +30,7 @@ import Testing
                             values[field] = field.isMoney ? Double(int(100_000)) / 100 - 100 : Double(int(5000))
                         }
                         values[.interactions] = values[.likes]
-                        var row = F.row(platform, day: day, id: "p\(post)", title: int(2) == 0 ? "t\(post)" : nil,
+                        var row = F.row(platform, day: day, id: "p\(post)", title: int(2) == 0 ? "t\(post) d\(day)" : nil,
                                         followers: int(5) == 0 ? Double(int(9000)) : nil, hour: int(24),
                                         line: rows.count + 2)
                         row.values = values
@@ -36,7 +38,8 @@ import Testing
                         rows.append(row)
                     }
                     if int(4) == 0 {
-                        var snapshot = F.row(platform, day: 5 + int(15), id: "p\(post)", hour: int(24), line: rows.count + 2,
+                        var snapshot = F.row(platform, day: 5 + int(15), id: "p\(post)", title: "s\(post)", hour: int(24),
+                                             line: rows.count + 2,
                                              [.impressions: Double(int(900)), .likes: Double(int(50))])
                         snapshot.isLifetimeSnapshot = true
                         rows.append(snapshot)
@@ -51,7 +54,7 @@ import Testing
             for id in 0..<(20 + int(40)) where int(3) > 0 {
                 let opened = F.ms(F.d0.adding(days: int(20)), hour: int(24), minute: int(60))
                 tickets.append(ServiceRow(
-                    platform: ["fb", "x"][int(2)], id: int(5) == 0 ? nil : "t\(id)", openedAt: opened,
+                    platform: platforms[number][int(platforms[number].count)], id: int(5) == 0 ? nil : "t\(id)", openedAt: opened,
                     firstResponseAt: int(3) == 0 ? nil : opened + Int64(int(90_000)) * 1000,
                     resolvedAt: int(3) == 0 ? nil : opened + Int64(int(900_000)) * 1000,
                     csat: int(2) == 0 ? nil : Double(1 + int(5)), sentiment: [nil, .positive, .negative][int(3)],
@@ -125,15 +128,10 @@ import Testing
         return got.count == expected.count ? nil : "\(got.count) lines / \(expected.count)"
     }
 
-    @Test(arguments: 0..<8)
-    func filesAddedAtOnceGiveTheRollupsOfTheirRowsAddedOneByOne(seed: Int) {
-        let files = Self.files(seed: UInt64(seed) &* 7919 &+ 3)
-        var atOnce = MetricsStore(clock: F.utc)
-        atOnce.set(files.map { Self.whole($0, store: atOnce) })
-        var oneByOne = MetricsStore(clock: F.utc)
-        for file in files { oneByOne.set(Self.whole(file, store: oneByOne)) }
-        // Each file made empty, then grown a few rows at a time: every row goes through the
-        // journal, one by one.
+    /// A store of `files`, each made empty, then grown a few rows at a time: every row goes
+    /// through the journal, one by one.
+    static func grownInPieces(_ files: [(path: String, mtime: Int64, rows: [MetricsRow], tickets: [ServiceRow])],
+                              seed: Int) -> MetricsStore {
         var inPieces = MetricsStore(clock: F.utc)
         var random = SplitMix64(seed: UInt64(seed))
         for file in files {
@@ -149,6 +147,17 @@ import Testing
                 tickets = tickets.dropFirst(n)
             }
         }
+        return inPieces
+    }
+
+    @Test(arguments: 0..<8)
+    func filesAddedAtOnceGiveTheRollupsOfTheirRowsAddedOneByOne(seed: Int) {
+        let files = Self.files(seed: UInt64(seed) &* 7919 &+ 3)
+        var atOnce = MetricsStore(clock: F.utc)
+        atOnce.set(files.map { Self.whole($0, store: atOnce) })
+        var oneByOne = MetricsStore(clock: F.utc)
+        for file in files { oneByOne.set(Self.whole(file, store: oneByOne)) }
+        var inPieces = Self.grownInPieces(files, seed: seed)
         let expected = Self.describe(inPieces)
         #expect(expected.count > 20)
         #expect(Self.firstDifference(Self.describe(atOnce), expected) == nil, "seed \(seed), at once")
@@ -162,6 +171,42 @@ import Testing
             let left = Self.describe(inPieces)
             #expect(Self.firstDifference(Self.describe(atOnce), left) == nil, "seed \(seed), at once, \(path) removed")
             #expect(Self.firstDifference(Self.describe(oneByOne), left) == nil, "seed \(seed), one by one, \(path) removed")
+        }
+    }
+
+    /// A new platform whose rows all come from one file of a bulk set has its upsert indexes
+    /// built apart from the rest of its rollup (its keys are all new). Here x and ig come from
+    /// one file each (b.csv, c.csv) and fb from two: the rollups must be those of the rows
+    /// added one by one after a later file contests the keys of x (d.csv), and after files are
+    /// taken back; and the reports the same whatever the order of the files (their numbers,
+    /// which the rollups show, follow that order).
+    @Test(arguments: 0..<8)
+    func platformsOfOneFileIndexedApartGiveTheRollupsOfTheirRowsAddedOneByOne(seed: Int) {
+        let files = Self.files(seed: UInt64(seed) &* 104_729 &+ 11, platforms: [["fb"], ["x"], ["ig", "fb"], ["x"]])
+        var inPieces = Self.grownInPieces(files, seed: seed)
+        let expected = Self.describe(inPieces)
+        #expect(expected.contains { $0.hasPrefix("ig: ") } && expected.contains { $0.hasPrefix("x: ") })
+        var threeThenOne = MetricsStore(clock: F.utc)
+        threeThenOne.set(files.prefix(3).map { Self.whole($0, store: threeThenOne) })
+        threeThenOne.set(Self.whole(files[3], store: threeThenOne))
+        #expect(Self.firstDifference(Self.describe(threeThenOne), expected) == nil, "seed \(seed), three then one")
+        var random = SplitMix64(seed: UInt64(seed))
+        var shuffled = MetricsStore(clock: F.utc)
+        shuffled.set(files.shuffled(using: &random).map { Self.whole($0, store: shuffled) })
+        var eachAlone = MetricsStore(clock: F.utc)
+        for file in files.reversed() { eachAlone.set([Self.whole(file, store: eachAlone)]) }
+        let report = IncrementalEqualsColdTests.render(inPieces)
+        #expect(IncrementalEqualsColdTests.render(shuffled) == report, "seed \(seed), shuffled")
+        #expect(IncrementalEqualsColdTests.render(eachAlone) == report, "seed \(seed), each alone, last first")
+        for path in ["b.csv", "c.csv", "d.csv"] {
+            threeThenOne.remove(path: path)
+            shuffled.remove(path: path)
+            eachAlone.remove(path: path)
+            inPieces.remove(path: path)
+            let left = Self.describe(inPieces), leftReport = IncrementalEqualsColdTests.render(inPieces)
+            #expect(Self.firstDifference(Self.describe(threeThenOne), left) == nil, "seed \(seed), three then one, \(path) removed")
+            #expect(IncrementalEqualsColdTests.render(shuffled) == leftReport, "seed \(seed), shuffled, \(path) removed")
+            #expect(IncrementalEqualsColdTests.render(eachAlone) == leftReport, "seed \(seed), each alone, \(path) removed")
         }
     }
 }
