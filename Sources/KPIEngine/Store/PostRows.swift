@@ -124,21 +124,19 @@ struct PostRows: Sendable {
 
     /// Adds the rows of `later` (the file's rows that follow these), exactly as upserting them
     /// one by one in their order would: a row whose key is stored here replaces it in place,
-    /// the others are appended in their order, their packed values copied as they are. When
-    /// no post of `later` has a row here (parts of a file cut between posts), its arrays are
-    /// appended whole.
+    /// the others are appended in their order, their packed values copied as they are. The
+    /// rows from the first of a post without rows here on, when no post from there on has
+    /// rows here (parts of a file cut inside a post), are appended with whole arrays.
     mutating func append(_ later: PostRows) {
         /// Titles of `later` by their number there, numbered here when first met (0: not yet).
         var titleHere = [UInt32](repeating: 0, count: later.titles.strings.count + 1)
-        func numberHere(_ laterTitle: UInt32) -> UInt32 {
+        let laterTitles = later.titleNumbers.map { laterTitle -> UInt32 in
             guard laterTitle != 0 else { return 0 }
             let number = Int(laterTitle)
             if titleHere[number] == 0 { titleHere[number] = titles.number(for: later.titles.strings[number - 1]) }
             return titleHere[number]
         }
-        if holdsNoPost(of: later) { return appendWhole(later, titleNumbers: later.titleNumbers.map(numberHere)) }
-        for j in later.keys.indices {
-            let title = numberHere(later.titleNumbers[j])
+        func upsertRow(_ j: Int) {
             let i: Int
             if let slot = storedSlot(of: later.keys[j]) {
                 i = Int(slot)
@@ -150,16 +148,30 @@ struct PostRows: Sendable {
                 present[i] = later.present[j]
                 values.append(contentsOf: later.values[start..<(start + Self.length(later.present[j]))])
             }
-            setDetails(of: i, day: later.day(at: j), hour: later.hour(at: j), currency: later.currency(at: j), title: title)
+            setDetails(of: i, day: later.day(at: j), hour: later.hour(at: j), currency: later.currency(at: j),
+                       title: laterTitles[j])
+        }
+        // The rows of a post cut in two, whose first rows are here, one by one.
+        var rest = 0
+        if tracksRuns, let first = later.keys.first, postsSeen[Self.post(of: first)] != nil {
+            while rest < later.count, Self.post(of: later.keys[rest]) == Self.post(of: first) {
+                upsertRow(rest)
+                rest += 1
+            }
+        }
+        if rest < later.count, holdsNoPost(of: later, from: rest) {
+            appendWhole(later, from: rest, titleNumbers: laterTitles)
+        } else {
+            for j in rest..<later.count { upsertRow(j) }
         }
     }
 
-    /// True when rows are found by their runs and no post of `later` has a row here: then
-    /// every row of `later` is new here.
-    private func holdsNoPost(of later: PostRows) -> Bool {
-        guard tracksRuns, later.tracksRuns, !isIndexed else { return false }
+    /// True when rows are found by their runs and no post of `later`'s rows from `first` on has
+    /// a row here: then each of those rows is new here.
+    private func holdsNoPost(of later: PostRows, from first: Int) -> Bool {
+        guard tracksRuns, later.tracksRuns, !isIndexed, later.runStart >= first else { return false }
         var previous: UInt64?
-        for key in later.keys {
+        for key in later.keys[first...] {
             let post = Self.post(of: key)
             if post == previous { continue }
             if postsSeen[post] != nil { return false }
@@ -168,44 +180,44 @@ struct PostRows: Sendable {
         return true
     }
 
-    /// Appends every row of `later`, none of whose posts has a row here (``holdsNoPost(of:)``),
-    /// as upserting them one by one would: its arrays one after the other, its value starts
-    /// moved by the values here, its titles numbered here (`titleNumbers`), its trailing run
-    /// this one's.
-    private mutating func appendWhole(_ later: PostRows, titleNumbers laterTitles: [UInt32]) {
+    /// Appends the rows of `later` from `first` on, none of whose posts has a row here
+    /// (``holdsNoPost(of:from:)``), as upserting them one by one would: its arrays one after
+    /// the other, its value starts moved by the values here (the values of its rows before
+    /// `first`, appended with them, are left unused), its titles numbered here (`titleNumbers`,
+    /// by row of `later`), its trailing run this one's.
+    private mutating func appendWhole(_ later: PostRows, from first: Int, titleNumbers laterTitles: [UInt32]) {
         let countBefore = keys.count
         let valuesBefore = UInt32(values.count)
+        let rows = first..<later.count
         var previous: UInt64?
-        for key in later.keys where Self.post(of: key) != previous {
+        for key in later.keys[rows] where Self.post(of: key) != previous {
             previous = Self.post(of: key)
             postsSeen[Self.post(of: key)] = true
         }
-        if !later.keys.isEmpty {
-            runStart = countBefore + later.runStart
-            runIsFresh = later.runIsFresh
-        }
+        runStart = countBefore + later.runStart - first
+        runIsFresh = later.runIsFresh
         if !days.isEmpty || !later.days.isEmpty {
             if days.isEmpty { days = keys.map { $0.day?.number ?? 0 } }
             if later.days.isEmpty {
-                days.append(contentsOf: later.keys.map { $0.day?.number ?? 0 })
+                days.append(contentsOf: later.keys[rows].map { $0.day?.number ?? 0 })
             } else {
-                days.append(contentsOf: later.days)
+                days.append(contentsOf: later.days[rows])
             }
         }
         if !currencies.isEmpty || !later.currencies.isEmpty {
             if currencies.isEmpty { currencies = Array(repeating: 0, count: countBefore) }
-            currencies += later.currencies.isEmpty ? Array(repeating: 0, count: later.count) : later.currencies
+            currencies += later.currencies.isEmpty ? Array(repeating: 0, count: rows.count) : Array(later.currencies[rows])
         }
         if !hours.isEmpty || !later.hours.isEmpty {
             if hours.isEmpty { hours = Array(repeating: Self.noHour, count: countBefore) }
-            hours += later.hours.isEmpty ? Array(repeating: Self.noHour, count: later.count) : later.hours
+            hours += later.hours.isEmpty ? Array(repeating: Self.noHour, count: rows.count) : Array(later.hours[rows])
         }
-        keys += later.keys
-        present += later.present
-        valueStart += later.valueStart.map { $0 + valuesBefore }
-        titleNumbers += laterTitles
+        keys += later.keys[rows]
+        present += later.present[rows]
+        valueStart += later.valueStart[rows].map { $0 + valuesBefore }
+        titleNumbers += laterTitles[rows]
         values += later.values
-        unused += later.unused
+        unused += later.unused + later.present[..<first].reduce(0) { $0 + Self.length($1) }
         if unused > 4096, unused > values.count / 2 { compact() }
     }
 
