@@ -119,7 +119,14 @@ public struct FileContribution: RecordSink, Sendable {
             if !row.facts.isEmpty, let post = RowKey(platform: platform, id: number, day: nil) {
                 posts.note(row.facts, of: post)
             }
-            days.modify(key) { $0.observe(row) }
+            if row.followers != nil || !recent.observedDays.holds(key, atOrAfter: row.time) {
+                var newest = Int64.min
+                days.modify(key) { totals in
+                    totals.observe(row)
+                    newest = totals.newestTime
+                }
+                recent.observedDays.note(key, newest: newest)
+            }
             journal?.value.recordPost(slot, replaced: replaced, day: key)
             return
         }

@@ -124,17 +124,19 @@ struct PostRows: Sendable {
 
     /// Adds the rows of `later` (the file's rows that follow these), exactly as upserting them
     /// one by one in their order would: a row whose key is stored here replaces it in place,
-    /// the others are appended in their order, their packed values copied as they are.
+    /// the others are appended in their order, their packed values copied as they are. The
+    /// rows from the first of a post without rows here on, when no post from there on has
+    /// rows here (parts of a file cut inside a post), are appended with whole arrays.
     mutating func append(_ later: PostRows) {
         /// Titles of `later` by their number there, numbered here when first met (0: not yet).
         var titleHere = [UInt32](repeating: 0, count: later.titles.strings.count + 1)
-        for j in later.keys.indices {
-            var title: UInt32 = 0
-            let laterTitle = Int(later.titleNumbers[j])
-            if laterTitle != 0 {
-                if titleHere[laterTitle] == 0 { titleHere[laterTitle] = titles.number(for: later.titles.strings[laterTitle - 1]) }
-                title = titleHere[laterTitle]
-            }
+        let laterTitles = later.titleNumbers.map { laterTitle -> UInt32 in
+            guard laterTitle != 0 else { return 0 }
+            let number = Int(laterTitle)
+            if titleHere[number] == 0 { titleHere[number] = titles.number(for: later.titles.strings[number - 1]) }
+            return titleHere[number]
+        }
+        func upsertRow(_ j: Int) {
             let i: Int
             if let slot = storedSlot(of: later.keys[j]) {
                 i = Int(slot)
@@ -146,8 +148,77 @@ struct PostRows: Sendable {
                 present[i] = later.present[j]
                 values.append(contentsOf: later.values[start..<(start + Self.length(later.present[j]))])
             }
-            setDetails(of: i, day: later.day(at: j), hour: later.hour(at: j), currency: later.currency(at: j), title: title)
+            setDetails(of: i, day: later.day(at: j), hour: later.hour(at: j), currency: later.currency(at: j),
+                       title: laterTitles[j])
         }
+        // The rows of a post cut in two, whose first rows are here, one by one.
+        var rest = 0
+        if tracksRuns, let first = later.keys.first, postsSeen[Self.post(of: first)] != nil {
+            while rest < later.count, Self.post(of: later.keys[rest]) == Self.post(of: first) {
+                upsertRow(rest)
+                rest += 1
+            }
+        }
+        if rest < later.count, holdsNoPost(of: later, from: rest) {
+            appendWhole(later, from: rest, titleNumbers: laterTitles)
+        } else {
+            for j in rest..<later.count { upsertRow(j) }
+        }
+    }
+
+    /// True when rows are found by their runs and no post of `later`'s rows from `first` on has
+    /// a row here: then each of those rows is new here.
+    private func holdsNoPost(of later: PostRows, from first: Int) -> Bool {
+        guard tracksRuns, later.tracksRuns, !isIndexed, later.runStart >= first else { return false }
+        var previous: UInt64?
+        for key in later.keys[first...] {
+            let post = Self.post(of: key)
+            if post == previous { continue }
+            if postsSeen[post] != nil { return false }
+            previous = post
+        }
+        return true
+    }
+
+    /// Appends the rows of `later` from `first` on, none of whose posts has a row here
+    /// (``holdsNoPost(of:from:)``), as upserting them one by one would: its arrays one after
+    /// the other, its value starts moved by the values here (the values of its rows before
+    /// `first`, appended with them, are left unused), its titles numbered here (`titleNumbers`,
+    /// by row of `later`), its trailing run this one's.
+    private mutating func appendWhole(_ later: PostRows, from first: Int, titleNumbers laterTitles: [UInt32]) {
+        let countBefore = keys.count
+        let valuesBefore = UInt32(values.count)
+        let rows = first..<later.count
+        var previous: UInt64?
+        for key in later.keys[rows] where Self.post(of: key) != previous {
+            previous = Self.post(of: key)
+            postsSeen[Self.post(of: key)] = true
+        }
+        runStart = countBefore + later.runStart - first
+        runIsFresh = later.runIsFresh
+        if !days.isEmpty || !later.days.isEmpty {
+            if days.isEmpty { days = keys.map { $0.day?.number ?? 0 } }
+            if later.days.isEmpty {
+                days.append(contentsOf: later.keys[rows].map { $0.day?.number ?? 0 })
+            } else {
+                days.append(contentsOf: later.days[rows])
+            }
+        }
+        if !currencies.isEmpty || !later.currencies.isEmpty {
+            if currencies.isEmpty { currencies = Array(repeating: 0, count: countBefore) }
+            currencies += later.currencies.isEmpty ? Array(repeating: 0, count: rows.count) : Array(later.currencies[rows])
+        }
+        if !hours.isEmpty || !later.hours.isEmpty {
+            if hours.isEmpty { hours = Array(repeating: Self.noHour, count: countBefore) }
+            hours += later.hours.isEmpty ? Array(repeating: Self.noHour, count: rows.count) : Array(later.hours[rows])
+        }
+        keys += later.keys[rows]
+        present += later.present[rows]
+        valueStart += later.valueStart[rows].map { $0 + valuesBefore }
+        titleNumbers += laterTitles[rows]
+        values += later.values
+        unused += later.unused + later.present[..<first].reduce(0) { $0 + Self.length($1) }
+        if unused > 4096, unused > values.count / 2 { compact() }
     }
 
     /// The key of `key`'s post: its platform and id, the day's 24 bits (the low ones) all set,
@@ -245,39 +316,43 @@ struct PostRows: Sendable {
         Int64(values[at]) << 32 | Int64(UInt32(bitPattern: values[at + 1]))
     }
 
-    /// True when a value of `rowValues` does not fit in 32 bits.
-    private static func needsWide(_ rowValues: MetricValues) -> Bool {
-        var bits = rowValues.present
+    /// True when a present value of `units` (a ``MetricValues``' lanes) does not fit in 32 bits.
+    @inline(__always)
+    private static func needsWide(_ units: UnsafeRawBufferPointer, present: UInt32) -> Bool {
+        var bits = present
         while bits != 0 {
-            let v = rowValues.units[bits.trailingZeroBitCount]
-            if v < Int64(Int32.min) || v > Int64(Int32.max) { return true }
-            bits &= bits - 1
+            let v = units.load(fromByteOffset: bits.trailingZeroBitCount &* 8, as: Int64.self)
+            if v != Int64(Int32(truncatingIfNeeded: v)) { return true }
+            bits &= bits &- 1
         }
         return false
     }
 
     /// Appends the present values of `rowValues` to `values`, packed; returns the row's present
-    /// mask (with ``wide`` when they take 64 bits each).
+    /// mask (with ``wide`` when they take 64 bits each). The lanes are read where they are:
+    /// indexing the vector with a lane known only at run time copied all of it per value.
     private static func appendPacked(_ rowValues: MetricValues, to values: inout [Int32]) -> UInt32 {
-        let isWide = needsWide(rowValues)
-        var bits = rowValues.present
-        while bits != 0 {
-            let v = rowValues.units[bits.trailingZeroBitCount]
-            if isWide {
-                values.append(Int32(truncatingIfNeeded: v >> 32))
-                values.append(Int32(bitPattern: UInt32(truncatingIfNeeded: v)))
-            } else {
-                values.append(Int32(truncatingIfNeeded: v))
+        withUnsafeBytes(of: rowValues.units) { units in
+            let isWide = needsWide(units, present: rowValues.present)
+            var bits = rowValues.present
+            while bits != 0 {
+                let v = units.load(fromByteOffset: bits.trailingZeroBitCount &* 8, as: Int64.self)
+                if isWide {
+                    values.append(Int32(truncatingIfNeeded: v >> 32))
+                    values.append(Int32(bitPattern: UInt32(truncatingIfNeeded: v)))
+                } else {
+                    values.append(Int32(truncatingIfNeeded: v))
+                }
+                bits &= bits &- 1
             }
-            bits &= bits - 1
+            return rowValues.present | (isWide ? wide : 0)
         }
-        return rowValues.present | (isWide ? wide : 0)
     }
 
     /// Writes the values of the row in slot `i`, whose present values took `oldLength` values:
     /// in place when they fit there, else at the end.
     private mutating func write(_ rowValues: MetricValues, into i: Int, reusing oldLength: Int) {
-        let isWide = Self.needsWide(rowValues)
+        let isWide = withUnsafeBytes(of: rowValues.units) { Self.needsWide($0, present: rowValues.present) }
         let mask = rowValues.present | (isWide ? Self.wide : 0)
         let length = Self.length(mask)
         if length > oldLength {
@@ -288,18 +363,20 @@ struct PostRows: Sendable {
         }
         unused += oldLength - length
         var next = Int(valueStart[i])
-        var bits = rowValues.present
-        while bits != 0 {
-            let v = rowValues.units[bits.trailingZeroBitCount]
-            if isWide {
-                values[next] = Int32(truncatingIfNeeded: v >> 32)
-                values[next + 1] = Int32(bitPattern: UInt32(truncatingIfNeeded: v))
-                next += 2
-            } else {
-                values[next] = Int32(v)
-                next += 1
+        withUnsafeBytes(of: rowValues.units) { units in
+            var bits = rowValues.present
+            while bits != 0 {
+                let v = units.load(fromByteOffset: bits.trailingZeroBitCount &* 8, as: Int64.self)
+                if isWide {
+                    values[next] = Int32(truncatingIfNeeded: v >> 32)
+                    values[next + 1] = Int32(bitPattern: UInt32(truncatingIfNeeded: v))
+                    next += 2
+                } else {
+                    values[next] = Int32(v)
+                    next += 1
+                }
+                bits &= bits &- 1
             }
-            bits &= bits - 1
         }
         present[i] = mask
     }

@@ -107,6 +107,115 @@ import Testing
         Self.expectSameReading(Ingest.parse(text, chunkSize: chunkSize), Ingest.parse(text))
     }
 
+    /// Rows of `date,post_id,title,impressions,likes,revenue`: post rows of the plain form
+    /// (quoted titles with commas, ids coming back out of order) and what they must leave to
+    /// the general path (doubled quotes, line feeds and carriage returns inside quotes, text
+    /// after a closing quote, an unclosed quote, titles that are not ASCII, missing and
+    /// placeholder ids, ids in scientific notation, `Total` in any text column, empty, signed
+    /// and decimal numbers, CRLF, extra fields).
+    static let postRows = [
+        "2026-11-01,p1,\"First, post\",100,5,12",
+        "2026-11-02,p1,\"First, post\",110,6,12.5",
+        "2026-11-01,p2,Second post,200,7,1",
+        "2026-11-02,p2,Second post,201,7,1.25",
+        "2026-11-01,p1,\"First, post (edited)\",120,6,13",
+        "2026-11-03,p3,\"Says \"\"hi\"\"\",1,1,1",
+        "2026-11-03,p3,\"Two\nlines\",1,1,1",
+        "2026-11-03,p3,\"Carriage\rreturn\",1,1,1",
+        "2026-11-03,p3,\"after\"quote,1,1,1",
+        "2026-11-03,p4,\"Caf\u{e9} cr\u{e8}me\",1,1,1",
+        "2026-11-03,p4,Caf\u{e9},1,1,1",
+        "2026-11-04,,no id,1,1,1",
+        "2026-11-04,-,dash id,1,1,1",
+        "2026-11-04,N/A,placeholder id,1,1,1",
+        "2026-11-04, p5 ,\" spaced title \",3,1,1",
+        "2026-11-04,\"p5\",\"\",3,1,1",
+        "2026-11-04,p6,,3,1,1",
+        "2026-11-04,p6,-,3,1,1",
+        "2026-11-05,Total,x,1,1,1",
+        "2026-11-05,p7,Totals,1,1,1",
+        "2026-11-05,p7,\"TOTAL\",1,1,1",
+        "Total,,,300,20,30",
+        "2026-11-05,p7,x,,1,1",
+        "2026-11-05,p7,x,-4,1,1",
+        "2026-11-05,p7,x,4.5,1,-1.5",
+        "2026-11-06,p8,x,4,1,1\r",
+        "2026-11-06,p8,\"quoted last\",4,1,1",
+        "2026-11-06,p8,x,4,1,1,extra",
+        "2026-11-06,p8,x,4,1",
+        "2026-11-07,p9,x,4,1,1",
+        "2026-11-07,6.54E+17,x,4,1,1",
+        "2026-11-08,p9,x,4,1,1",
+        "2026-11-08,1.2e3,x,4,1,1",
+        "2026-11-09,p10,x,4,1,1",
+        // Last: quoting the times of rows after it would change what its quote holds.
+        "2026-11-09,p10,\"unclosed,4,1,1",
+    ]
+
+    @Test func postRowsReadAsTheGeneralPathReadsThem() {
+        let header = "date,post_id,title,impressions,likes,revenue"
+        let plain = Ingest.parse(Self.table(Self.postRows, header: header, quotingTimes: false))
+        let general = Ingest.parse(Self.table(Self.postRows, header: header, quotingTimes: true))
+        #expect(plain.metricsRows.filter { $0.id != nil }.count > 15)
+        #expect(plain.notes.contains { $0.contains("scientific notation") })
+        Self.expectSameReading(plain, general)
+    }
+
+    @Test(arguments: [1, 3, 8, 13, 64, 4_096])
+    func postRowsInPiecesGiveTheSameRowsAsOneRead(chunkSize: Int) {
+        let text = Self.table(Self.postRows, header: "date,post_id,title,impressions,likes,revenue", quotingTimes: false)
+        Self.expectSameReading(Ingest.parse(text, chunkSize: chunkSize), Ingest.parse(text))
+    }
+
+    /// Post rows with a byte-order mark, CRLF line ends, the id after the metrics with and
+    /// without a title column, semicolons and a decimal comma decided by a late value.
+    @Test func postRowsOfOtherLayouts() {
+        let crlf = Self.postRows.map { $0.hasSuffix("\r") ? $0 : $0 + "\r" }
+        let header = "date,post_id,title,impressions,likes,revenue"
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        Self.expectSameReading(Ingest.parse(bom + Self.table(crlf, header: header, quotingTimes: false)),
+                               Ingest.parse(bom + Self.table(crlf, header: header, quotingTimes: true)))
+        let idLast = Self.postRows.map { row -> String in
+            let fields = row.split(separator: ",", maxSplits: 2, omittingEmptySubsequences: false)
+            guard fields.count == 3 else { return row }
+            return "\(fields[0]),\(fields[2]),\(fields[1])"
+        }
+        for header in ["date,caption,impressions,likes,revenue,post_id", "date,notes,impressions,likes,revenue,post_id"] {
+            Self.expectSameReading(Ingest.parse(Self.table(idLast, header: header, quotingTimes: false)),
+                                   Ingest.parse(Self.table(idLast, header: header, quotingTimes: true)))
+        }
+        let semicolons = ["2026-11-01;p1;\"A; b\";10;2", "2026-11-02;p1;\"A; b\";11;3", "2026-11-02;p2;B;12;2,5",
+                          "2026-11-03;p2;B;13;4", "2026-11-03;p3;C;1.234;5"]
+        let plain = Ingest.parse(Self.table(semicolons, header: "date;post_id;title;impressions;revenue", quotingTimes: false))
+        #expect(plain.metricsRows.map { $0.values[.revenue] } == [2, 3, 2.5, 4, 5])
+        #expect(plain.metricsRows.map(\.title) == ["A; b", "A; b", "B", "B", "C"])
+        let quoted = semicolons.map { "\"\($0.prefix(10))\"" + $0.dropFirst(10) }
+        Self.expectSameReading(plain, Ingest.parse(Array(
+            (["date;post_id;title;impressions;revenue"] + quoted).joined(separator: "\n").utf8) + [0x0A]))
+    }
+
+    @Test func readerReadsIdsAndQuotedTitles() {
+        let reader = PlainRecordReader(columnCount: 5, delimiter: UInt8(ascii: ","), timeColumn: 0,
+                                       metrics: [(3, .impressions), (4, .likes)], idColumn: 1, titleColumn: 2)!
+        func read(_ text: String) -> (id: String, title: String, next: Int)? {
+            var values = MetricValues()
+            let bytes = Array(text.utf8)
+            return bytes.withUnsafeBytes { buffer in
+                reader.read(buffer, from: 0, allowsPoint: true, into: &values).map { ($0.id.string(), $0.title.string(), $0.next) }
+            }
+        }
+        let first = read("2026-11-01,\"p1\",\"A, b\",1,2\r\n")
+        #expect(first?.id == "p1" && first?.title == "A, b" && first?.next == 28)
+        #expect(read("2026-11-01,p1,\"\",1,2\n")?.title == "")
+        #expect(read("2026-11-01,p1,\"A \"\"b\"\"\",1,2\n") == nil)
+        #expect(read("2026-11-01,p1,\"A\nb\",1,2\n") == nil)
+        #expect(read("2026-11-01,p1,\"A\"b,1,2\n") == nil)
+        #expect(read("2026-11-01,p1,\"A,1,2\n") == nil)
+        #expect(read("2026-11-01,p1,\"Caf\u{e9}\",1,2\n") == nil)
+        #expect(PlainRecordReader(columnCount: 3, delimiter: UInt8(ascii: ","), timeColumn: 0, metrics: [(2, .likes)],
+                                  idColumn: 1, titleColumn: 1) == nil)
+    }
+
     @Test func readerReadsThePlainFormAndLeavesTheRest() {
         let reader = PlainRecordReader(columnCount: 4, delimiter: UInt8(ascii: ","), timeColumn: 0,
                                        metrics: [(1, .impressions), (2, .revenue), (3, .likes)])!

@@ -182,6 +182,59 @@ import Testing
         #expect(Self.describe(first) == Self.describe(oneGo))
     }
 
+    /// Parts cut between posts or inside one are appended with whole arrays after the rows of
+    /// the post cut in two; the result, and rows upserted after the merge (rows of earlier
+    /// posts again, the last post going on, new posts), must be those of upserting in one go.
+    @Test(arguments: [7, 8, 9] as [UInt64])
+    func postRowsOfPartsOfWholePostsEqualRowsUpsertedInOneGo(seed: UInt64) {
+        // The rows of each post together, their keys ascending (as they are found without the
+        // slot index): rows of a post met before in another run left out, each run sorted.
+        var runs: [[(key: RowKey, row: StoredPost, title: String?)]] = []
+        var postsMet = Set<UInt64>()
+        for upsert in Self.postUpserts(seed: seed, count: 3_000) {
+            let post = upsert.key.raw | 0xFF_FFFF
+            if let last = runs.last?.last, last.key.raw | 0xFF_FFFF == post {
+                runs[runs.count - 1].append(upsert)
+            } else if postsMet.insert(post).inserted {
+                runs.append([upsert])
+            }
+        }
+        let upserts = runs.flatMap { run in
+            run.enumerated().sorted { ($0.element.key.raw, $0.offset) < ($1.element.key.raw, $1.offset) }.map(\.element)
+        }
+        func post(_ index: Int) -> UInt64 { upserts[index].key.raw | 0xFF_FFFF }
+        let betweenPosts = upserts.indices.dropFirst().filter { post($0) != post($0 - 1) }
+        var generator = SplitMix64(seed: seed)
+        for round in 0..<6 {
+            // Between posts, then anywhere (a post cut in two: its rows in the later part are
+            // upserted one by one, the rest appended whole).
+            let cuts = (0..<3).map { _ in
+                round < 3 ? betweenPosts[Int(generator.next() % UInt64(betweenPosts.count))]
+                    : Int(generator.next() % UInt64(upserts.count + 1))
+            }.sorted()
+            let bounds = [0] + cuts + [upserts.count]
+            var whole = PostRows()
+            var merged = PostRows()
+            for (start, end) in zip(bounds, bounds.dropFirst()) {
+                var part = PostRows()
+                for upsert in upserts[start..<end] {
+                    _ = part.upsert(upsert.key, upsert.row, title: upsert.title)
+                    _ = whole.upsert(upsert.key, upsert.row, title: upsert.title)
+                }
+                if start == 0 { merged = part } else { merged.append(part) }
+            }
+            #expect(Self.describe(merged) == Self.describe(whole), "cut at \(cuts)")
+            let again = (0..<200).map { _ in upserts[Int(generator.next() % UInt64(upserts.count))] }
+                + Self.postUpserts(seed: seed + 100 + UInt64(round), count: 200)
+            for upsert in again {
+                let a = merged.upsert(upsert.key, upsert.row, title: upsert.title)
+                let b = whole.upsert(upsert.key, upsert.row, title: upsert.title)
+                #expect(a.slot == b.slot && a.replaced == b.replaced)
+            }
+            #expect(Self.describe(merged) == Self.describe(whole), "cut at \(cuts), then upserted")
+        }
+    }
+
     @Test func ticketRowsUpsertTheSameKeyAfterGivingUpTheirIndex() throws {
         var rows = TicketRows()
         let key = try #require(RowKey(platform: 2, id: 3, day: nil))

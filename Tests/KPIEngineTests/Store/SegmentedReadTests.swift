@@ -31,6 +31,10 @@ import Testing
         /// with some rows of earlier posts repeated later (upserts across the cuts) and titles
         /// that change.
         case postsByIdThenDay
+        /// A post export whose rows vary: titles quoted or not, with commas, doubled quotes, line
+        /// feeds and text that is not ASCII; ids missing, in scientific notation or `Total`;
+        /// empty, signed and decimal values; posts coming back out of order.
+        case postsWithOddTitles
         /// `;`-separated; the decimal comma is decided by a value deep in the file, so the parts
         /// after it started undecided and must be read again in sequence.
         case decimalCommaDecidedLate
@@ -91,6 +95,18 @@ import Testing
                 let repeated = n(40) == 0
                 let post = repeated ? n(row / 20 + 1) : row / 20, postDay = repeated ? n(20) : row % 20
                 lines.append("\(day(postDay)),p\(post),\"Post \(post)\(n(30) == 0 ? " (edited)" : "")\",\(values())")
+            }
+        case .postsWithOddTitles:
+            lines.append("date,post_id,title,impressions,reach,likes,revenue,spend")
+            let titles = ["\"Sale, today\"", "Plain title", "\"Says \"\"hi\"\"\"", "\"Two\nlines\"", "Caf\u{e9} cr\u{e8}me",
+                          "\"\"", "Total", "\"Summer, \u{1F31E}\""]
+            for row in 0..<5000 {
+                let repeated = n(30) == 0
+                let post = repeated ? n(row / 25 + 1) : row / 25, postDay = repeated ? n(25) : row % 25
+                let id = [0: "", 1: "6.54E+17", 2: "Total", 3: "-"][n(200)] ?? "p\(post)"
+                let title = n(8) == 0 ? titles[n(titles.count)] : "\"Post \(post), part \(post % 3)\""
+                let numbers = n(100) == 0 ? "-3,,4,1.5,2" : values()
+                lines.append("\(day(postDay)),\(id),\(title),\(numbers)")
             }
         case .decimalCommaDecidedLate:
             lines.append("date;impressions;reach;likes;spend")
@@ -160,7 +176,7 @@ import Testing
     }
 
     /// Every part is used as read, whatever the file holds: no byte is read twice.
-    @Test(arguments: Shape.allCases.filter { $0 != .quotedLineFeeds && $0 != .decimalCommaDecidedLate })
+    @Test(arguments: Shape.allCases.filter { ![.quotedLineFeeds, .decimalCommaDecidedLate, .postsWithOddTitles].contains($0) })
     func everyPartIsUsedAsRead(shape: Shape) throws {
         let root = try TemporaryDirectory()
         try Self.text(shape).write(toFile: root.path + "/instagram.csv", atomically: true, encoding: .utf8)

@@ -1,18 +1,21 @@
-/// Reads the records of a plain daily metrics table in one pass over the file's bytes: one
-/// time column, metric columns whose values are read as written (no factor, no parts), any
-/// other columns ignored. The record's end is found and its numbers are read while its
-/// fields are found, eight bytes at a time (``DigitWord``), straight into the lanes of a
-/// ``MetricValues``.
+/// Reads the records of a plain metrics table in one pass over the file's bytes: one
+/// time column, metric columns whose values are read as written (no factor, no parts),
+/// optionally a post's id column and title column, any other columns ignored. The record's
+/// end is found and its numbers are read while its fields are found, eight bytes at a time
+/// (``DigitWord``), straight into the lanes of a ``MetricValues``.
 ///
 /// Only the common form is read here: every metric field holds digits with at most one
-/// decimal point and four decimals (at most twelve digits before it); the other fields are
-/// ASCII without quotes or carriage returns; as many fields as columns; a line feed (or
-/// CR LF) at the end. For anything else ``read(_:from:allowsPoint:into:)`` gives nil having
-/// decided nothing, and the record is framed and read by the general path, which reads such
-/// records the same way (numbers by ``NumberText/plainUnits(_:allowsPoint:)``).
+/// decimal point and four decimals (at most twelve digits before it); the time field is ASCII
+/// without quotes or carriage returns; the other fields are too, or are quoted ASCII without
+/// quotes, carriage returns or line feeds inside and a delimiter or the line's end right
+/// after the closing quote; as many fields as columns; a line feed (or CR LF) at the end.
+/// For anything else ``read(_:from:allowsPoint:into:)`` gives nil having decided nothing,
+/// and the record is framed and read by the general path, which reads such records the same
+/// way (numbers by ``NumberText/plainUnits(_:allowsPoint:)``, fields by ``CSVFields``).
 struct PlainRecordReader {
-    /// What each column holds, by column: a ``MetricField`` raw value, ``timeColumn`` or
-    /// ``ignoredColumn``. A vector, not an array: reading it per row retains nothing.
+    /// What each column holds, by column: a ``MetricField`` raw value, ``timeColumn``,
+    /// ``idColumn``, ``titleColumn`` or ``ignoredColumn``. A vector, not an array: reading it
+    /// per row retains nothing.
     private let roles: SIMD32<UInt8>
     private let columnCount: Int
     private let delimiter: UInt8
@@ -21,22 +24,41 @@ struct PlainRecordReader {
 
     private static let timeColumn: UInt8 = 0xFE
     private static let ignoredColumn: UInt8 = 0xFF
+    private static let idColumn: UInt8 = 0xFD
+    private static let titleColumn: UInt8 = 0xFC
     /// The longest record read here; longer ones (``FileParser`` rejects those over 1 MiB)
     /// go the general way.
     private static let longestRecord = 4096
     private static let lineFeed = UInt8(ascii: "\n")
     private static let carriageReturn = UInt8(ascii: "\r")
+    private static let quote = UInt8(ascii: "\"")
+
+    /// One record read: its time, id and title fields (empty when the table has no such
+    /// column; quotes removed) and where the next record starts (after the line feed).
+    struct Record {
+        var time = FieldText.empty
+        var id = FieldText.empty
+        var title = FieldText.empty
+        var next = 0
+    }
 
     /// A reader for a header of `columnCount` columns separated by `delimiter` whose time is in
-    /// column `timeColumn` and whose metrics are `metrics` (column, field); nil when the
-    /// header does not fit (more than 32 columns, a column or field used twice, a delimiter
-    /// that may be part of a number).
-    init?(columnCount: Int, delimiter: UInt8, timeColumn: Int, metrics: [(column: Int, field: MetricField)]) {
+    /// column `timeColumn`, whose metrics are `metrics` (column, field) and whose post id and
+    /// title, if any, are in `idColumn` and `titleColumn`; nil when the header does not fit
+    /// (more than 32 columns, a column or field used twice, a delimiter that may be part of a
+    /// number).
+    init?(columnCount: Int, delimiter: UInt8, timeColumn: Int, metrics: [(column: Int, field: MetricField)],
+          idColumn: Int? = nil, titleColumn: Int? = nil) {
         guard columnCount <= 32, (0..<columnCount).contains(timeColumn),
               delimiter == UInt8(ascii: ",") || delimiter == UInt8(ascii: ";") || delimiter == 0x09
         else { return nil }
         var roles = SIMD32<UInt8>(repeating: Self.ignoredColumn)
         roles[timeColumn] = Self.timeColumn
+        for (column, role) in [(idColumn, Self.idColumn), (titleColumn, Self.titleColumn)] {
+            guard let column else { continue }
+            guard (0..<columnCount).contains(column), roles[column] == Self.ignoredColumn else { return nil }
+            roles[column] = role
+        }
         var present: UInt32 = 0
         for (column, field) in metrics {
             guard (0..<columnCount).contains(column), roles[column] == Self.ignoredColumn,
@@ -52,23 +74,23 @@ struct PlainRecordReader {
     }
 
     /// Reads the record that starts at `start` in `text` (at least eight bytes): writes each
-    /// metric column's units into its lane of `values` (no other lane) and returns the time
-    /// column's text and where the next record starts (after the line feed). Nil when the
-    /// record is not of the form read here or does not end in `text`; `values` may then hold
-    /// some of its numbers. `allowsPoint` is false while the file's decimal convention is not
-    /// decided as a point.
+    /// metric column's units into its lane of `values` (no other lane) and returns its text
+    /// fields and where the next record starts. Nil when the record is not of the form read
+    /// here or does not end in `text`; `values` may then hold some of its numbers.
+    /// `allowsPoint` is false while the file's decimal convention is not decided as a point.
     @inline(__always)
     func read(_ text: UnsafeRawBufferPointer, from start: Int, allowsPoint: Bool,
-              into values: inout MetricValues) -> (time: FieldText, next: Int)? {
+              into values: inout MetricValues) -> Record? {
         withUnsafeBytes(of: roles) { roles in
             let base = text.baseAddress.unsafelyUnwrapped
             let lastColumn = columnCount &- 1
-            var time = FieldText.empty
+            var record = Record()
             var position = start
             var column = 0
             while true {
                 let role = roles[column]
-                // The field's end and the byte there (zero at the end of `text`).
+                // The field's end (after any closing quote) and the byte there (zero at the end
+                // of `text`).
                 let fieldEnd: Int
                 let stop: UInt8
                 if role < 32 {
@@ -79,25 +101,46 @@ struct PlainRecordReader {
                     fieldEnd = end
                     stop = after
                 } else {
-                    guard let end = endOfText(text, from: position) else { return nil }
-                    if role == Self.timeColumn {
-                        time = FieldText(bytes: UnsafeRawBufferPointer(start: base + position, count: end &- position))
+                    // The field's value from `valueStart` to `valueEnd`.
+                    let valueStart: Int
+                    let valueEnd: Int
+                    if role != Self.timeColumn, position < text.count,
+                       base.load(fromByteOffset: position, as: UInt8.self) == Self.quote {
+                        guard let close = endOfQuoted(text, from: position &+ 1) else { return nil }
+                        valueStart = position &+ 1
+                        valueEnd = close
+                        fieldEnd = close &+ 1
+                    } else {
+                        guard let end = endOfText(text, from: position) else { return nil }
+                        valueStart = position
+                        valueEnd = end
+                        fieldEnd = end
+                    }
+                    let value = FieldText(bytes: UnsafeRawBufferPointer(start: base + valueStart, count: valueEnd &- valueStart))
+                    switch role {
+                    case Self.timeColumn: record.time = value
+                    case Self.idColumn: record.id = value
+                    case Self.titleColumn: record.title = value
+                    default: break
                     }
                     // A first field that may say `Total` goes the general way (a summary row).
-                    if column == 0, end &- position >= 5, end &- position <= 8,
-                       base.load(fromByteOffset: position, as: UInt8.self) &- 0x30 >= 10 {
+                    if column == 0, value.count >= 5, value.count <= 8,
+                       base.load(fromByteOffset: valueStart, as: UInt8.self) &- 0x30 >= 10 {
                         return nil
                     }
-                    fieldEnd = end
-                    stop = end < text.count ? base.load(fromByteOffset: end, as: UInt8.self) : 0
+                    stop = fieldEnd < text.count ? base.load(fromByteOffset: fieldEnd, as: UInt8.self) : 0
                 }
                 if column == lastColumn {
                     guard fieldEnd &- start <= Self.longestRecord else { return nil }
-                    if stop == Self.lineFeed { return (time, fieldEnd &+ 1) }
+                    if stop == Self.lineFeed {
+                        record.next = fieldEnd &+ 1
+                        return record
+                    }
                     guard stop == Self.carriageReturn, fieldEnd &+ 1 < text.count,
                           base.load(fromByteOffset: fieldEnd &+ 1, as: UInt8.self) == Self.lineFeed
                     else { return nil }
-                    return (time, fieldEnd &+ 2)
+                    record.next = fieldEnd &+ 2
+                    return record
                 }
                 guard stop == delimiter else { return nil }
                 column &+= 1
@@ -164,5 +207,28 @@ struct PlainRecordReader {
             position &+= 8
         }
         return text.count
+    }
+
+    /// Where the quoted field whose text starts at `start` (after its opening quote) ends: the
+    /// index of its closing quote; nil when a carriage return, a line feed or a byte that is
+    /// not ASCII comes first, or no quote does within `text`.
+    @inline(__always)
+    private func endOfQuoted(_ text: UnsafeRawBufferPointer, from start: Int) -> Int? {
+        let quotes = UInt64(Self.quote) &* ByteMatch.everyByte
+        let lineFeeds = UInt64(Self.lineFeed) &* ByteMatch.everyByte
+        let carriageReturns = UInt64(Self.carriageReturn) &* ByteMatch.everyByte
+        var position = start
+        while position < text.count {
+            let word = DigitWord.load(text, at: position)
+            let ends = ByteMatch.bytes(of: word, equalTo: quotes)
+            let refused = ByteMatch.bytes(of: word, equalTo: lineFeeds) | ByteMatch.bytes(of: word, equalTo: carriageReturns)
+                | (word & 0x8080_8080_8080_8080)
+            if ends | refused != 0 {
+                guard refused == 0 || refused.trailingZeroBitCount > ends.trailingZeroBitCount else { return nil }
+                return position &+ ends.trailingZeroBitCount &>> 3
+            }
+            position &+= 8
+        }
+        return nil
     }
 }

@@ -36,6 +36,10 @@ struct RecordBuilder {
     private var plainRecords: PlainRecordReader?
     /// The currency of every row ``plainRecords`` reads (the header's, or the configured one).
     private var plainCurrency: Currency?
+    /// The id column of the rows ``plainRecords`` reads, if any.
+    private var plainIDColumn: Int?
+    /// True when the rows ``plainRecords`` reads have a title column.
+    private var plainReadsTitle = false
     /// True when the last row was read the general way, which may have left numbers in lanes
     /// a plain record does not write.
     private var rowMayHoldOtherLanes = false
@@ -183,16 +187,26 @@ struct RecordBuilder {
         return copy
     }
 
-    /// Lets ``buildPlainRecords(_:from:firstLine:progress:into:)`` read records separated by `delimiter` in one
-    /// pass when the header is a plain metrics table: one time column, metric columns read
-    /// as written, nothing else the builder reads (no platform, id, title, followers,
-    /// currency or traffic column).
+    /// Lets ``buildPlainRecords(_:from:firstLine:progress:into:)`` read records separated by
+    /// `delimiter` in one pass when the header is a plain metrics table: one time column,
+    /// metric columns read as written, at most one id column and one title column, nothing
+    /// else the builder reads (no platform, followers, currency, post facts or traffic column).
     mutating func readPlainRecords(delimitedBy delimiter: UInt8) {
         guard kind == .metrics, timeSources.count == 1, case .column(let timeColumn) = timeSources[0],
-              followersSource == nil, idSources.isEmpty, titleSources.isEmpty, !hasPostFacts, platformSource == nil,
-              currencySource == nil, averageViewDurationSource == nil, customerValueSource == nil, traffic == nil,
-              !holdsTraffic
+              followersSource == nil, idSources.count <= 1, titleSources.count <= 1, !hasPostFacts,
+              platformSource == nil, currencySource == nil, averageViewDurationSource == nil,
+              customerValueSource == nil, traffic == nil, !holdsTraffic
         else { return }
+        var idColumn: Int?
+        if let source = idSources.first {
+            guard case .column(let column) = source else { return }
+            idColumn = column
+        }
+        var titleColumn: Int?
+        if let source = titleSources.first {
+            guard case .column(let column) = source else { return }
+            titleColumn = column
+        }
         var metrics: [(column: Int, field: MetricField)] = []
         var headerCurrency: Currency?
         for source in metricSources {
@@ -201,9 +215,11 @@ struct RecordBuilder {
             if source.isMoney { headerCurrency = headerCurrency ?? source.currency }
         }
         guard let reader = PlainRecordReader(columnCount: headers.count, delimiter: delimiter, timeColumn: timeColumn,
-                                             metrics: metrics)
+                                             metrics: metrics, idColumn: idColumn, titleColumn: titleColumn)
         else { return }
         plainRecords = reader
+        plainIDColumn = idColumn
+        plainReadsTitle = titleColumn != nil
         // As the general path decides it for a row with every metric column filled.
         let mayHaveCurrency = headerCurrency != nil || facts.currency != nil
         plainCurrency = mayHaveCurrency && reader.present & Self.moneyBits != 0
@@ -216,12 +232,17 @@ struct RecordBuilder {
 
     /// Reads the records of a plain metrics table from `start` in `text` (the file's bytes,
     /// at least eight of them) in one pass, one row each to `sink`, as long as they are of
-    /// the form ``PlainRecordReader`` reads and end in `text`; `firstLine` is the line of the
-    /// first. Returns where the records read end (`start` when none was) and how many there
-    /// were; the record there is for the general path, which frames and reads it.
+    /// the form ``PlainRecordReader`` reads, end in `text` and need none of the general
+    /// path's decisions (a `Total` row, an id that is missing or in scientific notation);
+    /// `firstLine` is the line of the first. Returns where the records read end (`start` when
+    /// none was) and how many there were; the record there is for the general path, which
+    /// frames and reads it.
     mutating func buildPlainRecords<S: RecordSink>(_ text: UnsafeRawBufferPointer, from start: Int, firstLine: Int,
                                                    progress: inout FileProgress, into sink: inout S) -> (end: Int, records: Int) {
         guard let reader = plainRecords, progress.yearless.isEmpty else { return (start, 0) }
+        let readsID = plainIDColumn != nil
+        // A column of ids a spreadsheet mangled gives no ids: its rows go the general way.
+        if let column = plainIDColumn, progress.state.mangledIdColumns.contains(column) { return (start, 0) }
         // The row is read into a local copy, what is the same for every plain row set once.
         var row = self.row
         defer { self.row = row }
@@ -235,9 +256,18 @@ struct RecordBuilder {
         row.isLifetimeSnapshot = false
         var position = start
         var line = firstLine
-        while position < text.count,
-              let (timeText, next) = reader.read(text, from: position, allowsPoint: allowsPoint, into: &row.values),
-              case .time(let day, let instant) = times.parse(timeText) {
+        while position < text.count {
+            guard let record = reader.read(text, from: position, allowsPoint: allowsPoint, into: &row.values),
+                  case .time(let day, let instant) = times.parse(record.time)
+            else { break }
+            if readsID {
+                guard let id = Self.plainID(record.id, previous: &idText) else { break }
+                row.id = id
+            }
+            if plainReadsTitle {
+                guard !Self.isTotal(record.title) else { break }
+                row.title = record.title.isMissing ? nil : titleText.string(record.title.trimmed)
+            }
             row.values.present = reader.present
             Self.addDerivedFields(to: &row.values)
             // A value the general path refused may have decided a decimal comma: the note
@@ -248,10 +278,21 @@ struct RecordBuilder {
             row.time = instant
             progress.summary.count(from: day, to: day)
             sink.metrics(row)
-            position = next
+            position = record.next
             line &+= 1
         }
         return (position, line &- firstLine)
+    }
+
+    /// The id of a plain record as the general path reads it (trimmed, made a `String` only
+    /// when it differs from the previous row's); nil when the general path must decide: the
+    /// field is missing, says `Total`, or holds a number in scientific notation (an id the
+    /// previous row had was none).
+    @inline(__always)
+    private static func plainID(_ field: FieldText, previous: inout RepeatedText) -> String? {
+        if let id = previous.repeated(field.trimmed) { return id }
+        guard !field.isMissing, !isTotal(field), !isScientificNotation(field.trimmed) else { return nil }
+        return previous.string(field.trimmed)
     }
 
     /// Notes, once per file, that a value decided the file writes decimal commas, with the
