@@ -216,6 +216,35 @@ import Testing
                                   idColumn: 1, titleColumn: 1) == nil)
     }
 
+    /// A first column of short ids that start with a letter is read here; only one that says
+    /// `Total` (the general path's summary row) is left to the general path.
+    @Test func readerReadsShortIdsFirstAndLeavesTotals() {
+        let reader = PlainRecordReader(columnCount: 4, delimiter: UInt8(ascii: ","), timeColumn: 1,
+                                       metrics: [(2, .impressions), (3, .likes)], idColumn: 0, titleColumn: nil)!
+        func read(_ text: String) -> String? {
+            var values = MetricValues()
+            let bytes = Array(text.utf8)
+            return bytes.withUnsafeBytes { reader.read($0, from: 0, allowsPoint: true, into: &values)?.id.string() }
+        }
+        #expect(read("p12345,2026-11-01,1,2\n") == "p12345")
+        #expect(read("Totally,2026-11-01,1,2\n") == "Totally")
+        #expect(read("Total,2026-11-01,1,2\n") == nil)
+        #expect(read(" TOTALS ,2026-11-01,1,2\n") == nil)
+        // The same rows with their times quoted are read the general way.
+        let rows = [["p12345", "2026-11-01", "1", "2"], ["Totally", "2026-11-02", "3", "4"],
+                    [" total ", "2026-11-02", "5", "6"], ["p12345", "2026-11-02", "7", "8"]]
+        func table(quotingTimes: Bool) -> [UInt8] {
+            let lines = rows.map { row in
+                row.enumerated().map { $0.offset == 1 && quotingTimes ? "\"\($0.element)\"" : $0.element }
+                    .joined(separator: ",")
+            }
+            return Array((["post_id,date,impressions,likes"] + lines).joined(separator: "\n").utf8) + [0x0A]
+        }
+        let plain = Ingest.parse(table(quotingTimes: false))
+        #expect(plain.metricsRows.map(\.id) == ["p12345", "Totally", "p12345"])
+        Self.expectSameReading(plain, Ingest.parse(table(quotingTimes: true)))
+    }
+
     @Test func readerReadsThePlainFormAndLeavesTheRest() {
         let reader = PlainRecordReader(columnCount: 4, delimiter: UInt8(ascii: ","), timeColumn: 0,
                                        metrics: [(1, .impressions), (2, .revenue), (3, .likes)])!

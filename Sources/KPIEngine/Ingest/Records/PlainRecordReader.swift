@@ -123,11 +123,8 @@ struct PlainRecordReader {
                     case Self.titleColumn: record.title = value
                     default: break
                     }
-                    // A first field that may say `Total` goes the general way (a summary row).
-                    if column == 0, value.count >= 5, value.count <= 8,
-                       base.load(fromByteOffset: valueStart, as: UInt8.self) &- 0x30 >= 10 {
-                        return nil
-                    }
+                    // A first field that says `Total` goes the general way (a summary row).
+                    if column == 0, value.saysTotal { return nil }
                     stop = fieldEnd < text.count ? base.load(fromByteOffset: fieldEnd, as: UInt8.self) : 0
                 }
                 if column == lastColumn {

@@ -265,7 +265,7 @@ struct RecordBuilder {
                 row.id = id
             }
             if plainReadsTitle {
-                guard !Self.isTotal(record.title) else { break }
+                guard !record.title.saysTotal else { break }
                 row.title = record.title.isMissing ? nil : titleText.string(record.title.trimmed)
             }
             row.values.present = reader.present
@@ -291,7 +291,7 @@ struct RecordBuilder {
     @inline(__always)
     private static func plainID(_ field: FieldText, previous: inout RepeatedText) -> String? {
         if let id = previous.repeated(field.trimmed) { return id }
-        guard !field.isMissing, !isTotal(field), !isScientificNotation(field.trimmed) else { return nil }
+        guard !field.isMissing, !field.saysTotal, !isScientificNotation(field.trimmed) else { return nil }
         return previous.string(field.trimmed)
     }
 
@@ -366,8 +366,8 @@ struct RecordBuilder {
     @inline(__always)
     private static func isSummary(_ fields: UnsafeBufferPointer<FieldText>, summarySources: [ColumnLayout.Source],
                                   trafficDimensions: [ColumnLayout.Source]?) -> Bool {
-        if let first = fields.first, isTotal(first) { return true }
-        for source in summarySources where isTotal(value(source, fields)) { return true }
+        if let first = fields.first, first.saysTotal { return true }
+        for source in summarySources where value(source, fields).saysTotal { return true }
         if let trafficDimensions { return isTrafficTotal(fields, dimensions: trafficDimensions) }
         return false
     }
@@ -383,13 +383,6 @@ struct RecordBuilder {
             if !text.isEmpty { allMissing = false }
         }
         return allMissing
-    }
-
-    @inline(__always)
-    private static func isTotal(_ text: FieldText) -> Bool {
-        guard text.count >= 5, text.count <= 8 else { return false }
-        let word = text.trimmed
-        return word.equalsIgnoringCase("total") || word.equalsIgnoringCase("totals")
     }
 
     // MARK: Metrics

@@ -41,6 +41,15 @@ struct FieldText {
         }
     }
 
+    /// True when the value, trimmed, is the word of a summary row: `Total` or `Totals` in any
+    /// case.
+    @inline(__always)
+    var saysTotal: Bool {
+        guard count >= 5, count <= 8 else { return false }
+        let word = trimmed
+        return word.equalsIgnoringCase("total") || word.equalsIgnoringCase("totals")
+    }
+
     /// True when the bytes equal `lowercaseASCII` ignoring ASCII case.
     func equalsIgnoringCase(_ lowercaseASCII: StaticString) -> Bool {
         guard lowercaseASCII.utf8CodeUnitCount == bytes.count else { return false }
