@@ -173,22 +173,19 @@ public struct MetricsStore: Sendable {
             let work = RollupWork(files: files, counted: counted, orders: orders, clock: clock)
             let platforms = platformsOfFile.keys.sorted()
             let filesOf = platforms.map { platformsOfFile[$0]! }
-            var taken: [PlatformRollup] = []
+            let existing = platforms.map { rollups.removeValue(forKey: $0) }
             // A new platform whose rows all come from one file has only new keys (a file holds
             // a key once): its upsert indexes are built apart from the rest of its rollup.
-            var indexedApart: [Bool] = []
-            for (platform, numbers) in zip(platforms, filesOf) {
-                var rollup = rollups.removeValue(forKey: platform)
-                indexedApart.append(rollup == nil && numbers.count == 1)
-                if rollup == nil { rollup = newRollup(platform) }
-                rollup!.version = nextVersion()
-                taken.append(rollup!)
+            let indexedApart = zip(existing, filesOf).map { rollup, numbers in rollup == nil && numbers.count == 1 }
+            let taken = zip(platforms, existing).map { platform, rollup -> PlatformRollup in
+                var taken = rollup ?? newRollup(platform)
+                taken.version = nextVersion()
+                return taken
             }
             let tasks = BulkRollupTask.ordered(platforms: platforms, filesOf: filesOf, indexedApart: indexedApart,
                                                files: files)
             let rollupSlots = Slots(taken)
             let indexSlots = Slots([(posts: UpsertIndex, tickets: UpsertIndex)?](repeating: nil, count: platforms.count))
-            let isIndexedApart = indexedApart
             DispatchQueue.concurrentPerform(iterations: tasks.count) { n in
                 let index = tasks[n].platform
                 if tasks[n].isIndexes {
@@ -197,8 +194,8 @@ public struct MetricsStore: Sendable {
                 }
                 var rollup = rollupSlots.take(index)
                 rollup.beginBulk()
-                if !isIndexedApart[index] { work.reserveKeys(of: filesOf[index], in: &rollup) }
-                for number in filesOf[index] { work.add(number, to: &rollup, keysAreNew: isIndexedApart[index]) }
+                if !indexedApart[index] { work.reserveKeys(of: filesOf[index], in: &rollup) }
+                for number in filesOf[index] { work.add(number, to: &rollup, keysAreNew: indexedApart[index]) }
                 work.refreshObservations(of: filesOf[index], in: &rollup)
                 rollup.endBulk()
                 rollupSlots.put(rollup, at: index)

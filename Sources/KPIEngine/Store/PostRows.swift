@@ -328,23 +328,32 @@ struct PostRows: Sendable {
         return false
     }
 
+    /// Calls `body` with the present values of `units` (a ``MetricValues``' lanes) as they are
+    /// packed, in lane order: one `Int32` each, or two (high half, low half) when `isWide`.
+    /// The lanes are read where they are: indexing the vector with a lane known only at run
+    /// time copied all of it per value.
+    @inline(__always)
+    private static func forEachPacked(_ units: UnsafeRawBufferPointer, present: UInt32, isWide: Bool,
+                                      _ body: (Int32) -> Void) {
+        var bits = present
+        while bits != 0 {
+            let v = units.load(fromByteOffset: bits.trailingZeroBitCount &* 8, as: Int64.self)
+            if isWide {
+                body(Int32(truncatingIfNeeded: v >> 32))
+                body(Int32(bitPattern: UInt32(truncatingIfNeeded: v)))
+            } else {
+                body(Int32(truncatingIfNeeded: v))
+            }
+            bits &= bits &- 1
+        }
+    }
+
     /// Appends the present values of `rowValues` to `values`, packed; returns the row's present
-    /// mask (with ``wide`` when they take 64 bits each). The lanes are read where they are:
-    /// indexing the vector with a lane known only at run time copied all of it per value.
+    /// mask (with ``wide`` when they take 64 bits each).
     private static func appendPacked(_ rowValues: MetricValues, to values: inout [Int32]) -> UInt32 {
         withUnsafeBytes(of: rowValues.units) { units in
             let isWide = needsWide(units, present: rowValues.present)
-            var bits = rowValues.present
-            while bits != 0 {
-                let v = units.load(fromByteOffset: bits.trailingZeroBitCount &* 8, as: Int64.self)
-                if isWide {
-                    values.append(Int32(truncatingIfNeeded: v >> 32))
-                    values.append(Int32(bitPattern: UInt32(truncatingIfNeeded: v)))
-                } else {
-                    values.append(Int32(truncatingIfNeeded: v))
-                }
-                bits &= bits &- 1
-            }
+            forEachPacked(units, present: rowValues.present, isWide: isWide) { values.append($0) }
             return rowValues.present | (isWide ? wide : 0)
         }
     }
@@ -364,18 +373,9 @@ struct PostRows: Sendable {
         unused += oldLength - length
         var next = Int(valueStart[i])
         withUnsafeBytes(of: rowValues.units) { units in
-            var bits = rowValues.present
-            while bits != 0 {
-                let v = units.load(fromByteOffset: bits.trailingZeroBitCount &* 8, as: Int64.self)
-                if isWide {
-                    values[next] = Int32(truncatingIfNeeded: v >> 32)
-                    values[next + 1] = Int32(bitPattern: UInt32(truncatingIfNeeded: v))
-                    next += 2
-                } else {
-                    values[next] = Int32(v)
-                    next += 1
-                }
-                bits &= bits &- 1
+            Self.forEachPacked(units, present: rowValues.present, isWide: isWide) { value in
+                values[next] = value
+                next += 1
             }
         }
         present[i] = mask
@@ -458,9 +458,6 @@ extension PostRows {
             }
         }
         sums.present |= fields
-        return (day: days.isEmpty ? keys[i].day! : Day(number: days[i]),
-                hour: hours.isEmpty || hours[i] == Self.noHour ? nil : hours[i],
-                currency: currencies.isEmpty || currencies[i] == 0 ? nil : Currency(packed: currencies[i]),
-                present: fields)
+        return (day: day(at: i), hour: hour(at: i), currency: currency(at: i), present: fields)
     }
 }

@@ -21,13 +21,10 @@ struct TimeText {
     /// The days of the date parts (`YYYY-MM-DD`, as 8 + 2 bytes) of the two ISO date-times read
     /// last, the latest first: a ticket's times mostly share their dates with those of the row
     /// before (two entries, as its resolution mostly falls on a later day than its opening).
-    private var isoDates: (latest: ISODateEntry?, earlier: ISODateEntry?) = (nil, nil)
+    private var isoDates = TwoLatest<(key: UInt64, tail: UInt16, day: Day)>()
     /// Likewise, the days of the two instants read last with a UTC offset or `Z`, with the
     /// instants that have the same day (``DayClock/daySpan(ofEpochMilliseconds:)``).
-    private var instantDays: (latest: InstantDayEntry?, earlier: InstantDayEntry?) = (nil, nil)
-
-    private typealias ISODateEntry = (key: UInt64, tail: UInt16, day: Day)
-    private typealias InstantDayEntry = (day: Day, instants: Range<Int64>)
+    private var instantDays = TwoLatest<(day: Day, instants: Range<Int64>)>()
 
     init(clock: DayClock) { self.clock = clock }
 
@@ -86,29 +83,21 @@ struct TimeText {
     @inline(__always)
     private mutating func isoDate(_ bytes: UnsafeRawBufferPointer) -> Day? {
         let key = bytes.loadUnaligned(as: UInt64.self), tail = bytes.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
-        if let latest = isoDates.latest, latest.key == key, latest.tail == tail { return latest.day }
-        if let earlier = isoDates.earlier, earlier.key == key, earlier.tail == tail {
-            isoDates = (earlier, isoDates.latest)
-            return earlier.day
-        }
+        if let known = isoDates.first(where: { $0.key == key && $0.tail == tail }) { return known.day }
         let century = Self.twoDigits(bytes, at: 0), yearOfCentury = Self.twoDigits(bytes, at: 2)
         let month = Self.twoDigits(bytes, at: 5), dayOfMonth = Self.twoDigits(bytes, at: 8)
         guard century >= 0, yearOfCentury >= 0, let day = Day(year: century * 100 + yearOfCentury, month: month, day: dayOfMonth)
         else { return nil }
-        isoDates = ((key, tail, day), isoDates.latest)
+        isoDates.note((key, tail, day))
         return day
     }
 
     /// The day of an instant in the clock's zone.
     @inline(__always)
     private mutating func dayOfInstant(_ instant: Int64) -> Day {
-        if let latest = instantDays.latest, latest.instants.contains(instant) { return latest.day }
-        if let earlier = instantDays.earlier, earlier.instants.contains(instant) {
-            instantDays = (earlier, instantDays.latest)
-            return earlier.day
-        }
+        if let known = instantDays.first(where: { $0.instants.contains(instant) }) { return known.day }
         let span = clock.daySpan(ofEpochMilliseconds: instant)
-        instantDays = (span, instantDays.latest)
+        instantDays.note(span)
         return span.day
     }
 
