@@ -110,17 +110,20 @@ public final class IDTable: Sendable {
     /// then no row anywhere can be keyed by it yet. Nil when the table is full.
     public func numbering(_ text: String) -> (number: UInt32, isNew: Bool)? {
         var text = text
-        return text.withUTF8 { utf8 in
-            let h = Self.hash(utf8)
-            let index = shardIndex(hash: h)
-            let local = shards[index].state.withLock { s -> (Int, Bool)? in
-                let (bucket, found) = s.find(utf8, hash: h)
-                if let found { return (found, false) }
-                guard (s.count + 1) * shards.count <= limit else { return nil }
-                return (s.insert(utf8, hash: h, at: bucket), true)
-            }
-            return local.map { (UInt32($0.0 * shards.count + index), $0.1) }
+        return text.withUTF8 { numbering(utf8: $0) }
+    }
+
+    /// ``numbering(_:)`` for a string given as its UTF-8 bytes (read straight from a file).
+    public func numbering(utf8: UnsafeBufferPointer<UInt8>) -> (number: UInt32, isNew: Bool)? {
+        let h = Self.hash(utf8)
+        let index = shardIndex(hash: h)
+        let local = shards[index].state.withLock { s -> (Int, Bool)? in
+            let (bucket, found) = s.find(utf8, hash: h)
+            if let found { return (found, false) }
+            guard (s.count + 1) * shards.count <= limit else { return nil }
+            return (s.insert(utf8, hash: h, at: bucket), true)
         }
+        return local.map { (UInt32($0.0 * shards.count + index), $0.1) }
     }
 
     /// The number `text` already has, if any.
