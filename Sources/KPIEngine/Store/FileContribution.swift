@@ -108,35 +108,48 @@ public struct FileContribution: RecordSink, Sendable {
 
     public mutating func metrics(_ row: MetricsRow) {
         guard let platform = platformNumber(row.platform, line: row.line) else { return }
+        guard let id = row.id else { return addSums(of: row, rows: 1, platform: platform) }
         let key = PlatformDay(platform: platform, day: row.day)
-        // Read where they are: a method of `self` (or `row.values` read whole) copied it per row.
+        // Read where it is: a method of `self` copied all of it per row.
         let hour = hourlyRule?.hour(of: row)
-        if let id = row.id {
-            guard let number = idNumber(id),
-                  let rowKey = RowKey(platform: platform, id: number, day: row.isLifetimeSnapshot ? nil : row.day)
-            else { return rejected(line: row.line, reason: "too many distinct ids, or a day out of range") }
-            rowCount += 1
-            if journal != nil {
-                let (slot, replaced) = posts.upsert(rowKey, row.values, day: row.day, hour: hour, currency: row.currency,
-                                                    title: row.title)
-                journal!.value.recordPost(slot, replaced: replaced, day: key)
-            } else {
-                _ = posts.set(rowKey, row.values, day: row.day, hour: hour, currency: row.currency, title: row.title)
-            }
-            if !row.facts.isEmpty, let post = RowKey(platform: platform, id: number, day: nil) {
-                posts.note(row.facts, of: post)
-            }
-            if row.followers != nil || !recent.observedDays.holds(key, atOrAfter: row.time) {
-                var newest = Int64.min
-                days.modify(key) { totals in
-                    totals.observe(row)
-                    newest = totals.newestTime
-                }
-                recent.observedDays.note(key, newest: newest)
-            }
-            return
-        }
+        guard let number = idNumber(id),
+              let rowKey = RowKey(platform: platform, id: number, day: row.isLifetimeSnapshot ? nil : row.day)
+        else { return rejected(line: row.line, reason: "too many distinct ids, or a day out of range") }
         rowCount += 1
+        if journal != nil {
+            let (slot, replaced) = posts.upsert(rowKey, row.values, day: row.day, hour: hour, currency: row.currency,
+                                                title: row.title)
+            journal!.value.recordPost(slot, replaced: replaced, day: key)
+        } else {
+            _ = posts.set(rowKey, row.values, day: row.day, hour: hour, currency: row.currency, title: row.title)
+        }
+        if !row.facts.isEmpty, let post = RowKey(platform: platform, id: number, day: nil) {
+            posts.note(row.facts, of: post)
+        }
+        if row.followers != nil || !recent.observedDays.holds(key, atOrAfter: row.time) {
+            var newest = Int64.min
+            days.modify(key) { totals in
+                totals.observe(row)
+                newest = totals.newestTime
+            }
+            recent.observedDays.note(key, newest: newest)
+        }
+    }
+
+    /// The file sums rows without an id: a run of them may come as one.
+    public static var takesRunsOfRows: Bool { true }
+
+    public mutating func metrics(_ row: MetricsRow, rows: Int) {
+        precondition(row.id == nil, "a run of rows with an id")
+        guard let platform = platformNumber(row.platform, line: row.line, rows: rows) else { return }
+        addSums(of: row, rows: rows, platform: platform)
+    }
+
+    /// Adds `row`, without an id, the sum of `rows` rows, to the sums of its platform and day.
+    private mutating func addSums(of row: MetricsRow, rows: Int, platform: UInt16) {
+        let key = PlatformDay(platform: platform, day: row.day)
+        let hour = hourlyRule?.hour(of: row)
+        rowCount += rows
         days.modify(key) { $0.add(row) }
         let present = row.values.present
         if present & ~recent.platform!.presence != 0 {
@@ -286,10 +299,12 @@ public struct FileContribution: RecordSink, Sendable {
         return number
     }
 
-    private mutating func platformNumber(_ name: String, line: Int) -> UInt16? {
+    /// The number of the platform `name` of the `rows` rows from `line` on; nil, each of them
+    /// rejected, when there are too many platforms.
+    private mutating func platformNumber(_ name: String, line: Int, rows: Int = 1) -> UInt16? {
         if let last = lookups?.value.platform, last.name == name { return last.number }
         guard let number = interning.platforms.number(for: name) else {
-            rejected(line: line, reason: "more than \(Interning.platformLimit) platform names")
+            for line in line..<(line + rows) { rejected(line: line, reason: "more than \(Interning.platformLimit) platform names") }
             return nil
         }
         recent.platform = (name, UInt16(number), presence[UInt16(number)] ?? 0)

@@ -353,7 +353,9 @@ indirect enum ParserSlot: Sendable {
 
 /// A sink that keeps nothing: what a parser made again reads over (rows already counted).
 struct DiscardingSink: RecordSink {
+    static var takesRunsOfRows: Bool { true }
     mutating func metrics(_ row: MetricsRow) {}
+    mutating func metrics(_ row: MetricsRow, rows: Int) {}
     mutating func service(_ row: ServiceRow) {}
     mutating func rejected(line: Int, reason: String) {}
     mutating func note(_ text: String) {}
