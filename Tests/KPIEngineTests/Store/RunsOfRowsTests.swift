@@ -17,6 +17,17 @@ import Testing
     /// Runs of rows of one day and of one instant, times with hours on the days that keep
     /// hourly sums, money in a currency, and rows the one-pass reader leaves to the general path
     /// (signs, placeholders, quoted times, a `Total` row, a bad date) inside and between runs.
+    /// Counts the rows each delivery stands for.
+    private struct RunCounting: RecordSink {
+        static var takesRunsOfRows: Bool { true }
+        var rowsPerDelivery: [Int] = []
+        mutating func metrics(_ row: MetricsRow) { rowsPerDelivery.append(1) }
+        mutating func metrics(_ row: MetricsRow, rows: Int) { rowsPerDelivery.append(rows) }
+        mutating func service(_ row: ServiceRow) {}
+        mutating func rejected(line: Int, reason: String) {}
+        mutating func note(_ text: String) {}
+    }
+
     private static let rows = [
         "2026-11-01,100,5,12.5", "2026-11-01,0,0,0", "2026-11-01,7,1,0.25",
         "2026-11-02,1,1,1", "2026-11-02,-3,1,1", "2026-11-02,2,2,2", "2026-11-02,N/A,1,1", "2026-11-02,3,3,3",
@@ -33,24 +44,26 @@ import Testing
 
     private static let context = IngestContext(clock: DayClock(identifier: "UTC")!, hourlyFrom: Day(iso: "2026-11-20")!)
 
+    /// `bytes` read into `sink` in pieces of `chunkSize`.
+    private static func read<S: RecordSink>(_ bytes: [UInt8], chunkSize: Int, into sink: inout S) {
+        var parser = FileParser(relativePath: "instagram/data.csv", context: context)
+        bytes.withUnsafeBytes { all in
+            var offset = 0
+            while offset < all.count {
+                let end = min(all.count, offset + chunkSize)
+                parser.consume(UnsafeRawBufferPointer(rebasing: all[offset..<end]), into: &sink)
+                offset = end
+            }
+        }
+        parser.finish(into: &sink)
+    }
+
     /// The file read into a contribution with runs, and one by one, in pieces of `chunkSize`.
     private static func readBothWays(_ bytes: [UInt8], chunkSize: Int) -> (runs: FileContribution, rows: FileContribution) {
-        func read<S: RecordSink>(into sink: inout S) {
-            var parser = FileParser(relativePath: "instagram/data.csv", context: context)
-            bytes.withUnsafeBytes { all in
-                var offset = 0
-                while offset < all.count {
-                    let end = min(all.count, offset + chunkSize)
-                    parser.consume(UnsafeRawBufferPointer(rebasing: all[offset..<end]), into: &sink)
-                    offset = end
-                }
-            }
-            parser.finish(into: &sink)
-        }
         var runs = FileContribution(path: "instagram/data.csv", interning: context.interning, hourlyRule: context.hourlyRule)
         var rows = RowByRow(contribution: runs)
-        read(into: &runs)
-        read(into: &rows.contribution)
+        read(bytes, chunkSize: chunkSize, into: &runs)
+        read(bytes, chunkSize: chunkSize, into: &rows.contribution)
         return (runs, rows.contribution)
     }
 
@@ -71,6 +84,11 @@ import Testing
         #expect(Self.describe(runs) == Self.describe(rows))
         let whole = Self.readBothWays(Self.text(Self.rows), chunkSize: .max).runs
         #expect(Self.describe(runs) == Self.describe(whole))
+        // Whole (pieces shorter than a record are read the general way, row by row).
+        var counting = RunCounting()
+        Self.read(Self.text(Self.rows), chunkSize: .max, into: &counting)
+        #expect(counting.rowsPerDelivery.contains { $0 > 1 }, "no run was summed")
+        #expect(counting.rowsPerDelivery.reduce(0, +) == runs.rowCount, "every row delivered once")
     }
 
     /// Whole numbers first (the decimal convention undecided), a decimal comma decided by a row
