@@ -65,7 +65,7 @@ struct PostRows: Sendable {
 
     /// How many rows, packed values and posts a file's rows with ids take: what reading part
     /// of a file added tells how much room the rest will need (``reserveCapacity(_:)``).
-    struct Size: Equatable {
+    struct Size {
         var rows = 0
         var values = 0
         var posts = 0
