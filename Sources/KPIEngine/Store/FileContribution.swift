@@ -108,38 +108,57 @@ public struct FileContribution: RecordSink, Sendable {
 
     public mutating func metrics(_ row: MetricsRow) {
         guard let platform = platformNumber(row.platform, line: row.line) else { return }
+        guard let id = row.id else { return addSums(of: row, rows: 1, platform: platform) }
         let key = PlatformDay(platform: platform, day: row.day)
-        if let id = row.id {
-            guard let number = idNumber(id),
-                  let rowKey = RowKey(platform: platform, id: number, day: row.isLifetimeSnapshot ? nil : row.day)
-            else { return rejected(line: row.line, reason: "too many distinct ids, or a day out of range") }
-            rowCount += 1
-            let (slot, replaced) = posts.upsert(rowKey, row.values, day: row.day, hour: hour(of: row),
-                                                currency: row.currency, title: row.title)
-            if !row.facts.isEmpty, let post = RowKey(platform: platform, id: number, day: nil) {
-                posts.note(row.facts, of: post)
-            }
-            if row.followers != nil || !recent.observedDays.holds(key, atOrAfter: row.time) {
-                var newest = Int64.min
-                days.modify(key) { totals in
-                    totals.observe(row)
-                    newest = totals.newestTime
-                }
-                recent.observedDays.note(key, newest: newest)
-            }
-            journal?.value.recordPost(slot, replaced: replaced, day: key)
-            return
-        }
+        // Read where it is: a method of `self` copied all of it per row.
+        let hour = hourlyRule?.hour(of: row)
+        guard let number = idNumber(id),
+              let rowKey = RowKey(platform: platform, id: number, day: row.isLifetimeSnapshot ? nil : row.day)
+        else { return rejected(line: row.line, reason: "too many distinct ids, or a day out of range") }
         rowCount += 1
+        if journal != nil {
+            let (slot, replaced) = posts.upsert(rowKey, row.values, day: row.day, hour: hour, currency: row.currency,
+                                                title: row.title)
+            journal!.value.recordPost(slot, replaced: replaced, day: key)
+        } else {
+            _ = posts.set(rowKey, row.values, day: row.day, hour: hour, currency: row.currency, title: row.title)
+        }
+        if !row.facts.isEmpty, let post = RowKey(platform: platform, id: number, day: nil) {
+            posts.note(row.facts, of: post)
+        }
+        if row.followers != nil || !recent.observedDays.holds(key, atOrAfter: row.time) {
+            var newest = Int64.min
+            days.modify(key) { totals in
+                totals.observe(row)
+                newest = totals.newestTime
+            }
+            recent.observedDays.note(key, newest: newest)
+        }
+    }
+
+    /// The file sums rows without an id: a run of them may come as one.
+    public static var takesRunsOfRows: Bool { true }
+
+    public mutating func metrics(_ row: MetricsRow, rows: Int) {
+        precondition(row.id == nil, "a run of rows with an id")
+        guard let platform = platformNumber(row.platform, line: row.line, rows: rows) else { return }
+        addSums(of: row, rows: rows, platform: platform)
+    }
+
+    /// Adds `row`, without an id, the sum of `rows` rows, to the sums of its platform and day.
+    private mutating func addSums(of row: MetricsRow, rows: Int, platform: UInt16) {
+        let key = PlatformDay(platform: platform, day: row.day)
+        let hour = hourlyRule?.hour(of: row)
+        rowCount += rows
         days.modify(key) { $0.add(row) }
-        if row.values.present & ~recent.platform!.presence != 0 {
-            presence[platform, default: 0] |= row.values.present
+        let present = row.values.present
+        if present & ~recent.platform!.presence != 0 {
+            presence[platform, default: 0] |= present
             recent.platform!.presence = presence[platform]!
         }
-        if let currency = row.currency, row.values.present & MetricField.moneyBits != 0 {
+        if let currency = row.currency, present & MetricField.moneyBits != 0 {
             currencies.insert(PlatformCurrency(platform: platform, currency: currency))
         }
-        let hour = hour(of: row)
         if let hour { hours[PlatformHour(platform: platform, day: row.day, hour: hour), default: .zero].add(row.values) }
         journal?.value.recordSums(row.values, day: key, hour: hour)
     }
@@ -177,6 +196,26 @@ public struct FileContribution: RecordSink, Sendable {
         days.pack()
         lookups = nil
         if !kept.isEmpty { kept.shrinkToFit() }
+    }
+
+    // MARK: Room for a large file's rows
+
+    /// What the rows with ids take now: given back to ``reserveRoom(since:bytesRead:bytesLeft:)``
+    /// once some bytes are read.
+    var postsSize: PostRows.Size { posts.size }
+
+    /// Makes room in the rows with ids for what `bytesLeft` more bytes of the file will bring, at
+    /// the rate the last `bytesRead` bytes brought them (the rows took `before` then), with a
+    /// sixteenth more: a large file's arrays then do not double, each time copied to fresh
+    /// pages, while it is read, and the room left over is small enough to be kept once it is
+    /// read (see `Array.shrinkToFit()`). Nothing is reserved from fewer than 256 rows read.
+    mutating func reserveRoom(since before: PostRows.Size, bytesRead: Int, bytesLeft: Int64) {
+        let now = posts.size
+        guard bytesLeft > 0, bytesRead > 0, now.rows - before.rows >= 256 else { return }
+        let scale = Double(bytesLeft) / Double(bytesRead) * 17 / 16
+        func more(_ now: Int, _ before: Int) -> Int { now + Int(Double(max(0, now - before)) * scale) }
+        posts.reserveCapacity(PostRows.Size(rows: more(now.rows, before.rows), values: more(now.values, before.values),
+                                            posts: more(now.posts, before.posts)))
     }
 
     // MARK: Journal
@@ -260,10 +299,12 @@ public struct FileContribution: RecordSink, Sendable {
         return number
     }
 
-    private mutating func platformNumber(_ name: String, line: Int) -> UInt16? {
+    /// The number of the platform `name` of the `rows` rows from `line` on; nil, each of them
+    /// rejected, when there are too many platforms.
+    private mutating func platformNumber(_ name: String, line: Int, rows: Int = 1) -> UInt16? {
         if let last = lookups?.value.platform, last.name == name { return last.number }
         guard let number = interning.platforms.number(for: name) else {
-            rejected(line: line, reason: "more than \(Interning.platformLimit) platform names")
+            for line in line..<(line + rows) { rejected(line: line, reason: "more than \(Interning.platformLimit) platform names") }
             return nil
         }
         recent.platform = (name, UInt16(number), presence[UInt16(number)] ?? 0)
@@ -279,9 +320,6 @@ public struct FileContribution: RecordSink, Sendable {
             yield &lookups!.value
         }
     }
-
-    /// The row's hour of the day, when it keeps hourly sums (see ``HourlyRule``).
-    private func hour(of row: MetricsRow) -> UInt8? { hourlyRule?.hour(of: row) }
 }
 
 extension MetricField {

@@ -16,10 +16,18 @@ struct FileSegment: Sendable {
         self.contribution = contribution
     }
 
-    /// Reads the range; `didRead` is told the size of each chunk read.
+    /// Reads the range; `didRead` is told the size of each chunk read. After the first chunk,
+    /// the contribution makes room for the rows of the rest.
     mutating func read(_ fd: Int32, chunkSize: Int, didRead: ((Int) -> Void)? = nil) {
+        let sizeBefore = contribution.postsSize
+        var isFirstChunk = true
         let outcome = ChunkedRead.read(fd, from: start, until: end, chunkSize: chunkSize) { chunk in
             parser.consume(chunk, into: &contribution)
+            if isFirstChunk {
+                isFirstChunk = false
+                contribution.reserveRoom(since: sizeBefore, bytesRead: chunk.count,
+                                         bytesLeft: end - start - Int64(chunk.count))
+            }
             didRead?(chunk.count)
             return true
         }

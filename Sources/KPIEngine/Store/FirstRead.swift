@@ -93,7 +93,9 @@ struct FirstRead: Sendable {
         }
         guard let descriptor = opened else { return }
         file.wake(descriptor, context: context)
-        file.read(descriptor, until: end, into: &contribution, chunkSize: chunkSize, didRead: didRead)
+        // A cut file's part takes in the others' rows once they are read: room for them all.
+        file.read(descriptor, until: end, into: &contribution, chunkSize: chunkSize,
+                  rowsEnd: segments.last?.end, didRead: didRead)
         if segments.isEmpty {
             close(descriptor)
             settle(&file, &contribution)

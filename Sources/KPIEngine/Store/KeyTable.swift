@@ -113,6 +113,12 @@ struct KeyTable<Value>: Sendable where Value: Sendable {
         return body(&values[i])
     }
 
+    /// Makes room for `count` entries in all without growing: the table then holds them 70%
+    /// full, as after ``shrinkToFit()``.
+    mutating func reserveCapacity(_ count: Int) {
+        if count * 4 > keys.count * 3 { rehash(buckets: Self.buckets(for: count)) }
+    }
+
     /// Every entry, in no particular order.
     func forEach(_ body: (UInt64, Value) -> Void) {
         for i in keys.indices where keys[i] != Self.emptyKey { body(keys[i], values[i]) }

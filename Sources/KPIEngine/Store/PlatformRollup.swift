@@ -222,8 +222,8 @@ public struct PlatformRollup: Sendable {
     /// each, for rows whose keys no other file holds and that keep no hourly sums (the
     /// caller's to choose). Rather than looking each row's day up, the rows' values are added
     /// into their day's sums where they are packed, each day's table of keys is looked up once
-    /// (and made at its size when new), and a post's consecutive rows and rows of the same
-    /// fields are counted together.
+    /// (and made at its size when new) and filled in the order of its buckets, and a post's
+    /// consecutive rows and rows of the same fields are counted together.
     mutating func addPosts(_ slots: [Int32], of rows: PostRows) {
         guard !slots.isEmpty else { return }
         // Each row's place among the days (which have every row's day: the file attached them),
@@ -231,22 +231,26 @@ public struct PlatformRollup: Sendable {
         var places: [Int32] = []
         places.reserveCapacity(slots.count)
         var first = Int.max, last = Int.min
+        var next = 0
         for slot in slots {
             // A dated key's row is of the key's day; a lifetime snapshot's, of its export day.
             let day = rows.keys[Int(slot)].day ?? rows[slot].day
-            let place = sortedDays.insertionIndex(of: day)
+            // A post's rows usually come day after day: the place after the last is tried first.
+            let place = next < sortedDays.count && sortedDays[next] == day ? next : sortedDays.insertionIndex(of: day)
             precondition(place < sortedDays.count && sortedDays[place] == day, "a row's day is not attached")
             places.append(Int32(place))
             first = min(first, place)
             last = max(last, place)
+            next = place + 1
         }
         var rowsOfDay = [Int](repeating: 0, count: last - first + 1)
         for place in places { rowsOfDay[Int(place) - first] += 1 }
         var sums = [MetricValues](repeating: .zero, count: rowsOfDay.count)
-        var tables = [KeyTable<Int64>](repeating: KeyTable(filler: 0), count: rowsOfDay.count)
-        for (index, count) in rowsOfDay.enumerated() where count > 0 {
-            let day = sortedDays[first + index]
-            tables[index] = postsByDay.removeValue(forKey: day) ?? KeyTable(filler: 0, minimumCapacity: count)
+        /// Each day's keys with their interactions, put into the day's table at the end.
+        var entries = rowsOfDay.map { count -> [(key: UInt64, interactions: Int64)] in
+            var entries: [(key: UInt64, interactions: Int64)] = []
+            entries.reserveCapacity(count)
+            return entries
         }
         var fields = (present: UInt32(0), rows: Int32(0))
         var money = (currency: Currency?.none, rows: 0)
@@ -256,7 +260,7 @@ public struct PlatformRollup: Sendable {
             let key = rows.keys[Int(slot)]
             let row = rows.addValues(of: slot, into: &sums[index])
             assert(row.day == sortedDays[Int(place)] && row.hour == nil)
-            tables[index][key.raw] = rows.units(of: .interactions, in: slot) ?? 0
+            entries[index].append((key.raw, rows.units(of: .interactions, in: slot) ?? 0))
             if row.present != fields.present {
                 countFields(fields.present, times: fields.rows)
                 fields = (row.present, 0)
@@ -281,7 +285,13 @@ public struct PlatformRollup: Sendable {
         for (index, count) in rowsOfDay.enumerated() where count > 0 {
             let day = sortedDays[first + index]
             days[day]!.values.add(sums[index])
-            postsByDay[day] = tables[index]
+            // Rows of a post go to as many days' tables, together larger than the cache: filled
+            // one at a time, in the order of its buckets, a table is written in passing rather
+            // than missed once a row.
+            var table = postsByDay.removeValue(forKey: day) ?? KeyTable(filler: 0, minimumCapacity: count)
+            for entry in KeyTable<Int64>.inBucketOrder(entries[index], key: \.key) { table[entry.key] = entry.interactions }
+            entries[index] = []
+            postsByDay[day] = table
         }
     }
 

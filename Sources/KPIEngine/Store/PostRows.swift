@@ -63,6 +63,32 @@ struct PostRows: Sendable {
 
     var count: Int { keys.count }
 
+    /// How many rows, packed values and posts a file's rows with ids take: what reading part
+    /// of a file added tells how much room the rest will need (``reserveCapacity(_:)``).
+    struct Size {
+        var rows = 0
+        var values = 0
+        var posts = 0
+    }
+
+    /// The rows, packed values and posts (while runs are tracked) held.
+    var size: Size { Size(rows: keys.count, values: values.count, posts: postsSeen.count) }
+
+    /// Makes room for `size` in all, so that the arrays do not grow (a copy and fresh pages
+    /// each time they double) until they hold that much. Room beyond what the rows come to use
+    /// is never touched, so it takes no memory but its addresses.
+    mutating func reserveCapacity(_ size: Size) {
+        keys.reserveCapacity(size.rows)
+        present.reserveCapacity(size.rows)
+        valueStart.reserveCapacity(size.rows)
+        titleNumbers.reserveCapacity(size.rows)
+        if !days.isEmpty { days.reserveCapacity(size.rows) }
+        if !currencies.isEmpty { currencies.reserveCapacity(size.rows) }
+        if !hours.isEmpty { hours.reserveCapacity(size.rows) }
+        values.reserveCapacity(size.values)
+        if tracksRuns { postsSeen.reserveCapacity(size.posts) }
+    }
+
     /// The row in `slot`.
     subscript(slot: Int32) -> StoredPost {
         let i = Int(slot)
@@ -106,20 +132,44 @@ struct PostRows: Sendable {
     /// slot and the row it replaced.
     mutating func upsert(_ key: RowKey, _ rowValues: MetricValues, day: Day, hour: UInt8?, currency: Currency?,
                          title: String?) -> (slot: Int32, replaced: StoredPost?) {
-        let titleNumber = title.map { titles.number(for: $0) } ?? 0
-        if let slot = storedSlot(of: key) {
-            let replaced = self[slot]
-            let i = Int(slot)
-            write(rowValues, into: i, reusing: Self.length(present[i]))
-            setDetails(of: i, day: day, hour: hour, currency: currency, title: titleNumber)
-            return (slot, replaced)
+        guard let slot = storedSlot(of: key) else {
+            return (append(key, rowValues, day: day, hour: hour, currency: currency, title: title), nil)
         }
+        let replaced = self[slot]
+        replace(slot, rowValues, day: day, hour: hour, currency: currency, title: title)
+        return (slot, replaced)
+    }
+
+    /// Stores a row of `values` under `key`, as ``upsert(_:_:day:hour:currency:title:)`` does,
+    /// without unpacking the row it replaces; returns its slot.
+    mutating func set(_ key: RowKey, _ rowValues: MetricValues, day: Day, hour: UInt8?, currency: Currency?,
+                      title: String?) -> Int32 {
+        guard let slot = storedSlot(of: key) else {
+            return append(key, rowValues, day: day, hour: hour, currency: currency, title: title)
+        }
+        replace(slot, rowValues, day: day, hour: hour, currency: currency, title: title)
+        return slot
+    }
+
+    /// Writes the row of `values` in `slot` in place of the row there.
+    private mutating func replace(_ slot: Int32, _ rowValues: MetricValues, day: Day, hour: UInt8?, currency: Currency?,
+                                  title: String?) {
+        let titleNumber = title.map { titles.number(for: $0) } ?? 0
+        let i = Int(slot)
+        write(rowValues, into: i, reusing: Self.length(present[i]))
+        setDetails(of: i, day: day, hour: hour, currency: currency, title: titleNumber)
+    }
+
+    /// Appends a row of `values` under `key`, which is not stored yet; returns its slot.
+    private mutating func append(_ key: RowKey, _ rowValues: MetricValues, day: Day, hour: UInt8?, currency: Currency?,
+                                 title: String?) -> Int32 {
+        let titleNumber = title.map { titles.number(for: $0) } ?? 0
         let slot = appendKey(key)
         let i = Int(slot)
         valueStart[i] = UInt32(values.count)
         present[i] = Self.appendPacked(rowValues, to: &values)
         setDetails(of: i, day: day, hour: hour, currency: currency, title: titleNumber)
-        return (slot, nil)
+        return slot
     }
 
     /// Adds the rows of `later` (the file's rows that follow these), exactly as upserting them
@@ -183,7 +233,7 @@ struct PostRows: Sendable {
     /// Appends the rows of `later` from `first` on, none of whose posts has a row here
     /// (``holdsNoPost(of:from:)``), as upserting them one by one would: its arrays one after
     /// the other, its value starts moved by the values here (the values of its rows before
-    /// `first`, appended with them, are left unused), its titles numbered here (`titleNumbers`,
+    /// `first` are left out, or unused when among them), its titles numbered here (`titleNumbers`,
     /// by row of `later`), its trailing run this one's.
     private mutating func appendWhole(_ later: PostRows, from first: Int, titleNumbers laterTitles: [UInt32]) {
         let countBefore = keys.count
@@ -212,12 +262,15 @@ struct PostRows: Sendable {
             if hours.isEmpty { hours = Array(repeating: Self.noHour, count: countBefore) }
             hours += later.hours.isEmpty ? Array(repeating: Self.noHour, count: rows.count) : Array(later.hours[rows])
         }
+        // Only the values from the first of these rows' on (those of the rows before `first`
+        // usually come first); any others among them are unused here.
+        let firstValue = later.valueStart[rows].min()!
         keys += later.keys[rows]
         present += later.present[rows]
-        valueStart += later.valueStart[rows].map { $0 + valuesBefore }
+        valueStart += later.valueStart[rows].map { $0 - firstValue + valuesBefore }
         titleNumbers += laterTitles[rows]
-        values += later.values
-        unused += later.unused + later.present[..<first].reduce(0) { $0 + Self.length($1) }
+        values += later.values[Int(firstValue)...]
+        unused += later.values.count - Int(firstValue) - later.present[rows].reduce(0) { $0 + Self.length($1) }
         if unused > 4096, unused > values.count / 2 { compact() }
     }
 

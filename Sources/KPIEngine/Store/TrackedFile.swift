@@ -261,13 +261,23 @@ public struct TrackedFile: Sendable {
 
     /// Reads from `offset` up to `end` (or the end of the file, if that comes first) into
     /// `contribution`; `didRead` is told the size of each chunk read. The parser must be awake.
+    /// After the first chunk, `contribution` makes room for the rows of the bytes up to
+    /// `rowsEnd` (`end` when nil; the file's size for the first part of a cut file, which takes
+    /// in the rows of the other parts).
     mutating func read(_ fd: Int32, until end: Int64, into contribution: inout FileContribution, chunkSize: Int,
-                       didRead: ((Int) -> Void)? = nil) {
+                       rowsEnd: Int64? = nil, didRead: ((Int) -> Void)? = nil) {
         let start = offset
         var tail = self.tail
+        let sizeBefore = contribution.postsSize
+        var isFirstChunk = true
         let outcome = modifyParser { parser in
             let outcome = ChunkedRead.read(fd, from: start, until: end, chunkSize: chunkSize) { chunk in
                 parser.consume(chunk, into: &contribution)
+                if isFirstChunk {
+                    isFirstChunk = false
+                    contribution.reserveRoom(since: sizeBefore, bytesRead: chunk.count,
+                                             bytesLeft: (rowsEnd ?? end) - start - Int64(chunk.count))
+                }
                 didRead?(chunk.count)
                 tail.append(chunk)
                 return true
@@ -343,7 +353,9 @@ indirect enum ParserSlot: Sendable {
 
 /// A sink that keeps nothing: what a parser made again reads over (rows already counted).
 struct DiscardingSink: RecordSink {
+    static var takesRunsOfRows: Bool { true }
     mutating func metrics(_ row: MetricsRow) {}
+    mutating func metrics(_ row: MetricsRow, rows: Int) {}
     mutating func service(_ row: ServiceRow) {}
     mutating func rejected(line: Int, reason: String) {}
     mutating func note(_ text: String) {}

@@ -254,6 +254,24 @@ struct RecordBuilder {
         row.currency = plainCurrency
         row.followers = nil
         row.isLifetimeSnapshot = false
+        // Rows without an id of the same instant that follow each other, summed, for a sink
+        // that takes them so (see ``RecordSink/takesRunsOfRows``): the first's line and time,
+        // how many, the sum of their values.
+        let sumsRuns = S.takesRunsOfRows && !readsID && !plainReadsTitle
+        var run = (line: 0, day: Day(number: 0), time: Int64.min, rows: 0, values: MetricValues.zero)
+        /// Gives the run to `sink` as one row (a copy of the row being read, with the run's
+        /// values, line and time).
+        func deliverRun(into sink: inout S) {
+            guard run.rows > 0 else { return }
+            var first = row
+            first.values = run.values
+            first.line = run.line
+            first.day = run.day
+            first.time = run.time
+            sink.metrics(first, rows: run.rows)
+            run.rows = 0
+        }
+        defer { if sumsRuns { deliverRun(into: &sink) } }
         var position = start
         var line = firstLine
         while position < text.count {
@@ -277,7 +295,15 @@ struct RecordBuilder {
             row.day = day
             row.time = instant
             progress.summary.count(from: day, to: day)
-            sink.metrics(row)
+            if !sumsRuns {
+                sink.metrics(row)
+            } else if run.rows > 0, instant == run.time, day == run.day {
+                run.values.add(row.values)
+                run.rows &+= 1
+            } else {
+                deliverRun(into: &sink)
+                run = (line, day, instant, 1, row.values)
+            }
             position = record.next
             line &+= 1
         }
