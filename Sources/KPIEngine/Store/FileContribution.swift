@@ -145,19 +145,29 @@ public struct FileContribution: RecordSink, Sendable {
     }
 
     public mutating func service(_ row: ServiceRow) {
-        guard let platform = platformNumber(row.platform, line: row.line) else { return }
+        guard var id = row.id else { return service(platform: row.platform, id: nil, values: row.values, line: row.line) }
+        id.withUTF8 { service(platform: row.platform, id: UnsafeRawBufferPointer($0), values: row.values, line: row.line) }
+    }
+
+    public mutating func service(platform: String, id: UnsafeRawBufferPointer?, values: ServiceValues, line: Int) {
+        guard let platform = platformNumber(platform, line: line) else { return }
+        let ticket = StoredTicket(openedAt: values.openedAt, firstResponseAt: values.firstResponseAt,
+                                  resolvedAt: values.resolvedAt, satisfied: values.csat.map { $0 >= 4 },
+                                  sentiment: values.sentiment)
+        addTicket(ticket, platform: platform, id: id.map { $0.assumingMemoryBound(to: UInt8.self) }, line: line)
+    }
+
+    /// Keeps a service record of `platform` whose id has the UTF-8 bytes `id` (nil: none); a
+    /// later record with the same id replaces it.
+    private mutating func addTicket(_ ticket: StoredTicket, platform: UInt16, id: UnsafeBufferPointer<UInt8>?, line: Int) {
         rowCount += 1
-        newestTicket[platform] = max(newestTicket[platform] ?? .min, row.openedAt)
-        let ticket = StoredTicket(row)
-        if let id = row.id {
-            guard let (number, isNew) = interning.ids.numbering(id),
-                  let key = RowKey(platform: platform, id: number, day: nil)
-            else { return rejected(line: row.line, reason: "too many distinct ids") }
-            let (slot, replaced) = isNew ? (tickets.insertNew(key, ticket), nil) : tickets.upsert(key, ticket)
-            journal?.value.recordTicket(slot, replaced: replaced)
-        } else {
-            anonymousTickets.append((platform, ticket))
-        }
+        newestTicket[platform] = max(newestTicket[platform] ?? .min, ticket.openedAt)
+        guard let id else { return anonymousTickets.append((platform, ticket)) }
+        guard let (number, isNew) = interning.ids.numbering(utf8: id),
+              let key = RowKey(platform: platform, id: number, day: nil)
+        else { return rejected(line: line, reason: "too many distinct ids") }
+        let (slot, replaced) = isNew ? (tickets.insertNew(key, ticket), nil) : tickets.upsert(key, ticket)
+        journal?.value.recordTicket(slot, replaced: replaced)
     }
 
     public mutating func rejected(line: Int, reason: String) {
