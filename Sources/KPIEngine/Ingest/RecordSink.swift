@@ -4,10 +4,9 @@
 public protocol RecordSink {
     mutating func metrics(_ row: MetricsRow)
     mutating func service(_ row: ServiceRow)
-    /// A service record read straight from the file's bytes: its id given as its UTF-8 bytes
-    /// (valid only during the call; nil for a record without an id), so that no `String` is
-    /// made for it. The same record as ``service(_:)`` would get.
-    mutating func service(platform: String, id: UnsafeRawBufferPointer?, values: ServiceValues, line: Int)
+    /// Service records read straight from the file's bytes, their ids as bytes (see
+    /// ``ServiceRecordBatch``): the records ``service(_:)`` would get one by one.
+    mutating func services(_ batch: ServiceRecordBatch)
     /// A row that was refused; `line` is 1-based, 0 for the whole file.
     mutating func rejected(line: Int, reason: String)
     /// Something worth saying once about the file that rejects no row
@@ -16,9 +15,8 @@ public protocol RecordSink {
 }
 
 extension RecordSink {
-    /// Makes a ``ServiceRow`` of the record for ``service(_:)``.
-    public mutating func service(platform: String, id: UnsafeRawBufferPointer?, values: ServiceValues, line: Int) {
-        service(ServiceRow(platform: platform, id: id.map { String(decoding: $0, as: UTF8.self) }, values: values,
-                           line: line))
+    /// Gives each record of the batch to ``service(_:)``.
+    public mutating func services(_ batch: ServiceRecordBatch) {
+        for record in batch.records { service(batch.row(record)) }
     }
 }

@@ -105,6 +105,30 @@ public struct ServiceRow: Sendable, Equatable {
     }
 }
 
+/// Service records of one platform read straight from a file's bytes, given to a
+/// ``RecordSink`` together, in line order, with each record's id as its UTF-8 bytes: no
+/// `String` is made for an id, and the store numbers a batch's ids together.
+public struct ServiceRecordBatch {
+    /// One record: its id's bytes (nil for a record without an id; valid only while the batch
+    /// is being given), its values and its line.
+    public struct Record {
+        public var id: UnsafeRawBufferPointer?
+        public var values: ServiceValues
+        public var line: Int
+    }
+
+    public var platform: String
+    public internal(set) var records: [Record] = []
+
+    init(platform: String) { self.platform = platform }
+
+    /// The record as a ``ServiceRow``.
+    public func row(_ record: Record) -> ServiceRow {
+        ServiceRow(platform: platform, id: record.id.map { String(decoding: $0, as: UTF8.self) }, values: record.values,
+                   line: record.line)
+    }
+}
+
 /// Where and why something in a file was refused: a data row (or a whole data file) the
 /// ingester rejected, or a mistake in a mapping, goals, config or theme file
 /// (``ConfigProblem``).

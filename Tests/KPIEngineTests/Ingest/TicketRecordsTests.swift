@@ -190,6 +190,16 @@ import Testing
         #expect(withPlatforms.records.serviceRows.map(\.platform) == ["x", "instagram", "linkedin"])
     }
 
+    /// The csat rule's shortcut for one digit reads what the rest of the rule reads in the
+    /// digit with spaces around it.
+    @Test func csatDigitsReadAsWithSpaces() {
+        let digits = Self.parse(Self.table((0...9).map { "d\($0),2025-11-24T00:00:00Z,,,\($0)," }))
+        let spaced = Self.parse(Self.table((0...9).map { "d\($0),2025-11-24T00:00:00Z,,, \($0) ," }))
+        #expect(digits.records.serviceRows.map(\.csat) == [1, 2, 3, 4, 5])
+        #expect(digits.records.serviceRows.map(\.csat) == spaced.records.serviceRows.map(\.csat))
+        #expect(digits.records.rejectionReasons == spaced.records.rejectionReasons)
+    }
+
     @Test func readerFramesTheCommonForm() throws {
         let reader = try #require(TicketRecordReader(
             columnCount: 4, delimiter: UInt8(ascii: ","),
@@ -253,10 +263,9 @@ struct PathCountingSink: RecordSink {
 
     mutating func metrics(_ row: MetricsRow) { records.metrics(row) }
     mutating func service(_ row: ServiceRow) { records.service(row) }
-    mutating func service(platform: String, id: UnsafeRawBufferPointer?, values: ServiceValues, line: Int) {
-        fastRecords += 1
-        records.service(ServiceRow(platform: platform, id: id.map { String(decoding: $0, as: UTF8.self) }, values: values,
-                                   line: line))
+    mutating func services(_ batch: ServiceRecordBatch) {
+        fastRecords += batch.records.count
+        for record in batch.records { records.service(batch.row(record)) }
     }
     mutating func rejected(line: Int, reason: String) { records.rejected(line: line, reason: reason) }
     mutating func note(_ text: String) { records.note(text) }

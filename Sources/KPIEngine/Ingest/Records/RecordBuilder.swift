@@ -36,6 +36,11 @@ struct RecordBuilder {
     private var plainRecords: PlainRecordReader?
     /// Frames ticket records in one pass, when the header fits (``readTicketRecords(delimitedBy:)``).
     private var ticketRecords: TicketRecordReader?
+    /// The ticket records read in one pass not yet given to the sink, their ids in the bytes
+    /// being read (reused).
+    private var ticketBatch = ServiceRecordBatch(platform: "")
+    /// How many ticket records read in one pass go to the sink together.
+    private static let ticketBatchSize = 1024
     /// The currency of every row ``plainRecords`` reads (the header's, or the configured one).
     private var plainCurrency: Currency?
     /// The id column of the rows ``plainRecords`` reads, if any.
@@ -922,6 +927,7 @@ struct RecordBuilder {
         }
         ticketRecords = TicketRecordReader(columnCount: headers.count, delimiter: delimiter, roles: roles,
                                            summaryColumns: summaryColumns)
+        ticketBatch.platform = facts.defaultPlatform
     }
 
     /// Reads the records of a ticket table from `start` in `text` (the file's bytes, at least
@@ -944,12 +950,20 @@ struct RecordBuilder {
             else { break }
             let day = times.day(ofInstant: values.openedAt)
             progress.summary.count(from: day, to: day)
-            sink.service(platform: facts.defaultPlatform, id: readsID ? record.id.trimmed.bytes : nil, values: values,
-                         line: line)
+            ticketBatch.records.append(.init(id: readsID ? record.id.trimmed.bytes : nil, values: values, line: line))
+            if ticketBatch.records.count == Self.ticketBatchSize { giveTicketBatch(to: &sink) }
             position = record.next
             line &+= 1
         }
+        // Before the general path reads on, and while the ids' bytes are there.
+        if !ticketBatch.records.isEmpty { giveTicketBatch(to: &sink) }
         return (position, line &- firstLine)
+    }
+
+    /// Gives the ticket records read in one pass to `sink`, and empties the batch.
+    private mutating func giveTicketBatch<S: RecordSink>(to sink: inout S) {
+        sink.services(ticketBatch)
+        ticketBatch.records.removeAll(keepingCapacity: true)
     }
 
     private mutating func buildService<S: RecordSink>(_ fields: UnsafeBufferPointer<FieldText>, line: Int,
@@ -1016,6 +1030,9 @@ struct RecordBuilder {
 
     /// 1 to 5; Zendesk's `Good` = 5 and `Bad` = 1; `Offered` / `Not Offered` = unrated.
     private static func csat(_ text: FieldText) throws(RowProblem) -> Double? {
+        // The common values: none, or one digit of 1 to 5 (read as the rest would read them).
+        if text.isEmpty { return nil }
+        if text.count == 1, text[0] &- UInt8(ascii: "1") < 5 { return Double(text[0] &- UInt8(ascii: "0")) }
         let word = text.trimmed
         if startsWithLetter(word) {
             if word.equalsIgnoringCase("good") { return 5 }
@@ -1032,11 +1049,17 @@ struct RecordBuilder {
 
     /// `positive` / `neutral` / `negative`, or the sign of a number in [-1, 1].
     private static func sentiment(_ text: FieldText) throws(RowProblem) -> Sentiment? {
+        if text.isEmpty { return nil }
         let word = text.trimmed
-        if startsWithLetter(word) {
-            if word.equalsIgnoringCase("positive") { return .positive }
-            if word.equalsIgnoringCase("neutral") { return .neutral }
-            if word.equalsIgnoringCase("negative") { return .negative }
+        // Compared with the one word its first two letters may start.
+        if word.count >= 7 {
+            switch (FieldText.lowercased(word[0]), FieldText.lowercased(word[1])) {
+            case (UInt8(ascii: "p"), _): if word.equalsIgnoringCase("positive") { return .positive }
+            case (UInt8(ascii: "n"), UInt8(ascii: "e")):
+                if word.equalsIgnoringCase("neutral") { return .neutral }
+                if word.equalsIgnoringCase("negative") { return .negative }
+            default: break
+            }
         }
         switch NumberText.parse(text, nanIsMissing: true) {
         case .missing: return nil

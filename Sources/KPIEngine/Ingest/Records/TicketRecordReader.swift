@@ -78,15 +78,16 @@ struct TicketRecordReader {
                 guard let end = ByteMatch.endOfASCIIField(text, from: position, delimiter: delimiter) else { return nil }
                 let value = FieldText(bytes: UnsafeRawBufferPointer(start: base + position, count: end &- position))
                 if summaryColumns & (1 &<< UInt32(column)) != 0, value.saysTotal { return nil }
-                switch Role(rawValue: roles[column]).unsafelyUnwrapped {
-                case .ignored: break
-                case .id: record.id = value
-                case .openedAt: record.texts.openedAt = value
-                case .firstResponseAt: record.texts.firstResponseAt = value
-                case .firstReplyMinutes: record.texts.firstReplyMinutes = value
-                case .resolvedAt: record.texts.resolvedAt = value
-                case .csat: record.texts.csat = value
-                case .sentiment: record.texts.sentiment = value
+                // By raw value: making a `Role` of it was a call per field.
+                switch roles[column] {
+                case Role.id.rawValue: record.id = value
+                case Role.openedAt.rawValue: record.texts.openedAt = value
+                case Role.firstResponseAt.rawValue: record.texts.firstResponseAt = value
+                case Role.firstReplyMinutes.rawValue: record.texts.firstReplyMinutes = value
+                case Role.resolvedAt.rawValue: record.texts.resolvedAt = value
+                case Role.csat.rawValue: record.texts.csat = value
+                case Role.sentiment.rawValue: record.texts.sentiment = value
+                default: break
                 }
                 let stop = end < text.count ? base.load(fromByteOffset: end, as: UInt8.self) : 0
                 if column == lastColumn {

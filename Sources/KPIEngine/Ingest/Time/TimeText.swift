@@ -33,9 +33,11 @@ struct TimeText {
            cached.tail == field.bytes.loadUnaligned(fromByteOffset: 8, as: UInt16.self) {
             return .time(day: cached.day, epochMilliseconds: cached.start)
         }
+        // An ISO date-time read untrimmed is read as trimmed: white space at either end fails it.
+        if field.count >= 19, let value = parseISODateTime(field) { return value }
         let text = field.trimmed
         if text.count == 10, text[4] == UInt8(ascii: "-") { return parseDate(text) }
-        if let value = parseISODateTime(text) { return value }
+        if text.count < field.count, let value = parseISODateTime(text) { return value }
         if text.isMissing { return .missing }
         return parseOther(text)
     }
