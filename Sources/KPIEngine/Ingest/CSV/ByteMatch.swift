@@ -11,28 +11,4 @@ enum ByteMatch {
         let zeroWhereEqual = word ^ pattern
         return ~(((zeroWhereEqual & lows) &+ lows) | zeroWhereEqual | lows)
     }
-
-    /// Where the unquoted ASCII field from `start` in `text` (at least eight bytes) ends: the
-    /// next `delimiter`, carriage return or line feed, or the end of `text`; nil when a quote or
-    /// a byte that is not ASCII comes first. Eight bytes at a time.
-    @inline(__always)
-    static func endOfASCIIField(_ text: UnsafeRawBufferPointer, from start: Int, delimiter: UInt8) -> Int? {
-        let delimiters = UInt64(delimiter) &* everyByte
-        let quotes = UInt64(UInt8(ascii: "\"")) &* everyByte
-        let lineFeeds = UInt64(UInt8(ascii: "\n")) &* everyByte
-        let carriageReturns = UInt64(UInt8(ascii: "\r")) &* everyByte
-        var position = start
-        while position < text.count {
-            let word = DigitWord.load(text, at: position)
-            let ends = bytes(of: word, equalTo: delimiters) | bytes(of: word, equalTo: lineFeeds)
-                | bytes(of: word, equalTo: carriageReturns)
-            let refused = bytes(of: word, equalTo: quotes) | (word & 0x8080_8080_8080_8080)
-            if ends | refused != 0 {
-                guard refused == 0 || refused.trailingZeroBitCount > ends.trailingZeroBitCount else { return nil }
-                return position &+ ends.trailingZeroBitCount &>> 3
-            }
-            position &+= 8
-        }
-        return text.count
-    }
 }

@@ -197,7 +197,8 @@ struct RecordBuilder {
     /// Lets ``buildPlainRecords(_:from:firstLine:progress:into:)`` read records separated by
     /// `delimiter` in one pass when the header is a plain metrics table: one time column,
     /// metric columns read as written, at most one id column and one title column, nothing
-    /// else the builder reads (no platform, followers, currency, post facts or traffic column).
+    /// else the builder reads (no platform, followers, currency, post facts or traffic column);
+    /// or, for a ticket table, lets it frame tickets (``readTicketRecords(delimitedBy:)``).
     mutating func readPlainRecords(delimitedBy delimiter: UInt8) {
         if kind == .service { return readTicketRecords(delimitedBy: delimiter) }
         guard kind == .metrics, timeSources.count == 1, case .column(let timeColumn) = timeSources[0],
@@ -244,7 +245,8 @@ struct RecordBuilder {
     /// path's decisions (a `Total` row, an id that is missing or in scientific notation);
     /// `firstLine` is the line of the first. Returns where the records read end (`start` when
     /// none was) and how many there were; the record there is for the general path, which
-    /// frames and reads it.
+    /// frames and reads it. A ticket table's records are read by
+    /// ``buildTicketRecords(_:from:firstLine:progress:into:)``.
     mutating func buildPlainRecords<S: RecordSink>(_ text: UnsafeRawBufferPointer, from start: Int, firstLine: Int,
                                                    progress: inout FileProgress, into sink: inout S) -> (end: Int, records: Int) {
         if ticketRecords != nil { return buildTicketRecords(text, from: start, firstLine: firstLine, progress: &progress, into: &sink) }

@@ -75,7 +75,7 @@ struct TicketRecordReader {
             var position = start
             var column = 0
             while true {
-                guard let end = ByteMatch.endOfASCIIField(text, from: position, delimiter: delimiter) else { return nil }
+                guard let end = OnePassFraming.fieldEnd(text, from: position, delimiter: delimiter) else { return nil }
                 let value = FieldText(bytes: UnsafeRawBufferPointer(start: base + position, count: end &- position))
                 if summaryColumns & (1 &<< UInt32(column)) != 0, value.saysTotal { return nil }
                 // By raw value: making a `Role` of it was a call per field.
@@ -89,20 +89,14 @@ struct TicketRecordReader {
                 case Role.sentiment.rawValue: record.texts.sentiment = value
                 default: break
                 }
-                let stop = end < text.count ? base.load(fromByteOffset: end, as: UInt8.self) : 0
                 if column == lastColumn {
-                    guard end &- start <= Self.longestRecord else { return nil }
-                    if stop == Self.lineFeed {
-                        record.next = end &+ 1
-                        return record
-                    }
-                    guard stop == Self.carriageReturn, end &+ 1 < text.count,
-                          base.load(fromByteOffset: end &+ 1, as: UInt8.self) == Self.lineFeed
+                    guard end &- start <= Self.longestRecord,
+                          let next = OnePassFraming.nextRecord(afterLastField: end, in: text)
                     else { return nil }
-                    record.next = end &+ 2
+                    record.next = next
                     return record
                 }
-                guard stop == delimiter else { return nil }
+                guard end < text.count, base.load(fromByteOffset: end, as: UInt8.self) == delimiter else { return nil }
                 column &+= 1
                 position = end &+ 1
             }
