@@ -13,6 +13,9 @@ public protocol RecordSink {
     /// ``takesRunsOfRows``.
     mutating func metrics(_ row: MetricsRow, rows: Int)
     mutating func service(_ row: ServiceRow)
+    /// Service records read straight from the file's bytes, their ids as bytes (see
+    /// ``ServiceRecordBatch``): the records ``service(_:)`` would get one by one.
+    mutating func services(_ batch: ServiceRecordBatch)
     /// A row that was refused; `line` is 1-based, 0 for the whole file.
     mutating func rejected(line: Int, reason: String)
     /// Something worth saying once about the file that rejects no row
@@ -27,5 +30,10 @@ extension RecordSink {
     public mutating func metrics(_ row: MetricsRow, rows: Int) {
         precondition(rows == 1, "a run of rows given to a sink that keeps rows apart")
         metrics(row)
+    }
+
+    /// Gives each record of the batch to ``service(_:)``.
+    public mutating func services(_ batch: ServiceRecordBatch) {
+        for record in batch.records { service(batch.row(record)) }
     }
 }

@@ -47,6 +47,26 @@ public enum Sentiment: Int8, Sendable, Equatable {
     case negative = -1, neutral = 0, positive = 1
 }
 
+/// What a customer-service record says besides its platform, id and line.
+public struct ServiceValues: Sendable, Equatable {
+    /// Milliseconds since the Unix epoch.
+    public var openedAt: Int64
+    public var firstResponseAt: Int64?
+    public var resolvedAt: Int64?
+    /// 1...5 when rated.
+    public var csat: Double?
+    public var sentiment: Sentiment?
+
+    public init(openedAt: Int64, firstResponseAt: Int64? = nil, resolvedAt: Int64? = nil, csat: Double? = nil,
+                sentiment: Sentiment? = nil) {
+        self.openedAt = openedAt
+        self.firstResponseAt = firstResponseAt
+        self.resolvedAt = resolvedAt
+        self.csat = csat
+        self.sentiment = sentiment
+    }
+}
+
 /// One valid customer-service record (an inquiry).
 public struct ServiceRow: Sendable, Equatable {
     public var platform: String
@@ -71,6 +91,41 @@ public struct ServiceRow: Sendable, Equatable {
         self.csat = csat
         self.sentiment = sentiment
         self.line = line
+    }
+
+    public init(platform: String, id: String?, values: ServiceValues, line: Int) {
+        self.init(platform: platform, id: id, openedAt: values.openedAt, firstResponseAt: values.firstResponseAt,
+                  resolvedAt: values.resolvedAt, csat: values.csat, sentiment: values.sentiment, line: line)
+    }
+
+    /// What the record says besides its platform, id and line.
+    public var values: ServiceValues {
+        ServiceValues(openedAt: openedAt, firstResponseAt: firstResponseAt, resolvedAt: resolvedAt, csat: csat,
+                      sentiment: sentiment)
+    }
+}
+
+/// Service records of one platform read straight from a file's bytes, given to a
+/// ``RecordSink`` together, in line order, with each record's id as its UTF-8 bytes: no
+/// `String` is made for an id, and the store numbers a batch's ids together.
+public struct ServiceRecordBatch {
+    /// One record: its id's bytes (nil for a record without an id; valid only while the batch
+    /// is being given), its values and its line.
+    public struct Record {
+        public var id: UnsafeRawBufferPointer?
+        public var values: ServiceValues
+        public var line: Int
+    }
+
+    public var platform: String
+    public internal(set) var records: [Record] = []
+
+    init(platform: String) { self.platform = platform }
+
+    /// The record as a ``ServiceRow``.
+    public func row(_ record: Record) -> ServiceRow {
+        ServiceRow(platform: platform, id: record.id.map { String(decoding: $0, as: UTF8.self) }, values: record.values,
+                   line: record.line)
     }
 }
 

@@ -165,18 +165,68 @@ public struct FileContribution: RecordSink, Sendable {
 
     public mutating func service(_ row: ServiceRow) {
         guard let platform = platformNumber(row.platform, line: row.line) else { return }
-        rowCount += 1
-        newestTicket[platform] = max(newestTicket[platform] ?? .min, row.openedAt)
-        let ticket = StoredTicket(row)
-        if let id = row.id {
-            guard let (number, isNew) = interning.ids.numbering(id),
-                  let key = RowKey(platform: platform, id: number, day: nil)
-            else { return rejected(line: row.line, reason: "too many distinct ids") }
-            let (slot, replaced) = isNew ? (tickets.insertNew(key, ticket), nil) : tickets.upsert(key, ticket)
-            journal?.value.recordTicket(slot, replaced: replaced)
-        } else {
-            anonymousTickets.append((platform, ticket))
+        let ticket = Self.ticket(row.values)
+        guard var id = row.id else { return addAnonymousTicket(ticket, platform: platform) }
+        let numbering = id.withUTF8 { interning.ids.numbering(utf8: $0) }
+        addTicket(ticket, platform: platform, numbering: numbering, line: row.line)
+    }
+
+    /// The records of `batch` as ``service(_:)`` keeps them one by one, their ids numbered
+    /// together (``IDTable/numbering(utf8:into:)``).
+    public mutating func services(_ batch: ServiceRecordBatch) {
+        guard let first = batch.records.first else { return }
+        guard let platform = platformNumber(batch.platform, line: first.line) else {
+            for record in batch.records.dropFirst() { _ = platformNumber(batch.platform, line: record.line) }
+            return
         }
+        var ids: [UnsafeBufferPointer<UInt8>] = []
+        ids.reserveCapacity(batch.records.count)
+        for record in batch.records {
+            if let id = record.id { ids.append(id.assumingMemoryBound(to: UInt8.self)) }
+        }
+        var numberings = [(number: UInt32, isNew: Bool)?](repeating: nil, count: ids.count)
+        ids.withUnsafeBufferPointer { texts in
+            numberings.withUnsafeMutableBufferPointer { interning.ids.numbering(utf8: texts, into: $0) }
+        }
+        var nextID = 0
+        for record in batch.records {
+            let ticket = Self.ticket(record.values)
+            guard record.id != nil else {
+                addAnonymousTicket(ticket, platform: platform)
+                continue
+            }
+            addTicket(ticket, platform: platform, numbering: numberings[nextID], line: record.line)
+            nextID += 1
+        }
+    }
+
+    /// What the store keeps of a service record's values.
+    private static func ticket(_ values: ServiceValues) -> StoredTicket {
+        StoredTicket(openedAt: values.openedAt, firstResponseAt: values.firstResponseAt, resolvedAt: values.resolvedAt,
+                     satisfied: values.csat.map { $0 >= 4 }, sentiment: values.sentiment)
+    }
+
+    /// Keeps a service record of `platform` without an id.
+    private mutating func addAnonymousTicket(_ ticket: StoredTicket, platform: UInt16) {
+        noteTicket(ticket, platform: platform)
+        anonymousTickets.append((platform, ticket))
+    }
+
+    /// Keeps a service record of `platform` whose id got `numbering` (nil: the id table is
+    /// full); a later record with the same id replaces it.
+    private mutating func addTicket(_ ticket: StoredTicket, platform: UInt16, numbering: (number: UInt32, isNew: Bool)?,
+                                    line: Int) {
+        noteTicket(ticket, platform: platform)
+        guard let (number, isNew) = numbering, let key = RowKey(platform: platform, id: number, day: nil)
+        else { return rejected(line: line, reason: "too many distinct ids") }
+        let (slot, replaced) = isNew ? (tickets.insertNew(key, ticket), nil) : tickets.upsert(key, ticket)
+        journal?.value.recordTicket(slot, replaced: replaced)
+    }
+
+    /// Counts a service record and its `opened_at`.
+    private mutating func noteTicket(_ ticket: StoredTicket, platform: UInt16) {
+        rowCount += 1
+        newestTicket[platform] = max(newestTicket[platform] ?? .min, ticket.openedAt)
     }
 
     public mutating func rejected(line: Int, reason: String) {

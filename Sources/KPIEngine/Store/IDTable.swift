@@ -126,6 +126,63 @@ public final class IDTable: Sendable {
         return local.map { (UInt32($0.0 * shards.count + index), $0.1) }
     }
 
+    /// ``numbering(utf8:)`` of many strings, in order: `results[i]` is what it would give for
+    /// `texts[i]` called for each string in turn (a string that comes twice is new only the
+    /// first time; nil when the table is full). The strings are hashed first and taken shard
+    /// by shard, in their order within the shard, each shard's lock once, and a shard's first
+    /// buckets are loaded together before any is searched: in a table of millions of ids
+    /// nearly every bucket is a cache miss, and so they overlap instead of following each
+    /// other.
+    public func numbering(utf8 texts: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>,
+                          into results: UnsafeMutableBufferPointer<(number: UInt32, isNew: Bool)?>) {
+        precondition(results.count >= texts.count)
+        let shardCount = shards.count
+        // The strings' hashes, and their indexes grouped by shard (a counting sort).
+        var hashes = [UInt64](repeating: 0, count: texts.count)
+        var starts = [Int](repeating: 0, count: shardCount + 1)
+        for (i, text) in texts.enumerated() {
+            hashes[i] = Self.hash(text)
+            starts[shardIndex(hash: hashes[i]) + 1] += 1
+        }
+        for shard in 0..<shardCount { starts[shard + 1] += starts[shard] }
+        var order = [Int](repeating: 0, count: texts.count)
+        var next = starts
+        for i in texts.indices {
+            let shard = shardIndex(hash: hashes[i])
+            order[next[shard]] = i
+            next[shard] += 1
+        }
+        // Each group's first probes, loaded before the group is searched.
+        var firstEntries = [UInt32](repeating: 0, count: texts.count)
+        for shard in 0..<shardCount where starts[shard] < starts[shard + 1] {
+            let members = order[starts[shard]..<starts[shard + 1]]
+            shards[shard].state.withLock { s in
+                let mask = s.buckets.count - 1
+                for k in members.indices { firstEntries[k] = s.buckets[Int(truncatingIfNeeded: hashes[members[k]]) & mask] }
+                // Until the first insert the buckets are as loaded: an empty first bucket is
+                // where a string goes without a search.
+                let countBefore = s.count
+                for k in members.indices {
+                    let i = members[k]
+                    let h = hashes[i]
+                    let found: (bucket: Int, number: Int?)
+                    if s.count == countBefore, firstEntries[k] == 0 {
+                        found = (Int(truncatingIfNeeded: h) & mask, nil)
+                    } else {
+                        found = s.find(texts[i], hash: h)
+                    }
+                    if let number = found.number {
+                        results[i] = (UInt32(number * shardCount + shard), false)
+                    } else if (s.count + 1) * shardCount <= limit {
+                        results[i] = (UInt32(s.insert(texts[i], hash: h, at: found.bucket) * shardCount + shard), true)
+                    } else {
+                        results[i] = nil
+                    }
+                }
+            }
+        }
+    }
+
     /// The number `text` already has, if any.
     public func existingNumber(for text: String) -> UInt32? {
         var text = text

@@ -44,4 +44,41 @@ import Testing
         #expect(table.numbering("p3") == nil)
         #expect(table.numbering("p1")?.number == 1 && table.numbering("p1")?.isNew == false)
     }
+
+    /// Numbering many strings at once gives what numbering them one by one in the same order
+    /// gives: the same numbers, new only the first time a string comes (also twice in one
+    /// batch), nil once the table is full; batches of several sizes, over strings numbered
+    /// before and new ones.
+    @Test(arguments: [(Interning.idLimit, 64), (Interning.idLimit, 1), (30_000, 64), (5, 4)])
+    func numberingABatchEqualsNumberingOneByOne(limit: Int, shards: Int) {
+        let strings = Self.strings
+        // Strings numbered before, new ones, and some twice, in a scrambled order.
+        let pool = Array(strings.prefix(5_000) + strings.prefix(300) + strings.dropFirst(5_000) + strings.suffix(700))
+        let texts = pool.indices.map { pool[($0 &* 7_919) % pool.count] }
+        let single = IDTable(limit: limit, shards: shards), batched = IDTable(limit: limit, shards: shards)
+        for text in strings.prefix(1_000) { _ = (single.numbering(text), batched.numbering(text)) }
+        let expected = texts.map { single.numbering($0) }
+        var got: [(number: UInt32, isNew: Bool)?] = []
+        var start = 0
+        for size in [1, 2, 1_024, 3, 4_096, 50_000] where start < texts.count {
+            let batch = texts[start..<min(texts.count, start + size)]
+            let bytes = batch.flatMap { Array($0.utf8) }
+            var results = [(number: UInt32, isNew: Bool)?](repeating: (0, false), count: batch.count)
+            bytes.withUnsafeBufferPointer { all in
+                var offset = 0
+                let pointers = batch.map { text in
+                    defer { offset += text.utf8.count }
+                    return UnsafeBufferPointer(rebasing: all[offset..<offset + text.utf8.count])
+                }
+                pointers.withUnsafeBufferPointer { texts in
+                    results.withUnsafeMutableBufferPointer { batched.numbering(utf8: texts, into: $0) }
+                }
+            }
+            got += results
+            start += size
+        }
+        #expect(got.count == expected.count)
+        #expect(zip(got, expected).allSatisfy { $0?.number == $1?.number && $0?.isNew == $1?.isNew })
+        #expect(batched.count == single.count)
+    }
 }

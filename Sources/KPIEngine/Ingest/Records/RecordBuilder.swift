@@ -34,6 +34,13 @@ struct RecordBuilder {
     private var titleText = RepeatedText()
     /// Reads plain records in one pass, when the header fits (``readPlainRecords(delimitedBy:)``).
     private var plainRecords: PlainRecordReader?
+    /// Frames ticket records in one pass, when the header fits (``readTicketRecords(delimitedBy:)``).
+    private var ticketRecords: TicketRecordReader?
+    /// The ticket records read in one pass not yet given to the sink, their ids in the bytes
+    /// being read (reused).
+    private var ticketBatch = ServiceRecordBatch(platform: "")
+    /// How many ticket records read in one pass go to the sink together.
+    private static let ticketBatchSize = 1024
     /// The currency of every row ``plainRecords`` reads (the header's, or the configured one).
     private var plainCurrency: Currency?
     /// The id column of the rows ``plainRecords`` reads, if any.
@@ -190,8 +197,10 @@ struct RecordBuilder {
     /// Lets ``buildPlainRecords(_:from:firstLine:progress:into:)`` read records separated by
     /// `delimiter` in one pass when the header is a plain metrics table: one time column,
     /// metric columns read as written, at most one id column and one title column, nothing
-    /// else the builder reads (no platform, followers, currency, post facts or traffic column).
+    /// else the builder reads (no platform, followers, currency, post facts or traffic column);
+    /// or, for a ticket table, lets it frame tickets (``readTicketRecords(delimitedBy:)``).
     mutating func readPlainRecords(delimitedBy delimiter: UInt8) {
+        if kind == .service { return readTicketRecords(delimitedBy: delimiter) }
         guard kind == .metrics, timeSources.count == 1, case .column(let timeColumn) = timeSources[0],
               followersSource == nil, idSources.count <= 1, titleSources.count <= 1, !hasPostFacts,
               platformSource == nil, currencySource == nil, averageViewDurationSource == nil,
@@ -228,7 +237,7 @@ struct RecordBuilder {
     }
 
     /// True when ``buildPlainRecords(_:from:firstLine:progress:into:)`` may read records.
-    var readsPlainRecords: Bool { plainRecords != nil }
+    var readsPlainRecords: Bool { plainRecords != nil || ticketRecords != nil }
 
     /// Reads the records of a plain metrics table from `start` in `text` (the file's bytes,
     /// at least eight of them) in one pass, one row each to `sink`, as long as they are of
@@ -236,9 +245,11 @@ struct RecordBuilder {
     /// path's decisions (a `Total` row, an id that is missing or in scientific notation);
     /// `firstLine` is the line of the first. Returns where the records read end (`start` when
     /// none was) and how many there were; the record there is for the general path, which
-    /// frames and reads it.
+    /// frames and reads it. A ticket table's records are read by
+    /// ``buildTicketRecords(_:from:firstLine:progress:into:)``.
     mutating func buildPlainRecords<S: RecordSink>(_ text: UnsafeRawBufferPointer, from start: Int, firstLine: Int,
                                                    progress: inout FileProgress, into sink: inout S) -> (end: Int, records: Int) {
+        if ticketRecords != nil { return buildTicketRecords(text, from: start, firstLine: firstLine, progress: &progress, into: &sink) }
         guard let reader = plainRecords, progress.yearless.isEmpty else { return (start, 0) }
         let readsID = plainIDColumn != nil
         // A column of ids a spreadsheet mangled gives no ids: its rows go the general way.
@@ -384,6 +395,13 @@ struct RecordBuilder {
         case .column(let column): fields[column]
         case .constant(let text): text
         }
+    }
+
+    /// The value of `source`; empty when there is no such source.
+    @inline(__always)
+    private static func value(_ source: ColumnLayout.Source?, _ fields: UnsafeBufferPointer<FieldText>) -> FieldText {
+        guard let source else { return .empty }
+        return value(source, fields)
     }
 
     /// True for a `Total` row. This and the other helpers that ``build(_:line:progress:into:)``
@@ -914,30 +932,79 @@ struct RecordBuilder {
 
     // MARK: Service
 
+    /// Lets ``buildTicketRecords(_:from:firstLine:progress:into:)`` frame records separated by
+    /// `delimiter` in one pass when the header is a ticket table whose service fields and id
+    /// are columns, without a platform column (the file's platform is every record's).
+    private mutating func readTicketRecords(delimitedBy delimiter: UInt8) {
+        guard platformSource == nil, traffic == nil, !holdsTraffic, idSources.count <= 1 else { return }
+        var roles: [(column: Int, role: TicketRecordReader.Role)] = []
+        let sources: [(ColumnLayout.Source?, TicketRecordReader.Role)] = [
+            (idSources.first, .id), (openedAtSource, .openedAt), (firstResponseAtSource, .firstResponseAt),
+            (firstReplyMinutesSource, .firstReplyMinutes), (resolvedAtSource, .resolvedAt), (csatSource, .csat),
+            (sentimentSource, .sentiment),
+        ]
+        for (source, role) in sources {
+            guard let source else { continue }
+            guard case .column(let column) = source else { return }
+            roles.append((column, role))
+        }
+        var summaryColumns: [Int] = []
+        for source in summarySources {
+            guard case .column(let column) = source else { return }
+            summaryColumns.append(column)
+        }
+        ticketRecords = TicketRecordReader(columnCount: headers.count, delimiter: delimiter, roles: roles,
+                                           summaryColumns: summaryColumns)
+        ticketBatch.platform = facts.defaultPlatform
+    }
+
+    /// Reads the records of a ticket table from `start` in `text` (the file's bytes, at least
+    /// eight of them) in one pass, one service record each to `sink`, as long as
+    /// ``TicketRecordReader`` frames them and they need none of the general path's decisions:
+    /// a record the rules refuse, or one whose id is missing, goes the general way with
+    /// nothing decided. `firstLine` is the line of the first. Returns where the records read
+    /// end (`start` when none was) and how many there were; the record there is for the
+    /// general path, which frames and reads it.
+    private mutating func buildTicketRecords<S: RecordSink>(_ text: UnsafeRawBufferPointer, from start: Int,
+                                                            firstLine: Int, progress: inout FileProgress,
+                                                            into sink: inout S) -> (end: Int, records: Int) {
+        guard let reader = ticketRecords else { return (start, 0) }
+        let readsID = !idSources.isEmpty
+        var position = start
+        var line = firstLine
+        while position < text.count {
+            guard let record = reader.read(text, from: position), !readsID || !record.id.isMissing,
+                  let values = try? serviceValues(record.texts)
+            else { break }
+            let day = times.day(ofInstant: values.openedAt)
+            progress.summary.count(from: day, to: day)
+            ticketBatch.records.append(.init(id: readsID ? record.id.trimmed.bytes : nil, values: values, line: line))
+            if ticketBatch.records.count == Self.ticketBatchSize { giveTicketBatch(to: &sink) }
+            position = record.next
+            line &+= 1
+        }
+        // Before the general path reads on, and while the ids' bytes are there.
+        if !ticketBatch.records.isEmpty { giveTicketBatch(to: &sink) }
+        return (position, line &- firstLine)
+    }
+
+    /// Gives the ticket records read in one pass to `sink`, and empties the batch.
+    private mutating func giveTicketBatch<S: RecordSink>(to sink: inout S) {
+        sink.services(ticketBatch)
+        ticketBatch.records.removeAll(keepingCapacity: true)
+    }
+
     private mutating func buildService<S: RecordSink>(_ fields: UnsafeBufferPointer<FieldText>, line: Int,
                                                       progress: inout FileProgress, into sink: inout S) -> Outcome {
         do throws(RowProblem) {
-            guard let openedAt = try instant(openedAtSource, .openedAt, fields) else { return .rejected(reason: "no opened_at") }
-            var firstResponseAt = try instant(firstResponseAtSource, .firstResponseAt, fields)
-            if firstResponseAt == nil, let source = firstReplyMinutesSource,
-               let minutes = try Self.number(Self.value(source, fields), named: "first_reply_minutes", negativeAllowed: false).get() {
-                // Beyond 10^15 ms (31,000 years) it is no reply time, and no instant: it would
-                // trap on conversion (found by the CSV fuzz target).
-                let milliseconds = (minutes * 60_000).rounded()
-                guard milliseconds < 1e15 else { return .rejected(reason: "first_reply_minutes out of range") }
-                firstResponseAt = openedAt + Int64(milliseconds)
-            }
-            let resolvedAt = try instant(resolvedAtSource, .resolvedAt, fields)
-            if let firstResponseAt, firstResponseAt < openedAt { return .rejected(reason: "first_response_at before opened_at") }
-            if let resolvedAt, resolvedAt < openedAt { return .rejected(reason: "resolved_at before opened_at") }
-            var csat: Double?
-            if let source = csatSource { csat = try Self.csat(Self.value(source, fields)) }
-            var sentiment: Sentiment?
-            if let source = sentimentSource { sentiment = try Self.sentiment(Self.value(source, fields)) }
-            let row = ServiceRow(
-                platform: platform(fields), id: Self.firstField(idSources, fields)?.string(), openedAt: openedAt,
-                firstResponseAt: firstResponseAt, resolvedAt: resolvedAt, csat: csat, sentiment: sentiment, line: line)
-            let day = facts.clock.day(ofEpochMilliseconds: openedAt)
+            let values = try serviceValues(ServiceTexts(
+                openedAt: Self.value(openedAtSource, fields), firstResponseAt: Self.value(firstResponseAtSource, fields),
+                firstReplyMinutes: Self.value(firstReplyMinutesSource, fields),
+                resolvedAt: Self.value(resolvedAtSource, fields), csat: Self.value(csatSource, fields),
+                sentiment: Self.value(sentimentSource, fields)))
+            let row = ServiceRow(platform: platform(fields), id: Self.firstField(idSources, fields)?.string(),
+                                 values: values, line: line)
+            let day = times.day(ofInstant: values.openedAt)
             progress.summary.count(from: day, to: day)
             sink.service(row)
             return .delivered
@@ -947,11 +1014,28 @@ struct RecordBuilder {
         }
     }
 
-    /// The instant `source` holds, nil when there is none; `field` names it in a rejection.
-    private mutating func instant(_ source: ColumnLayout.Source?, _ field: CanonicalField,
-                                  _ fields: UnsafeBufferPointer<FieldText>) throws(RowProblem) -> Int64? {
-        guard let source else { return nil }
-        let text = Self.value(source, fields)
+    /// What a service record's texts say, or why the record is refused. The one reading of
+    /// them, for records split by ``CSVFields`` and for those ``TicketRecordReader`` frames.
+    private mutating func serviceValues(_ texts: ServiceTexts) throws(RowProblem) -> ServiceValues {
+        guard let openedAt = try instant(texts.openedAt, .openedAt) else { throw RowProblem(reason: "no opened_at") }
+        var firstResponseAt = try instant(texts.firstResponseAt, .firstResponseAt)
+        if firstResponseAt == nil,
+           let minutes = try Self.number(texts.firstReplyMinutes, named: "first_reply_minutes", negativeAllowed: false).get() {
+            // Beyond 10^15 ms (31,000 years) it is no reply time, and no instant: it would
+            // trap on conversion (found by the CSV fuzz target).
+            let milliseconds = (minutes * 60_000).rounded()
+            guard milliseconds < 1e15 else { throw RowProblem(reason: "first_reply_minutes out of range") }
+            firstResponseAt = openedAt + Int64(milliseconds)
+        }
+        let resolvedAt = try instant(texts.resolvedAt, .resolvedAt)
+        if let firstResponseAt, firstResponseAt < openedAt { throw RowProblem(reason: "first_response_at before opened_at") }
+        if let resolvedAt, resolvedAt < openedAt { throw RowProblem(reason: "resolved_at before opened_at") }
+        return ServiceValues(openedAt: openedAt, firstResponseAt: firstResponseAt, resolvedAt: resolvedAt,
+                             csat: try Self.csat(texts.csat), sentiment: try Self.sentiment(texts.sentiment))
+    }
+
+    /// The instant `text` holds, nil when there is none; `field` names it in a rejection.
+    private mutating func instant(_ text: FieldText, _ field: CanonicalField) throws(RowProblem) -> Int64? {
         switch times.parse(text) {
         case .time(_, let instant): return instant
         case .missing: return nil
@@ -974,6 +1058,9 @@ struct RecordBuilder {
 
     /// 1 to 5; Zendesk's `Good` = 5 and `Bad` = 1; `Offered` / `Not Offered` = unrated.
     private static func csat(_ text: FieldText) throws(RowProblem) -> Double? {
+        // The common values: none, or one digit of 1 to 5 (read as the rest would read them).
+        if text.isEmpty { return nil }
+        if text.count == 1, text[0] &- UInt8(ascii: "1") < 5 { return Double(text[0] &- UInt8(ascii: "0")) }
         let word = text.trimmed
         if startsWithLetter(word) {
             if word.equalsIgnoringCase("good") { return 5 }
@@ -990,11 +1077,17 @@ struct RecordBuilder {
 
     /// `positive` / `neutral` / `negative`, or the sign of a number in [-1, 1].
     private static func sentiment(_ text: FieldText) throws(RowProblem) -> Sentiment? {
+        if text.isEmpty { return nil }
         let word = text.trimmed
-        if startsWithLetter(word) {
-            if word.equalsIgnoringCase("positive") { return .positive }
-            if word.equalsIgnoringCase("neutral") { return .neutral }
-            if word.equalsIgnoringCase("negative") { return .negative }
+        // Compared with the one word its first two letters may start.
+        if word.count >= 7 {
+            switch (FieldText.lowercased(word[0]), FieldText.lowercased(word[1])) {
+            case (UInt8(ascii: "p"), _): if word.equalsIgnoringCase("positive") { return .positive }
+            case (UInt8(ascii: "n"), UInt8(ascii: "e")):
+                if word.equalsIgnoringCase("neutral") { return .neutral }
+                if word.equalsIgnoringCase("negative") { return .negative }
+            default: break
+            }
         }
         switch NumberText.parse(text, nanIsMissing: true) {
         case .missing: return nil

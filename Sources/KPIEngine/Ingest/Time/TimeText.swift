@@ -33,9 +33,11 @@ struct TimeText {
            cached.tail == field.bytes.loadUnaligned(fromByteOffset: 8, as: UInt16.self) {
             return .time(day: cached.day, epochMilliseconds: cached.start)
         }
+        // An ISO date-time read untrimmed is read as trimmed: white space at either end fails it.
+        if field.count >= 19, let value = parseISODateTime(field) { return value }
         let text = field.trimmed
         if text.count == 10, text[4] == UInt8(ascii: "-") { return parseDate(text) }
-        if let value = parseISODateTime(text) { return value }
+        if text.count < field.count, let value = parseISODateTime(text) { return value }
         if text.isMissing { return .missing }
         return parseOther(text)
     }
@@ -75,7 +77,7 @@ struct TimeText {
         }
         guard let offsetSeconds = Self.utcOffsetSeconds(bytes, at: index) else { return nil }
         let instant = (Int64(day.number) * 86_400 + Int64(secondOfDay - offsetSeconds)) * 1000 + Int64(milliseconds)
-        return .time(day: dayOfInstant(instant), epochMilliseconds: instant)
+        return .time(day: self.day(ofInstant: instant), epochMilliseconds: instant)
     }
 
     /// The day of the `YYYY-MM-DD` that starts `bytes` (at least 10 of them), nil when it is
@@ -92,9 +94,10 @@ struct TimeText {
         return day
     }
 
-    /// The day of an instant in the clock's zone.
+    /// The day of an instant in the clock's zone (``DayClock/day(ofEpochMilliseconds:)``),
+    /// found without a search when it falls on the day of one of the two instants asked last.
     @inline(__always)
-    private mutating func dayOfInstant(_ instant: Int64) -> Day {
+    mutating func day(ofInstant instant: Int64) -> Day {
         if let known = instantDays.first(where: { $0.instants.contains(instant) }) { return known.day }
         let span = clock.daySpan(ofEpochMilliseconds: instant)
         instantDays.note(span)

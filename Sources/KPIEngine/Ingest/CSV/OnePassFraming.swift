@@ -1,0 +1,42 @@
+/// Framing of CSV records in one pass over a file's bytes, for the readers of their common
+/// forms (``TicketRecordReader``; ``PlainRecordReader`` frames the same way): a field's end,
+/// a record's end.
+enum OnePassFraming {
+    /// Where the unquoted ASCII field from `start` in `text` (at least eight bytes) ends: the
+    /// next `delimiter`, carriage return or line feed, or the end of `text`; nil when a quote or
+    /// a byte that is not ASCII comes first. Eight bytes at a time.
+    @inline(__always)
+    static func fieldEnd(_ text: UnsafeRawBufferPointer, from start: Int, delimiter: UInt8) -> Int? {
+        let delimiters = UInt64(delimiter) &* ByteMatch.everyByte
+        let quotes = UInt64(UInt8(ascii: "\"")) &* ByteMatch.everyByte
+        let lineFeeds = UInt64(UInt8(ascii: "\n")) &* ByteMatch.everyByte
+        let carriageReturns = UInt64(UInt8(ascii: "\r")) &* ByteMatch.everyByte
+        var position = start
+        while position < text.count {
+            let word = DigitWord.load(text, at: position)
+            let ends = ByteMatch.bytes(of: word, equalTo: delimiters) | ByteMatch.bytes(of: word, equalTo: lineFeeds)
+                | ByteMatch.bytes(of: word, equalTo: carriageReturns)
+            let refused = ByteMatch.bytes(of: word, equalTo: quotes) | (word & 0x8080_8080_8080_8080)
+            if ends | refused != 0 {
+                guard refused == 0 || refused.trailingZeroBitCount > ends.trailingZeroBitCount else { return nil }
+                return position &+ ends.trailingZeroBitCount &>> 3
+            }
+            position &+= 8
+        }
+        return text.count
+    }
+
+    /// Where the record whose last field ends at `fieldEnd` in `text` is followed by the next:
+    /// after its line feed or CR LF; nil when another byte comes there, or the end of `text`.
+    @inline(__always)
+    static func nextRecord(afterLastField fieldEnd: Int, in text: UnsafeRawBufferPointer) -> Int? {
+        let base = text.baseAddress.unsafelyUnwrapped
+        guard fieldEnd < text.count else { return nil }
+        let stop = base.load(fromByteOffset: fieldEnd, as: UInt8.self)
+        if stop == UInt8(ascii: "\n") { return fieldEnd &+ 1 }
+        guard stop == UInt8(ascii: "\r"), fieldEnd &+ 1 < text.count,
+              base.load(fromByteOffset: fieldEnd &+ 1, as: UInt8.self) == UInt8(ascii: "\n")
+        else { return nil }
+        return fieldEnd &+ 2
+    }
+}
