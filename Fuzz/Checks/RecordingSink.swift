@@ -29,6 +29,12 @@ struct RecordingSink: RecordSink {
         contribution.service(row)
     }
 
+    /// Keeps each record, and gives the contribution the batch, as the store's reading does.
+    mutating func services(_ batch: ServiceRecordBatch) {
+        for record in batch.records { events.append(.service(batch.row(record))) }
+        contribution.services(batch)
+    }
+
     mutating func rejected(line: Int, reason: String) {
         events.append(.rejected(line: line, reason: reason))
         contribution.rejected(line: line, reason: reason)

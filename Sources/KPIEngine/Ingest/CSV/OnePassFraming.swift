@@ -1,5 +1,5 @@
 /// Framing of CSV records in one pass over a file's bytes, for the readers of their common
-/// forms (``TicketRecordReader``; ``PlainRecordReader`` frames the same way): a field's end,
+/// forms (``PlainRecordReader``, ``TicketRecordReader``): a field's end,
 /// a record's end.
 enum OnePassFraming {
     /// Where the unquoted ASCII field from `start` in `text` (at least eight bytes) ends: the

@@ -111,7 +111,7 @@ struct PlainRecordReader {
                         valueEnd = close
                         fieldEnd = close &+ 1
                     } else {
-                        guard let end = endOfText(text, from: position) else { return nil }
+                        guard let end = OnePassFraming.fieldEnd(text, from: position, delimiter: delimiter) else { return nil }
                         valueStart = position
                         valueEnd = end
                         fieldEnd = end
@@ -128,15 +128,10 @@ struct PlainRecordReader {
                     stop = fieldEnd < text.count ? base.load(fromByteOffset: fieldEnd, as: UInt8.self) : 0
                 }
                 if column == lastColumn {
-                    guard fieldEnd &- start <= Self.longestRecord else { return nil }
-                    if stop == Self.lineFeed {
-                        record.next = fieldEnd &+ 1
-                        return record
-                    }
-                    guard stop == Self.carriageReturn, fieldEnd &+ 1 < text.count,
-                          base.load(fromByteOffset: fieldEnd &+ 1, as: UInt8.self) == Self.lineFeed
+                    guard fieldEnd &- start <= Self.longestRecord,
+                          let next = OnePassFraming.nextRecord(afterLastField: fieldEnd, in: text)
                     else { return nil }
-                    record.next = fieldEnd &+ 2
+                    record.next = next
                     return record
                 }
                 guard stop == delimiter else { return nil }
@@ -181,29 +176,6 @@ struct PlainRecordReader {
             after = UInt8(truncatingIfNeeded: fraction &>> UInt64(decimals &* 8))
         }
         return (Int64(bitPattern: units), position, after)
-    }
-
-    /// Where the field of text from `start` ends: the next delimiter, carriage return or line
-    /// feed, or the end of `text`; nil when a quote or a byte that is not ASCII comes first.
-    @inline(__always)
-    private func endOfText(_ text: UnsafeRawBufferPointer, from start: Int) -> Int? {
-        let delimiters = UInt64(delimiter) &* ByteMatch.everyByte
-        let quotes = UInt64(UInt8(ascii: "\"")) &* ByteMatch.everyByte
-        let lineFeeds = UInt64(Self.lineFeed) &* ByteMatch.everyByte
-        let carriageReturns = UInt64(Self.carriageReturn) &* ByteMatch.everyByte
-        var position = start
-        while position < text.count {
-            let word = DigitWord.load(text, at: position)
-            let ends = ByteMatch.bytes(of: word, equalTo: delimiters) | ByteMatch.bytes(of: word, equalTo: lineFeeds)
-                | ByteMatch.bytes(of: word, equalTo: carriageReturns)
-            let refused = ByteMatch.bytes(of: word, equalTo: quotes) | (word & 0x8080_8080_8080_8080)
-            if ends | refused != 0 {
-                guard refused == 0 || refused.trailingZeroBitCount > ends.trailingZeroBitCount else { return nil }
-                return position &+ ends.trailingZeroBitCount &>> 3
-            }
-            position &+= 8
-        }
-        return text.count
     }
 
     /// Where the quoted field whose text starts at `start` (after its opening quote) ends: the
