@@ -63,12 +63,14 @@ public struct DataLoader: Sendable {
         // thousand.
         var files = paths.map(TrackedFile.init)
         var contributions = files.map { $0.emptyContribution(context: context) }
+        let idsBefore = context.interning.ids.count
         let reads = Self.withSlots(&files, &contributions) { slots in
             Self.inParallel(paths.count) { index in
                 FirstRead(opening: &slots.files![index], into: &slots.contributions![index], root: root, context: context,
                           cutting: cutting, chunkSize: Self.chunkSize)
             }
         }
+        reserveIDs(numberedByHeads: context.interning.ids.count - idsBefore, reads: reads, files: files)
         let segments = Self.readParts(of: reads, into: &files, &contributions, root: root, context: context,
                                       progress: progress)
         // Files read whole are finished already; the cut ones take in their segments.
@@ -81,6 +83,23 @@ public struct DataLoader: Sendable {
             }
         }
         return (files, contributions)
+    }
+
+    /// Makes room in the id table for the ids the cut files are expected to number: as many a
+    /// byte as their heads (read when they were cut) numbered, so that a million new ids do not
+    /// grow the table step by step. Files read whole are small, and a directory of them reserves
+    /// nothing. (When a first look read the heads' ids already, they number none, and nothing
+    /// is reserved either.)
+    private func reserveIDs(numberedByHeads: Int, reads: [FirstRead], files: [TrackedFile]) {
+        var headBytes: Int64 = 0, restBytes: Int64 = 0
+        for (read, file) in zip(reads, files) {
+            guard let end = read.segments.last?.end else { continue }
+            headBytes += file.offset
+            restBytes += end - file.offset
+        }
+        guard numberedByHeads > 0, headBytes > 0 else { return }
+        let ids = context.interning.ids
+        ids.reserve(expectedCount: ids.count + Int(Double(numberedByHeads) * Double(restBytes) / Double(headBytes)))
     }
 
     /// Reads every part of every file into `files` and `contributions` (its own part, in place)
