@@ -71,6 +71,7 @@ public struct DataLoader: Sendable {
             }
         }
         reserveIDs(numberedByHeads: context.interning.ids.count - idsBefore, reads: reads, files: files)
+        Self.reserveTickets(of: reads, files: files, contributions: &contributions)
         let segments = Self.readParts(of: reads, into: &files, &contributions, root: root, context: context,
                                       progress: progress)
         // Files read whole are finished already; the cut ones take in their segments.
@@ -100,6 +101,19 @@ public struct DataLoader: Sendable {
         guard numberedByHeads > 0, headBytes > 0 else { return }
         let ids = context.interning.ids
         ids.reserve(expectedCount: ids.count + Int(Double(numberedByHeads) * Double(restBytes) / Double(headBytes)))
+    }
+
+    /// Makes room in each cut file's inquiries with an id for as many a byte as its head held
+    /// and 6% more (rows' lengths vary; an array short of room at the end is moved twice: grown,
+    /// then shrunk), so that its own part stores them without moving them and the later parts
+    /// join in place.
+    private static func reserveTickets(of reads: [FirstRead], files: [TrackedFile],
+                                       contributions: inout [FileContribution]) {
+        for index in reads.indices {
+            let headBytes = files[index].offset, inHead = contributions[index].tickets.count
+            guard let end = reads[index].segments.last?.end, headBytes > 0, inHead > 0 else { continue }
+            contributions[index].reserveTickets(Int(1.06 * Double(inHead) * Double(end) / Double(headBytes)))
+        }
     }
 
     /// Reads every part of every file into `files` and `contributions` (its own part, in place)

@@ -179,6 +179,9 @@ public struct FileContribution: RecordSink, Sendable {
         if !kept.isEmpty { kept.shrinkToFit() }
     }
 
+    /// Makes room for `count` inquiries with an id in all (see ``TicketRows/reserveCapacity(_:)``).
+    mutating func reserveTickets(_ count: Int) { tickets.reserveCapacity(count) }
+
     // MARK: Journal
 
     /// True once ``startJournal()`` was called.
