@@ -190,22 +190,31 @@ struct ServiceDays: Sendable {
         /// Days kept in the array at most (the array takes 8 bytes a day).
         private static let maximumDays = 1 << 16
 
+        @inline(__always)
         mutating func count(_ day: Day, of dictionary: inout [Day: Int]) {
+            let index = Int(day.number) - Int(first)
+            if index >= 0 && index < counts.count {
+                counts[index] += 1
+            } else {
+                countOutside(day, of: &dictionary)
+            }
+        }
+
+        /// Counts a day before or after the array's, growing the array.
+        private mutating func countOutside(_ day: Day, of dictionary: inout [Day: Int]) {
             if counts.isEmpty { first = day.number }
             var index = Int(day.number) - Int(first)
-            if index < 0 || index >= counts.count {
-                let low = min(index, 0), high = max(index + 1, counts.count)
-                guard high - low <= Self.maximumDays else {
-                    dictionary[day, default: 0] += 1
-                    return
-                }
-                if low < 0 {
-                    counts.insert(contentsOf: repeatElement(0, count: -low), at: 0)
-                    first = day.number
-                    index = 0
-                }
-                if high > counts.count { counts.append(contentsOf: repeatElement(0, count: high - counts.count)) }
+            let low = min(index, 0), high = max(index + 1, counts.count)
+            guard high - low <= Self.maximumDays else {
+                dictionary[day, default: 0] += 1
+                return
             }
+            if low < 0 {
+                counts.insert(contentsOf: repeatElement(0, count: -low), at: 0)
+                first = day.number
+                index = 0
+            }
+            if high > counts.count { counts.append(contentsOf: repeatElement(0, count: high - counts.count)) }
             counts[index] += 1
         }
 
