@@ -13,17 +13,9 @@ public struct DataLoader: Sendable {
 
     public let root: String
     public let context: IngestContext
-    /// How large files are cut into parts: two a core (up to 8), so that when the parts are
-    /// read by the cores in turn, the core that ends first waits for half a core's share of a
-    /// file at most, not a whole one (one part a core left a core idle for 0.3 s at the end
-    /// of reading the 5M tickets, a file of 77 MB a platform; perf timeline). One core reads
-    /// files whole.
+    /// How large files are cut into parts.
     var cutting = FirstRead.Cutting(
-        minimumFileSize: 8 << 20, parts: Self.partsPerFile(cores: ProcessInfo.processInfo.activeProcessorCount),
-        headLength: 64 << 10)
-
-    /// The parts a large file is cut into on `cores` cores (1: not cut).
-    static func partsPerFile(cores: Int) -> Int { cores > 1 ? min(2 * cores, 8) : 1 }
+        minimumFileSize: 8 << 20, parts: min(ProcessInfo.processInfo.activeProcessorCount, 8), headLength: 64 << 10)
 
     /// Directories this large get a first look (see ``readAll(progress:firstLookBudget:firstLook:)``).
     var firstLookMinimumBytes = FirstLook.minimumBytes
