@@ -63,12 +63,15 @@ public struct DataLoader: Sendable {
         // thousand.
         var files = paths.map(TrackedFile.init)
         var contributions = files.map { $0.emptyContribution(context: context) }
+        let idsBefore = context.interning.ids.count
         let reads = Self.withSlots(&files, &contributions) { slots in
             Self.inParallel(paths.count) { index in
                 FirstRead(opening: &slots.files![index], into: &slots.contributions![index], root: root, context: context,
                           cutting: cutting, chunkSize: Self.chunkSize)
             }
         }
+        reserveIDs(numberedByHeads: context.interning.ids.count - idsBefore, reads: reads, files: files)
+        Self.reserveTickets(of: reads, files: files, contributions: &contributions)
         let segments = Self.readParts(of: reads, into: &files, &contributions, root: root, context: context,
                                       progress: progress)
         // Files read whole are finished already; the cut ones take in their segments.
@@ -81,6 +84,36 @@ public struct DataLoader: Sendable {
             }
         }
         return (files, contributions)
+    }
+
+    /// Makes room in the id table for the ids the cut files are expected to number: as many a
+    /// byte as their heads (read when they were cut) numbered, so that a million new ids do not
+    /// grow the table step by step. Files read whole are small, and a directory of them reserves
+    /// nothing. (When a first look read the heads' ids already, they number none, and nothing
+    /// is reserved either.)
+    private func reserveIDs(numberedByHeads: Int, reads: [FirstRead], files: [TrackedFile]) {
+        var headBytes: Int64 = 0, restBytes: Int64 = 0
+        for (read, file) in zip(reads, files) {
+            guard let end = read.segments.last?.end else { continue }
+            headBytes += file.offset
+            restBytes += end - file.offset
+        }
+        guard numberedByHeads > 0, headBytes > 0 else { return }
+        let ids = context.interning.ids
+        ids.reserve(expectedCount: ids.count + Int(Double(numberedByHeads) * Double(restBytes) / Double(headBytes)))
+    }
+
+    /// Makes room in each cut file's inquiries with an id for as many a byte as its head held
+    /// and 6% more (rows' lengths vary; an array short of room at the end is moved twice: grown,
+    /// then shrunk), so that its own part stores them without moving them and the later parts
+    /// join in place.
+    private static func reserveTickets(of reads: [FirstRead], files: [TrackedFile],
+                                       contributions: inout [FileContribution]) {
+        for index in reads.indices {
+            let headBytes = files[index].offset, inHead = contributions[index].tickets.count
+            guard let end = reads[index].segments.last?.end, headBytes > 0, inHead > 0 else { continue }
+            contributions[index].reserveTickets(Int(1.06 * Double(inHead) * Double(end) / Double(headBytes)))
+        }
     }
 
     /// Reads every part of every file into `files` and `contributions` (its own part, in place)

@@ -268,6 +268,9 @@ public struct FileContribution: RecordSink, Sendable {
                                             posts: more(now.posts, before.posts)))
     }
 
+    /// Makes room for `count` inquiries with an id in all (see ``TicketRows/reserveCapacity(_:)``).
+    mutating func reserveTickets(_ count: Int) { tickets.reserveCapacity(count) }
+
     // MARK: Journal
 
     /// True once ``startJournal()`` was called.

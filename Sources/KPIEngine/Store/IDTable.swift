@@ -65,9 +65,22 @@ public final class IDTable: Sendable {
             return number
         }
 
-        private mutating func grow() {
-            buckets = Array(repeating: 0, count: buckets.count * 2)
-            let mask = buckets.count - 1
+        /// Makes room for `capacity` strings in all: buckets enough that they stay at most 3/4
+        /// full, and room in `starts` and `bytes` (at the strings' mean length so far).
+        mutating func reserve(capacity: Int) {
+            var size = buckets.count
+            while capacity * 4 > size * 3 { size *= 2 }
+            if size > buckets.count { rehash(into: size) }
+            starts.reserveCapacity(capacity + 1)
+            if count > 0 { bytes.reserveCapacity(capacity * bytes.count / count) }
+        }
+
+        private mutating func grow() { rehash(into: buckets.count * 2) }
+
+        /// Puts every string's number into `size` new buckets (a power of two).
+        private mutating func rehash(into size: Int) {
+            buckets = Array(repeating: 0, count: size)
+            let mask = size - 1
             bytes.withUnsafeBufferPointer { all in
                 for number in 0..<count {
                     let h = IDTable.hash(UnsafeBufferPointer(rebasing: all[Int(starts[number])..<Int(starts[number + 1])]))
@@ -181,6 +194,17 @@ public final class IDTable: Sendable {
                 }
             }
         }
+    }
+
+    /// Makes room for about `expectedCount` strings in all (spread over the shards by hash), so
+    /// that a load of that many does not grow the table step by step: each growth puts every
+    /// string of a shard in new buckets, under the shard's lock.
+    public func reserve(expectedCount: Int) {
+        guard expectedCount > count else { return }
+        // A shard's share varies with the hashes by about its square root: 3 of them spare.
+        let share = expectedCount / shards.count
+        let capacity = min(limit / shards.count, share + 3 * Int(Double(share).squareRoot()) + 1)
+        for shard in shards { shard.state.withLock { $0.reserve(capacity: capacity) } }
     }
 
     /// The number `text` already has, if any.

@@ -175,7 +175,8 @@ public struct MetricsStore: Sendable {
             let filesOf = platforms.map { platformsOfFile[$0]! }
             let existing = platforms.map { rollups.removeValue(forKey: $0) }
             // A new platform whose rows all come from one file has only new keys (a file holds
-            // a key once): its upsert indexes are built apart from the rest of its rollup.
+            // a key once): its upsert indexes are built apart from the rest of its rollup (that
+            // of its inquiries when first needed).
             let indexedApart = zip(existing, filesOf).map { rollup, numbers in rollup == nil && numbers.count == 1 }
             let taken = zip(platforms, existing).map { platform, rollup -> PlatformRollup in
                 var taken = rollup ?? newRollup(platform)
@@ -392,15 +393,16 @@ public struct MetricsStore: Sendable {
                             files: [FileContribution]) -> [BulkRollupTask] {
             var tasks: [BulkRollupTask] = []
             for index in platforms.indices {
-                var keys = 0
+                var postKeys = 0, ticketKeys = 0
                 for number in filesOf[index] {
-                    let file = files[Int(number)]
-                    keys += (file.posts.keys.count + file.tickets.keys.count) / max(1, file.platformNumbers.count)
+                    let file = files[Int(number)], platforms = max(1, file.platformNumbers.count)
+                    postKeys += file.posts.keys.count / platforms
+                    ticketKeys += file.tickets.keys.count / platforms
                 }
-                // Building the indexes is a fifth (posts) to a third (tickets) of a platform's
-                // rollup (perf, 1M post rows and 5M tickets).
-                if indexedApart[index] { tasks.append(BulkRollupTask(platform: index, isIndexes: true, size: keys / 3)) }
-                tasks.append(BulkRollupTask(platform: index, isIndexes: false, size: keys + filesOf[index].count))
+                // Building the indexes of posts is a fifth of a platform's rollup (perf, 1M post
+                // rows); the inquiries' is deferred.
+                if indexedApart[index] { tasks.append(BulkRollupTask(platform: index, isIndexes: true, size: postKeys / 5)) }
+                tasks.append(BulkRollupTask(platform: index, isIndexes: false, size: postKeys + ticketKeys + filesOf[index].count))
             }
             return tasks.sorted { $0.size > $1.size }
         }
@@ -450,6 +452,7 @@ public struct MetricsStore: Sendable {
         /// rollup's upsert indexes are left alone: no file holds any key of the file yet, and
         /// ``upsertIndexes(ofOnly:platform:)`` makes them.
         func add(_ number: UInt32, to r: inout PlatformRollup, keysAreNew: Bool = false) {
+            if !keysAreNew { indexDeferredTickets(of: &r) }
             let c = files[Int(number)]
             for (key, totals) in c.days where key.platform == r.number {
                 r.attach(file: number, day: key.day)
@@ -459,7 +462,7 @@ public struct MetricsStore: Sendable {
             // Rows whose keys no other file holds are added together once the others are in
             // (the changes commute: a key's change touches that key only, sums are integers),
             // but those that may keep hourly sums, which are added in line order as before.
-            let postSlots = slots(of: c.posts.keys, platform: r.number)
+            let postSlots = slots(of: c.posts.keys[...], platform: r.number)
             let postChanges = keysAreNew ? UpsertIndex.Changes(allNew: postSlots, file: number)
                 : r.posts.add(postSlots, keys: c.posts.keys, file: number, precedes: precedes)
             var newPosts: [Int32] = []
@@ -472,12 +475,13 @@ public struct MetricsStore: Sendable {
                 }
             }
             r.addPosts(newPosts, of: c.posts)
-            let ticketSlots = slots(of: c.tickets.keys, platform: r.number)
-            let ticketChanges = keysAreNew ? UpsertIndex.Changes(allNew: ticketSlots, file: number)
-                : r.tickets.add(ticketSlots, keys: c.tickets.keys, file: number, precedes: precedes)
-            var newTickets: [Int32] = []
-            ticketChanges.forEach { slot, change in
-                if change.before == nil { newTickets.append(slot) } else { applyTicket(change, to: &r) }
+            let ticketSlots = slots(of: c.tickets.keys[...], platform: r.number)
+            var newTickets = ticketSlots
+            if !keysAreNew {
+                newTickets = []
+                r.tickets.add(ticketSlots, keys: c.tickets.keys, file: number, precedes: precedes).forEach { slot, change in
+                    if change.before == nil { newTickets.append(slot) } else { applyTicket(change, to: &r) }
+                }
             }
             r.addTickets(newTickets.lazy.map { c.tickets[$0] }, clock: clock)
             let platform = r.number
@@ -488,24 +492,37 @@ public struct MetricsStore: Sendable {
         }
 
         /// The upsert indexes of a new rollup of `platform` whose rows all come from file
-        /// `number` (its rows win every key), built apart from the rest of the rollup.
+        /// `number` (its rows win every key), built apart from the rest of the rollup; the
+        /// inquiries' table is left to be made when first needed (see ``indexDeferredTickets(of:)``).
         func upsertIndexes(ofOnly number: UInt32, platform: UInt16) -> (posts: UpsertIndex, tickets: UpsertIndex) {
             let c = files[Int(number)]
-            var posts = UpsertIndex(), tickets = UpsertIndex()
-            let postSlots = slots(of: c.posts.keys, platform: platform)
+            var posts = UpsertIndex()
+            let postSlots = slots(of: c.posts.keys[...], platform: platform)
             posts.reserveCapacity(postSlots.count)
             _ = posts.add(postSlots, keys: c.posts.keys, file: number, precedes: precedes)
-            let ticketSlots = slots(of: c.tickets.keys, platform: platform)
-            tickets.reserveCapacity(ticketSlots.count)
-            _ = tickets.add(ticketSlots, keys: c.tickets.keys, file: number, precedes: precedes)
             posts.shrinkToFit()
-            tickets.shrinkToFit()
+            let tickets = UpsertIndex(deferring: .init(file: number, keyCount: c.tickets.keys.count))
             return (posts, tickets)
+        }
+
+        /// Makes the table of the rollup's inquiry index when it was deferred: from the keys
+        /// of its file that it stands for, each row winning (keys the file gained since are
+        /// in the file's journal, which adds them after this).
+        func indexDeferredTickets(of r: inout PlatformRollup) {
+            guard let rows = r.tickets.deferred else { return }
+            let keys = files[Int(rows.file)].tickets.keys
+            let ticketSlots = slots(of: keys[..<rows.keyCount], platform: r.number)
+            var tickets = UpsertIndex()
+            tickets.reserveCapacity(ticketSlots.count)
+            _ = tickets.add(ticketSlots, keys: keys, file: rows.file, precedes: precedes)
+            tickets.shrinkToFit()
+            r.tickets = tickets
         }
 
         /// Makes room in the rollup's upsert indexes for every key of `numbers` of its platform
         /// (a load into an empty rollup).
         func reserveKeys(of numbers: [UInt32], in r: inout PlatformRollup) {
+            indexDeferredTickets(of: &r)
             var posts = 0, tickets = 0
             for number in numbers {
                 posts += files[Int(number)].posts.keys.count { $0.platform == r.number }
@@ -516,7 +533,7 @@ public struct MetricsStore: Sendable {
         }
 
         /// The slots of the keys of `platform`.
-        private func slots(of keys: [RowKey], platform: UInt16) -> [Int32] {
+        private func slots(of keys: ArraySlice<RowKey>, platform: UInt16) -> [Int32] {
             keys.indices.compactMap { keys[$0].platform == platform ? Int32($0) : nil }
         }
 
@@ -530,6 +547,7 @@ public struct MetricsStore: Sendable {
         /// Takes back everything file `number` has for the rollup's platform, but its presence
         /// and currencies (which the store counted).
         func take(_ number: UInt32, countedAnonymousTickets: Int, from r: inout PlatformRollup) {
+            indexDeferredTickets(of: &r)
             let c = files[Int(number)]
             for key in c.posts.keys where key.platform == r.number {
                 applyPost(key, r.posts.remove(key, file: number), to: &r)
@@ -550,6 +568,7 @@ public struct MetricsStore: Sendable {
 
         /// Adds what a journal recorded for the rollup's platform.
         func apply(_ journal: ContributionJournal, of number: UInt32, to r: inout PlatformRollup) {
+            indexDeferredTickets(of: &r)
             let c = files[Int(number)]
             for key in journal.observedDays where key.platform == r.number { r.attach(file: number, day: key.day) }
             for (key, values) in journal.sums where key.platform == r.number {

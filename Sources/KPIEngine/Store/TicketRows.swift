@@ -70,6 +70,17 @@ struct TicketRows: Sendable {
         flags.shrinkToFit()
     }
 
+    /// Makes room for `count` records in all (about as many as a file is expected to hold), so
+    /// that the arrays are not moved as they grow, and the parts of a file read apart are
+    /// joined in place (``append(_:)``).
+    mutating func reserveCapacity(_ count: Int) {
+        keys.reserveCapacity(count)
+        openedAt.reserveCapacity(count)
+        firstResponseAt.reserveCapacity(count)
+        resolvedAt.reserveCapacity(count)
+        flags.reserveCapacity(count)
+    }
+
     /// Stores a record under `key`; returns its slot and the record it replaced.
     mutating func upsert(_ key: RowKey, _ ticket: StoredTicket) -> (slot: Int32, replaced: StoredTicket?) {
         everyIdWasNew = false

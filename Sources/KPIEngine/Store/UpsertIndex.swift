@@ -12,6 +12,24 @@ struct UpsertIndex: Sendable {
     private(set) var winners = KeyTable<RowRef>(filler: RowRef(file: 0, slot: 0))
     /// Holders of the keys more than one file has, in upsert order.
     private(set) var contested: [RowKey: [RowRef]] = [:]
+    /// The rows the index stands for while `winners` is not made yet (see ``init(deferring:)``).
+    private(set) var deferred: DeferredRows?
+
+    /// The rows of one file an index stands for before its table is made: the file's rows among
+    /// its first `keyCount` keys whose keys are of the index's platform (each its own key, held
+    /// by no other file, so each row wins).
+    struct DeferredRows: Equatable {
+        let file: UInt32
+        let keyCount: Int
+    }
+
+    /// An empty index.
+    init() {}
+
+    /// An index of `rows` whose table is made only when it is first changed or asked (by the
+    /// owner, from the file's keys): a cold `report` never asks, and a new platform's inquiries
+    /// of one file need no table to be counted.
+    init(deferring rows: DeferredRows) { deferred = rows }
 
     /// A change of winner: the row that won before (nil: none) and the one that wins now (nil: none).
     struct Change {
@@ -22,7 +40,8 @@ struct UpsertIndex: Sendable {
 
     /// Adds `ref` as a holder of `key`; `precedes` orders files for upserts.
     mutating func add(_ key: RowKey, _ ref: RowRef, precedes: (UInt32, UInt32) -> Bool) -> Change {
-        addNew(key, ref) ?? addHolder(key, ref, precedes: precedes)
+        precondition(deferred == nil, "the index's table is not made")
+        return addNew(key, ref) ?? addHolder(key, ref, precedes: precedes)
     }
 
     /// Makes `ref` the winner of `key` when no file holds the key (one probe of the table: the
@@ -50,6 +69,7 @@ struct UpsertIndex: Sendable {
     /// (a key's change does not depend on the others'). The changes, in the order of `slots`.
     mutating func add(_ slots: [Int32], keys: [RowKey], file: UInt32,
                       precedes: (UInt32, UInt32) -> Bool) -> Changes {
+        precondition(deferred == nil, "the index's table is not made")
         var changes = Changes(file: file, slots: slots)
         // A batch at a time: the ordered copy of the rows (16 bytes each) stays small, while a
         // batch still touches enough of the table to read it in passing.
@@ -121,6 +141,7 @@ struct UpsertIndex: Sendable {
 
     /// Takes `file`'s holding of `key` back.
     mutating func remove(_ key: RowKey, file: UInt32) -> Change {
+        precondition(deferred == nil, "the index's table is not made")
         guard let current = winners[key.raw] else { return Change(before: nil, after: nil) }
         guard var holders = contested[key] else {
             guard current.file == file else { return Change(before: current, after: current) }
@@ -136,18 +157,21 @@ struct UpsertIndex: Sendable {
     /// Makes room for `count` keys at once when the index is empty (a load), so that the
     /// table is not grown and moved step by step.
     mutating func reserveCapacity(_ count: Int) {
-        guard winners.isEmpty, count > 0 else { return }
+        guard winners.isEmpty, deferred == nil, count > 0 else { return }
         winners = KeyTable(filler: RowRef(file: 0, slot: 0), minimumCapacity: count)
     }
 
     /// Gives back the room the table holds beyond its keys (once a load is done).
     mutating func shrinkToFit() { winners.shrinkToFit() }
 
-    /// True when some key is held by more than one file.
+    /// True when some key is held by more than one file (never while the table is deferred).
     var hasContestedKeys: Bool { !contested.isEmpty }
 
     /// The winning row of `key`.
-    func winner(_ key: RowKey) -> RowRef? { winners[key.raw] }
+    func winner(_ key: RowKey) -> RowRef? {
+        precondition(deferred == nil, "the index's table is not made")
+        return winners[key.raw]
+    }
 
     /// Orders the holders of the contested keys `file` holds again (its modification time
     /// moved); returns the keys whose winner changed.

@@ -282,6 +282,14 @@ import Testing
         var joined = part(0..<50)
         joined.append(part(50..<100))
         #expect(contents(joined) == inOrder)
+        // Room reserved for fewer, as many and more records than come (a loader's estimate).
+        for reserved in [30, 100, 1_000] {
+            var rows = TicketRows()
+            rows.reserveCapacity(reserved)
+            for i in 0..<50 { _ = rows.insertNew(keys[i], ticket(i)) }
+            rows.append(part(50..<100))
+            #expect(contents(rows) == inOrder)
+        }
 
         for i in [5, 70] { _ = reference.upsert(keys[i], ticket(i + 500)) }
         var replacing = part(0..<50)

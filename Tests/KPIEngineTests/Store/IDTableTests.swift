@@ -1,3 +1,5 @@
+import Dispatch
+import Synchronization
 import Testing
 @testable import KPIEngine
 
@@ -36,6 +38,58 @@ import Testing
         }
         #expect(mismatches == 0)
         #expect(table.existingNumber(for: "in-20000") == nil && table.existingNumber(for: "aaaac") == nil)
+    }
+
+    @Test func aReservedTableGivesTheSameNumbers() {
+        let strings = Self.strings
+        let grown = IDTable(limit: Interning.idLimit, shards: 64)
+        let numbers = strings.map { grown.number(for: $0) }
+        // Reserved before any string, after some (with fewer than come: it grows beyond), and
+        // for far more than come.
+        for (reserved, after) in [(strings.count, 0), (strings.count / 2, 1_000), (50 * strings.count, 10)] {
+            let table = IDTable(limit: Interning.idLimit, shards: 64)
+            var given = strings.prefix(after).map { table.number(for: $0) }
+            table.reserve(expectedCount: reserved)
+            given += strings.dropFirst(after).map { table.number(for: $0) }
+            #expect(given == numbers)
+            #expect(strings.allSatisfy { table.existingNumber(for: $0) == grown.existingNumber(for: $0) })
+            #expect(numbers.allSatisfy { table.string($0!) == grown.string($0!) })
+        }
+    }
+
+    @Test func aReservedTableKeepsItsLimit() {
+        let table = IDTable(limit: 3)
+        table.reserve(expectedCount: 1_000)
+        #expect((0..<4).map { table.number(for: "p\($0)") } == [0, 1, 2, nil])
+        let sharded = IDTable(limit: 64, shards: 64)
+        sharded.reserve(expectedCount: 1_000)
+        #expect((0..<1_000).compactMap { sharded.number(for: "p\($0)") }.count <= 64)
+    }
+
+    /// Threads numbering the same strings at once (each in its own order) give each string one
+    /// number, and exactly one of them hears that it is new.
+    @Test func threadsNumberEachStringOnce() {
+        let table = IDTable(limit: Interning.idLimit, shards: 64)
+        table.reserve(expectedCount: 10_000)
+        let strings = (0..<40_000).map { "t-\($0)" }
+        let threads = 8
+        let results = Mutex([[(number: UInt32, isNew: Bool)?]](repeating: [], count: threads))
+        DispatchQueue.concurrentPerform(iterations: threads) { thread in
+            let order = thread % 2 == 0 ? Array(strings.indices) : strings.indices.reversed()
+            var mine = [(number: UInt32, isNew: Bool)?](repeating: nil, count: strings.count)
+            for index in order { mine[index] = table.numbering(strings[index]) }
+            results.withLock { $0[thread] = mine }
+        }
+        let all = results.withLock { $0 }
+        var mismatches = 0
+        for index in strings.indices {
+            let numbers = Set(all.map { $0[index]?.number })
+            let news = all.filter { $0[index]?.isNew == true }.count
+            if numbers.count != 1 || numbers.first! == nil || news != 1 { mismatches += 1 }
+        }
+        #expect(mismatches == 0)
+        #expect(table.count == strings.count)
+        #expect(Set(all[0].map { $0!.number }).count == strings.count)
     }
 
     @Test func aFullTableNumbersNoMore() {
