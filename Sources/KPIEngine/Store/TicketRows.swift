@@ -16,11 +16,6 @@ struct StoredTicket: Sendable, Equatable {
         self.satisfied = satisfied
         self.sentiment = sentiment
     }
-
-    init(_ row: ServiceRow) {
-        self.init(openedAt: row.openedAt, firstResponseAt: row.firstResponseAt, resolvedAt: row.resolvedAt,
-                  satisfied: row.csat.map { $0 >= 4 }, sentiment: row.sentiment)
-    }
 }
 
 /// A file's service records with an id, upserted by (platform, id): the later line wins.
