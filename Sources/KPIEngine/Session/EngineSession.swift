@@ -124,6 +124,8 @@ public final class EngineSession: SnapshotSource {
         countPendingLines(of: Set(files.map(\.file.path)))
         // Nothing read and the same numbers shown: the cache holds this very load already.
         if !(lastRun.showsNumbers && restored.count == files.count) { keepForRestart(files) }
+        // The numbers are shown: make what the load left to the first change.
+        engine.withLock { $0.store.indexDeferred() }
     }
 
     /// What the restart cache gives this start: the files it kept that are unchanged (they

@@ -205,15 +205,24 @@ import Testing
         let report = IncrementalEqualsColdTests.render(inPieces)
         #expect(IncrementalEqualsColdTests.render(shuffled) == report, "seed \(seed), shuffled")
         #expect(IncrementalEqualsColdTests.render(eachAlone) == report, "seed \(seed), each alone, last first")
+        // The tables made ahead of the first change, as a follower does once its numbers are
+        // shown: no number changes, and the rollups are those of the rows added one by one.
+        var indexedAhead = shuffled
+        indexedAhead.indexDeferred()
+        #expect(indexedAhead.platforms.values.allSatisfy { $0.tickets.deferred == nil }, "seed \(seed), indexed ahead")
+        #expect(IncrementalEqualsColdTests.render(indexedAhead) == report, "seed \(seed), indexed ahead")
+        #expect(Self.firstDifference(Self.describe(indexedAhead), Self.describe(shuffled)) == nil, "seed \(seed), indexed ahead")
         for path in ["b.csv", "c.csv", "d.csv"] {
             threeThenOne.remove(path: path)
             shuffled.remove(path: path)
+            indexedAhead.remove(path: path)
             eachAlone.remove(path: path)
             inPieces.remove(path: path)
             let left = Self.describe(inPieces), leftReport = IncrementalEqualsColdTests.render(inPieces)
             #expect(Self.firstDifference(Self.describe(threeThenOne), left) == nil, "seed \(seed), three then one, \(path) removed")
             #expect(IncrementalEqualsColdTests.render(shuffled) == leftReport, "seed \(seed), shuffled, \(path) removed")
             #expect(IncrementalEqualsColdTests.render(eachAlone) == leftReport, "seed \(seed), each alone, \(path) removed")
+            #expect(IncrementalEqualsColdTests.render(indexedAhead) == leftReport, "seed \(seed), indexed ahead, \(path) removed")
         }
     }
 }
