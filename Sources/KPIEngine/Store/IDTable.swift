@@ -5,29 +5,63 @@ import Synchronization
 /// by integers and each distinct string is kept once. Shared by every file of a store, and
 /// safe to use from the threads that read files in parallel.
 ///
-/// The strings' bytes are kept one after another in one array, found through an open-
-/// addressing table of their numbers: about 10 bytes a string besides its own, against some
-/// 60 for a `[String: UInt32]` with an array of `String`s (a million ids of posts or tickets
-/// is the common case; `Scripts/bench_scale.py --case tickets`).
+/// The strings' bytes are kept one after another, found through an open-addressing table of
+/// their numbers: about 10 bytes a string besides its own, against some 60 for a
+/// `[String: UInt32]` with an array of `String`s (a million ids of posts or tickets is the
+/// common case; `Scripts/bench_scale.py --case tickets`).
 public final class IDTable: Sendable {
-    private struct State {
-        /// Every string's UTF-8 bytes, one after another.
-        var bytes: [UInt8] = []
-        /// Where each string starts in `bytes` (it ends where the next one starts); one more
-        /// entry than strings.
-        var starts: [UInt32] = [0]
+    /// One shard's strings and buckets, in memory of its own (no `Array`: numbering an id
+    /// under the lock pays no uniqueness or bounds checks), but for buckets that live in a
+    /// ``BucketRegion`` shared by the shards. Sendable: its memory is reached only through the
+    /// shard's lock, and no pointer given to it is kept (strings are copied).
+    private struct State: ~Copyable, @unchecked Sendable {
+        /// Every string's UTF-8 bytes, one after another: `byteCount` of `byteCapacity`.
+        private var bytes: UnsafeMutablePointer<UInt8>
+        private var byteCount = 0
+        private var byteCapacity = 64
+        /// Where each string starts in `bytes` (it ends where the next one starts): `count + 1`
+        /// entries of `startCapacity`.
+        private var starts: UnsafeMutablePointer<UInt32>
+        private var startCapacity = 16
+        /// Strings numbered.
+        private(set) var count = 0
         /// By hash bucket, a string's number + 1 in the low `numberBits` bits and some bits of
         /// its hash above them (a tag); 0 = empty. A probe compares tags before it reads a
         /// string's bytes (two cache misses more in tables of a million strings).
-        var buckets: [UInt32] = Array(repeating: 0, count: 16)
+        private var buckets: UnsafeMutablePointer<UInt32>
+        /// A power of two.
+        private var bucketCount = 16
+        /// The region `buckets` are part of; nil when they are this state's own (`calloc`).
+        private var region: BucketRegion?
         /// Bits of a bucket that hold a number + 1: enough for the shard's limit.
         let numberBits: Int
 
-        init(numberBits: Int) { self.numberBits = numberBits }
+        init(numberBits: Int) {
+            self.numberBits = numberBits
+            bytes = .allocate(capacity: byteCapacity)
+            starts = .allocate(capacity: startCapacity)
+            starts[0] = 0
+            buckets = Self.zeroedBuckets(bucketCount)
+        }
 
-        var count: Int { starts.count - 1 }
+        deinit {
+            bytes.deallocate()
+            starts.deallocate()
+            if region == nil { free(buckets) }
+        }
 
-        func text(_ number: Int) -> ArraySlice<UInt8> { bytes[Int(starts[number])..<Int(starts[number + 1])] }
+        /// The bytes of the string numbered `number` here.
+        func text(_ number: Int) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(start: bytes + Int(starts[number]), count: Int(starts[number + 1] &- starts[number]))
+        }
+
+        /// The bucket where a probe for `hash` starts.
+        @inline(__always)
+        func home(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash) & (bucketCount - 1) }
+
+        /// The entry of bucket `index` (loaded ahead of a search, see ``IDTable/numbering(utf8:into:)``).
+        @inline(__always)
+        func entry(_ index: Int) -> UInt32 { buckets[index] }
 
         /// The tag of a hash, in place in a bucket: bits 32 and up of the hash (the bucket
         /// comes from the low bits, the shard from the top six).
@@ -36,7 +70,7 @@ public final class IDTable: Sendable {
 
         /// The bucket holding `text`, or the empty one where it would go.
         func find(_ text: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (bucket: Int, number: Int?) {
-            let mask = buckets.count - 1
+            let mask = bucketCount - 1
             let tag = tag(hash)
             let numberMask = UInt32.max >> (32 - numberBits)
             var i = Int(truncatingIfNeeded: hash) & mask
@@ -46,9 +80,7 @@ public final class IDTable: Sendable {
                 if entry & ~numberMask == tag {
                     let number = Int(entry & numberMask) - 1
                     let start = Int(starts[number]), end = Int(starts[number + 1])
-                    if end - start == text.count, bytes.withUnsafeBufferPointer({
-                        text.isEmpty || memcmp($0.baseAddress! + start, text.baseAddress!, text.count) == 0
-                    }) {
+                    if end - start == text.count, text.isEmpty || memcmp(bytes + start, text.baseAddress!, text.count) == 0 {
                         return (i, number)
                     }
                 }
@@ -56,39 +88,79 @@ public final class IDTable: Sendable {
             }
         }
 
+        /// Numbers `text`, which ``find(_:hash:)`` did not find but gave `bucket` for.
         mutating func insert(_ text: UnsafeBufferPointer<UInt8>, hash: UInt64, at bucket: Int) -> Int {
             let number = count
-            bytes.append(contentsOf: text)
-            starts.append(UInt32(bytes.count))
-            buckets[bucket] = tag(hash) | UInt32(number + 1)
-            if count * 4 > buckets.count * 3 { grow() }
+            if byteCount + text.count > byteCapacity { reserveBytes(max(2 * byteCapacity, byteCount + text.count)) }
+            if count + 2 > startCapacity { reserveStarts(2 * startCapacity) }
+            if let source = text.baseAddress { (bytes + byteCount).update(from: source, count: text.count) }
+            byteCount += text.count
+            count += 1
+            starts[count] = UInt32(byteCount)
+            buckets[bucket] = tag(hash) | UInt32(count)
+            if count * 4 > bucketCount * 3 { rehash(into: Self.zeroedBuckets(bucketCount * 2), count: bucketCount * 2, region: nil) }
             return number
         }
 
-        /// Makes room for `capacity` strings in all: buckets enough that they stay at most 3/4
-        /// full, and room in `starts` and `bytes` (at the strings' mean length so far).
-        mutating func reserve(capacity: Int) {
-            var size = buckets.count
+        /// Buckets enough for `capacity` strings in all, at most 3/4 full: a power of two.
+        static func bucketCount(for capacity: Int) -> Int {
+            var size = 16
             while capacity * 4 > size * 3 { size *= 2 }
-            if size > buckets.count { rehash(into: size) }
-            starts.reserveCapacity(capacity + 1)
-            if count > 0 { bytes.reserveCapacity(capacity * bytes.count / count) }
+            return size
         }
 
-        private mutating func grow() { rehash(into: buckets.count * 2) }
-
-        /// Puts every string's number into `size` new buckets (a power of two).
-        private mutating func rehash(into size: Int) {
-            buckets = Array(repeating: 0, count: size)
-            let mask = size - 1
-            bytes.withUnsafeBufferPointer { all in
-                for number in 0..<count {
-                    let h = IDTable.hash(UnsafeBufferPointer(rebasing: all[Int(starts[number])..<Int(starts[number + 1])]))
-                    var i = Int(truncatingIfNeeded: h) & mask
-                    while buckets[i] != 0 { i = (i + 1) & mask }
-                    buckets[i] = tag(h) | UInt32(number + 1)
+        /// Makes room for `capacity` strings in all: buckets enough that they stay at most 3/4
+        /// full (slice `slice` of `region` when there is one), and room in `starts` and `bytes`
+        /// (at the strings' mean length so far).
+        mutating func reserve(capacity: Int, region: BucketRegion?, slice: Int) {
+            let size = Self.bucketCount(for: capacity)
+            if size > bucketCount {
+                if let region, region.bucketsEach == size {
+                    rehash(into: region.buckets + slice * size, count: size, region: region)
+                } else {
+                    rehash(into: Self.zeroedBuckets(size), count: size, region: nil)
                 }
             }
+            if capacity + 1 > startCapacity { reserveStarts(capacity + 1) }
+            if count > 0, capacity * byteCount / count > byteCapacity { reserveBytes(capacity * byteCount / count) }
+        }
+
+        /// Puts every string's number into `size` new, zeroed buckets at `target` (a power of
+        /// two), part of `region` or (nil) this state's own.
+        private mutating func rehash(into target: UnsafeMutablePointer<UInt32>, count size: Int, region: BucketRegion?) {
+            if self.region == nil { free(buckets) }
+            buckets = target
+            bucketCount = size
+            self.region = region
+            let mask = size - 1
+            for number in 0..<count {
+                let h = IDTable.hash(text(number))
+                var i = Int(truncatingIfNeeded: h) & mask
+                while buckets[i] != 0 { i = (i + 1) & mask }
+                buckets[i] = tag(h) | UInt32(number + 1)
+            }
+        }
+
+        private mutating func reserveBytes(_ capacity: Int) {
+            bytes = Self.reallocate(bytes, to: capacity)
+            byteCapacity = capacity
+        }
+
+        private mutating func reserveStarts(_ capacity: Int) {
+            starts = Self.reallocate(starts, to: capacity)
+            startCapacity = capacity
+        }
+
+        /// `pointer`'s memory moved to room for `capacity` elements (`realloc`: a large block
+        /// is remapped, not copied).
+        private static func reallocate<T>(_ pointer: UnsafeMutablePointer<T>, to capacity: Int) -> UnsafeMutablePointer<T> {
+            guard let moved = realloc(pointer, capacity * MemoryLayout<T>.stride) else { fatalError("out of memory") }
+            return moved.assumingMemoryBound(to: T.self)
+        }
+
+        private static func zeroedBuckets(_ count: Int) -> UnsafeMutablePointer<UInt32> {
+            guard let memory = calloc(count, MemoryLayout<UInt32>.stride) else { fatalError("out of memory") }
+            return memory.assumingMemoryBound(to: UInt32.self)
         }
     }
 
@@ -153,58 +225,64 @@ public final class IDTable: Sendable {
         // The strings' hashes, and their indexes grouped by shard (a counting sort).
         var hashes = [UInt64](repeating: 0, count: texts.count)
         var starts = [Int](repeating: 0, count: shardCount + 1)
-        for (i, text) in texts.enumerated() {
-            hashes[i] = Self.hash(text)
-            starts[shardIndex(hash: hashes[i]) + 1] += 1
-        }
-        for shard in 0..<shardCount { starts[shard + 1] += starts[shard] }
         var order = [Int](repeating: 0, count: texts.count)
-        var next = starts
-        for i in texts.indices {
-            let shard = shardIndex(hash: hashes[i])
-            order[next[shard]] = i
-            next[shard] += 1
-        }
-        // Each group's first probes, loaded before the group is searched.
         var firstEntries = [UInt32](repeating: 0, count: texts.count)
-        for shard in 0..<shardCount where starts[shard] < starts[shard + 1] {
-            let members = order[starts[shard]..<starts[shard + 1]]
-            shards[shard].state.withLock { s in
-                let mask = s.buckets.count - 1
-                for k in members.indices { firstEntries[k] = s.buckets[Int(truncatingIfNeeded: hashes[members[k]]) & mask] }
-                // Until the first insert the buckets are as loaded: an empty first bucket is
-                // where a string goes without a search.
-                let countBefore = s.count
-                for k in members.indices {
-                    let i = members[k]
-                    let h = hashes[i]
-                    let found: (bucket: Int, number: Int?)
-                    if s.count == countBefore, firstEntries[k] == 0 {
-                        found = (Int(truncatingIfNeeded: h) & mask, nil)
-                    } else {
-                        found = s.find(texts[i], hash: h)
-                    }
-                    if let number = found.number {
-                        results[i] = (UInt32(number * shardCount + shard), false)
-                    } else if (s.count + 1) * shardCount <= limit {
-                        results[i] = (UInt32(s.insert(texts[i], hash: h, at: found.bucket) * shardCount + shard), true)
-                    } else {
-                        results[i] = nil
+        hashes.withUnsafeMutableBufferPointer { hashes in
+        starts.withUnsafeMutableBufferPointer { starts in
+        order.withUnsafeMutableBufferPointer { order in
+        firstEntries.withUnsafeMutableBufferPointer { firstEntries in
+            for i in texts.indices {
+                hashes[i] = Self.hash(texts[i])
+                starts[shardIndex(hash: hashes[i]) + 1] += 1
+            }
+            for shard in 0..<shardCount { starts[shard + 1] += starts[shard] }
+            for i in texts.indices {
+                let shard = shardIndex(hash: hashes[i])
+                order[starts[shard]] = i
+                starts[shard] += 1
+            }
+            // `starts[shard]` is now where the next shard's group starts.
+            var groupStart = 0
+            for shard in 0..<shardCount where groupStart < starts[shard] {
+                let group = groupStart..<starts[shard]
+                groupStart = starts[shard]
+                shards[shard].state.withLock { s in
+                    // Each member's first bucket, loaded before the group is searched.
+                    for k in group { firstEntries[k] = s.entry(s.home(hashes[order[k]])) }
+                    for k in group {
+                        let i = order[k], h = hashes[i]
+                        // An empty first bucket that no insert has filled since: not there.
+                        let found: (bucket: Int, number: Int?) =
+                            firstEntries[k] == 0 && s.entry(s.home(h)) == 0 ? (s.home(h), nil) : s.find(texts[i], hash: h)
+                        if let number = found.number {
+                            results[i] = (UInt32(number * shardCount + shard), false)
+                        } else if (s.count + 1) * shardCount <= limit {
+                            results[i] = (UInt32(s.insert(texts[i], hash: h, at: found.bucket) * shardCount + shard), true)
+                        } else {
+                            results[i] = nil
+                        }
                     }
                 }
             }
+        }
+        }
+        }
         }
     }
 
     /// Makes room for about `expectedCount` strings in all (spread over the shards by hash), so
     /// that a load of that many does not grow the table step by step: each growth puts every
-    /// string of a shard in new buckets, under the shard's lock.
+    /// string of a shard in new buckets, under the shard's lock. The shards' new buckets are
+    /// one ``BucketRegion`` when they take 2 MiB or more.
     public func reserve(expectedCount: Int) {
         guard expectedCount > count else { return }
         // A shard's share varies with the hashes by about its square root: 3 of them spare.
         let share = expectedCount / shards.count
         let capacity = min(limit / shards.count, share + 3 * Int(Double(share).squareRoot()) + 1)
-        for shard in shards { shard.state.withLock { $0.reserve(capacity: capacity) } }
+        let region = BucketRegion(shards: shards.count, bucketsEach: State.bucketCount(for: capacity))
+        for (index, shard) in shards.enumerated() {
+            shard.state.withLock { $0.reserve(capacity: capacity, region: region, slice: index) }
+        }
     }
 
     /// The number `text` already has, if any.
@@ -271,7 +349,6 @@ public final class IDTable: Sendable {
         return x ^ (x >> 31)
     }
 }
-
 /// The id and platform tables of one store and of the files read for it.
 public final class Interning: Sendable {
     /// At most this many platform names (a key keeps 10 bits for the platform; the last

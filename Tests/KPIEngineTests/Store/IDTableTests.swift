@@ -57,6 +57,29 @@ import Testing
         }
     }
 
+    /// A table reserved for 2 MiB of buckets or more keeps them in one ``BucketRegion``: numbered
+    /// in it, reserved again for as many buckets (the new region unused), grown out of it shard
+    /// by shard (past 6,144 strings a shard) and reserved into a larger region, it gives every
+    /// string the number a table never reserved gives.
+    @Test func aTableInABucketRegionGivesTheSameNumbers() {
+        let strings = (0..<420_000).map { "r-\($0)" }
+        let grown = IDTable(limit: Interning.idLimit, shards: 64)
+        let reserved = IDTable(limit: Interning.idLimit, shards: 64)
+        #expect(BucketRegion(shards: 64, bucketsEach: 8_192) != nil)
+        reserved.reserve(expectedCount: 200_000)
+        var numbers: [UInt32?] = [], expected: [UInt32?] = []
+        for (index, text) in strings.enumerated() {
+            if index == 100_000 { reserved.reserve(expectedCount: 300_000) }
+            if index == 400_000 { reserved.reserve(expectedCount: 1_000_000) }
+            expected.append(grown.number(for: text))
+            numbers.append(reserved.number(for: text))
+        }
+        #expect(numbers == expected)
+        #expect(reserved.count == strings.count)
+        #expect(strings.indices.allSatisfy { reserved.existingNumber(for: strings[$0]) == expected[$0] })
+        #expect(strings.indices.allSatisfy { reserved.string(expected[$0]!) == strings[$0] })
+    }
+
     @Test func aReservedTableKeepsItsLimit() {
         let table = IDTable(limit: 3)
         table.reserve(expectedCount: 1_000)
