@@ -69,8 +69,8 @@ import Testing
         reserved.reserve(expectedCount: 200_000)
         var numbers: [UInt32?] = [], expected: [UInt32?] = []
         for (index, text) in strings.enumerated() {
-            if index == 100_000 { reserved.reserve(expectedCount: 300_000) }
-            if index == 400_000 { reserved.reserve(expectedCount: 1_000_000) }
+            if index == 20_000 { reserved.reserve(expectedCount: 300_000) }
+            if index == 410_000 { reserved.reserve(expectedCount: 1_000_000) }
             expected.append(grown.number(for: text))
             numbers.append(reserved.number(for: text))
         }
