@@ -179,10 +179,12 @@ public struct FileContribution: RecordSink, Sendable {
             for record in batch.records.dropFirst() { _ = platformNumber(batch.platform, line: record.line) }
             return
         }
-        var ids: [UnsafeBufferPointer<UInt8>] = []
-        ids.reserveCapacity(batch.records.count)
-        for record in batch.records {
-            if let id = record.id { ids.append(id.assumingMemoryBound(to: UInt8.self)) }
+        let ids = [UnsafeBufferPointer<UInt8>](unsafeUninitializedCapacity: batch.records.count) { ids, count in
+            for record in batch.records {
+                guard let id = record.id else { continue }
+                ids.initializeElement(at: count, to: id.assumingMemoryBound(to: UInt8.self))
+                count += 1
+            }
         }
         var numberings = [(number: UInt32, isNew: Bool)?](repeating: nil, count: ids.count)
         ids.withUnsafeBufferPointer { texts in

@@ -93,13 +93,32 @@ public final class IDTable: Sendable {
             let number = count
             if byteCount + text.count > byteCapacity { reserveBytes(max(2 * byteCapacity, byteCount + text.count)) }
             if count + 2 > startCapacity { reserveStarts(2 * startCapacity) }
-            if let source = text.baseAddress { (bytes + byteCount).update(from: source, count: text.count) }
+            Self.copy(text, to: bytes + byteCount)
             byteCount += text.count
             count += 1
             starts[count] = UInt32(byteCount)
             buckets[bucket] = tag(hash) | UInt32(count)
             if count * 4 > bucketCount * 3 { rehash(into: Self.zeroedBuckets(bucketCount * 2), count: bucketCount * 2, region: nil) }
             return number
+        }
+
+        /// Copies `text` to `target`: ids of 4 to 16 bytes (most are) as two words that may
+        /// overlap, without a call to `memmove`.
+        @inline(__always)
+        private static func copy(_ text: UnsafeBufferPointer<UInt8>, to target: UnsafeMutablePointer<UInt8>) {
+            guard let source = text.baseAddress else { return }
+            let n = text.count, from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(target)
+            if n >= 8, n <= 16 {
+                let head = from.loadUnaligned(as: UInt64.self), tail = from.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+                to.storeBytes(of: head, as: UInt64.self)
+                to.storeBytes(of: tail, toByteOffset: n - 8, as: UInt64.self)
+            } else if n >= 4, n < 8 {
+                let head = from.loadUnaligned(as: UInt32.self), tail = from.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+                to.storeBytes(of: head, as: UInt32.self)
+                to.storeBytes(of: tail, toByteOffset: n - 4, as: UInt32.self)
+            } else {
+                target.update(from: source, count: n)
+            }
         }
 
         /// Buckets enough for `capacity` strings in all, at most 3/4 full: a power of two.
