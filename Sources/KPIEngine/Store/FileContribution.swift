@@ -190,16 +190,20 @@ public struct FileContribution: RecordSink, Sendable {
             numberings.withUnsafeMutableBufferPointer { interning.ids.numbering(utf8: texts, into: $0) }
         }
         recent.newIDs += numberings.count { $0?.isNew == true }
-        var nextID = 0
+        // Counted for the batch at once (``noteTicket(_:platform:)`` one by one).
+        var nextID = 0, newest = Int64.min
         for record in batch.records {
             let ticket = Self.ticket(record.values)
+            newest = max(newest, ticket.openedAt)
             guard record.id != nil else {
-                addAnonymousTicket(ticket, platform: platform)
+                anonymousTickets.append((platform, ticket))
                 continue
             }
-            addTicket(ticket, platform: platform, numbering: numberings[nextID], line: record.line)
+            storeTicket(ticket, platform: platform, numbering: numberings[nextID], line: record.line)
             nextID += 1
         }
+        rowCount += batch.records.count
+        newestTicket[platform] = max(newestTicket[platform] ?? .min, newest)
     }
 
     /// What the store keeps of a service record's values.
@@ -214,11 +218,18 @@ public struct FileContribution: RecordSink, Sendable {
         anonymousTickets.append((platform, ticket))
     }
 
-    /// Keeps a service record of `platform` whose id got `numbering` (nil: the id table is
-    /// full); a later record with the same id replaces it.
+    /// Counts and keeps a service record of `platform` whose id got `numbering` (see
+    /// ``storeTicket(_:platform:numbering:line:)``).
     private mutating func addTicket(_ ticket: StoredTicket, platform: UInt16, numbering: (number: UInt32, isNew: Bool)?,
                                     line: Int) {
         noteTicket(ticket, platform: platform)
+        storeTicket(ticket, platform: platform, numbering: numbering, line: line)
+    }
+
+    /// Keeps a service record of `platform` whose id got `numbering` (nil: the id table is
+    /// full), not counted yet; a later record with the same id replaces it.
+    private mutating func storeTicket(_ ticket: StoredTicket, platform: UInt16, numbering: (number: UInt32, isNew: Bool)?,
+                                      line: Int) {
         guard let (number, isNew) = numbering, let key = RowKey(platform: platform, id: number, day: nil)
         else { return rejected(line: line, reason: "too many distinct ids") }
         let (slot, replaced) = isNew ? (tickets.insertNew(key, ticket), nil) : tickets.upsert(key, ticket)

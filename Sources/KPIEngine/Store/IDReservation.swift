@@ -17,6 +17,10 @@ final class IDReservation: Sendable {
         before = ids.count
     }
 
+    /// The ids the table is expected to hold once the reads are done (as many as it held before
+    /// they began, and all they expect so far).
+    var expectedCount: Int { before + expected.withLock { $0 } }
+
     /// Adds `count` ids a file is expected to number (those of its first chunk included) and
     /// makes room in the table for all expected so far.
     func expect(_ count: Int) {
