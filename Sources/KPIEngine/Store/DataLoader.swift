@@ -63,17 +63,17 @@ public struct DataLoader: Sendable {
         // thousand.
         var files = paths.map(TrackedFile.init)
         var contributions = files.map { $0.emptyContribution(context: context) }
-        let idsBefore = context.interning.ids.count
+        // Every file's rows make room for the rest of the file after its first chunk (a cut
+        // file's head, read now), the ids of all the files together.
+        let ids = IDReservation(ids: context.interning.ids)
         let reads = Self.withSlots(&files, &contributions) { slots in
             Self.inParallel(paths.count) { index in
                 FirstRead(opening: &slots.files![index], into: &slots.contributions![index], root: root, context: context,
-                          cutting: cutting, chunkSize: Self.chunkSize)
+                          cutting: cutting, chunkSize: Self.chunkSize, ids: ids)
             }
         }
-        reserveIDs(numberedByHeads: context.interning.ids.count - idsBefore, reads: reads, files: files)
-        Self.reserveTickets(of: reads, files: files, contributions: &contributions)
         let segments = Self.readParts(of: reads, into: &files, &contributions, root: root, context: context,
-                                      progress: progress)
+                                      ids: ids, progress: progress)
         // Files read whole are finished already; the cut ones take in their segments.
         let cut = Array(segments.keys)
         Self.withSlots(&files, &contributions) { slots in
@@ -86,36 +86,6 @@ public struct DataLoader: Sendable {
         return (files, contributions)
     }
 
-    /// Makes room in the id table for the ids the cut files are expected to number: as many a
-    /// byte as their heads (read when they were cut) numbered, so that a million new ids do not
-    /// grow the table step by step. Files read whole are small, and a directory of them reserves
-    /// nothing. (When a first look read the heads' ids already, they number none, and nothing
-    /// is reserved either.)
-    private func reserveIDs(numberedByHeads: Int, reads: [FirstRead], files: [TrackedFile]) {
-        var headBytes: Int64 = 0, restBytes: Int64 = 0
-        for (read, file) in zip(reads, files) {
-            guard let end = read.segments.last?.end else { continue }
-            headBytes += file.offset
-            restBytes += end - file.offset
-        }
-        guard numberedByHeads > 0, headBytes > 0 else { return }
-        let ids = context.interning.ids
-        ids.reserve(expectedCount: ids.count + Int(Double(numberedByHeads) * Double(restBytes) / Double(headBytes)))
-    }
-
-    /// Makes room in each cut file's inquiries with an id for as many a byte as its head held
-    /// and 6% more (rows' lengths vary; an array short of room at the end is moved twice: grown,
-    /// then shrunk), so that its own part stores them without moving them and the later parts
-    /// join in place.
-    private static func reserveTickets(of reads: [FirstRead], files: [TrackedFile],
-                                       contributions: inout [FileContribution]) {
-        for index in reads.indices {
-            let headBytes = files[index].offset, inHead = contributions[index].tickets.count
-            guard let end = reads[index].segments.last?.end, headBytes > 0, inHead > 0 else { continue }
-            contributions[index].reserveTickets(Int(1.06 * Double(inHead) * Double(end) / Double(headBytes)))
-        }
-    }
-
     /// Reads every part of every file into `files` and `contributions` (its own part, in place)
     /// and returns the segments of the cut files, by file; biggest parts first, so that the
     /// cores finish together. A file read whole is finished. Once the context's memory ceiling
@@ -123,7 +93,7 @@ public struct DataLoader: Sendable {
     /// have no segments here).
     private static func readParts(of reads: [FirstRead], into files: inout [TrackedFile],
                                   _ contributions: inout [FileContribution], root: String, context: IngestContext,
-                                  progress: (@Sendable (LoadProgress) -> Void)?) -> [Int: [FileSegment]] {
+                                  ids: IDReservation, progress: (@Sendable (LoadProgress) -> Void)?) -> [Int: [FileSegment]] {
         var ordered: [Part] = []
         ordered.reserveCapacity(reads.reduce(0) { $0 + 1 + $1.segments.count })
         for (index, read) in reads.enumerated() {
@@ -164,7 +134,8 @@ public struct DataLoader: Sendable {
                     segments.withLock { $0[part.file]![number] = segment }
                 } else {
                     reads[part.file].readFirstPart(of: &slots.files![part.file], into: &slots.contributions![part.file],
-                                                   root: root, context: context, chunkSize: chunkSize, didRead: didRead)
+                                                   root: root, context: context, chunkSize: chunkSize, ids: ids,
+                                                   didRead: didRead)
                 }
                 let fileDone = partsLeft.withLock { left -> Bool in
                     left[part.file] -= 1

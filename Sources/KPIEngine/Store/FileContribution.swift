@@ -168,6 +168,7 @@ public struct FileContribution: RecordSink, Sendable {
         let ticket = Self.ticket(row.values)
         guard var id = row.id else { return addAnonymousTicket(ticket, platform: platform) }
         let numbering = id.withUTF8 { interning.ids.numbering(utf8: $0) }
+        if numbering?.isNew == true { recent.newIDs += 1 }
         addTicket(ticket, platform: platform, numbering: numbering, line: row.line)
     }
 
@@ -190,16 +191,21 @@ public struct FileContribution: RecordSink, Sendable {
         ids.withUnsafeBufferPointer { texts in
             numberings.withUnsafeMutableBufferPointer { interning.ids.numbering(utf8: texts, into: $0) }
         }
-        var nextID = 0
+        recent.newIDs += numberings.count { $0?.isNew == true }
+        // Counted for the batch at once (``noteTicket(_:platform:)`` one by one).
+        var nextID = 0, newest = Int64.min
         for record in batch.records {
             let ticket = Self.ticket(record.values)
+            newest = max(newest, ticket.openedAt)
             guard record.id != nil else {
-                addAnonymousTicket(ticket, platform: platform)
+                anonymousTickets.append((platform, ticket))
                 continue
             }
-            addTicket(ticket, platform: platform, numbering: numberings[nextID], line: record.line)
+            storeTicket(ticket, platform: platform, numbering: numberings[nextID], line: record.line)
             nextID += 1
         }
+        rowCount += batch.records.count
+        newestTicket[platform] = max(newestTicket[platform] ?? .min, newest)
     }
 
     /// What the store keeps of a service record's values.
@@ -214,11 +220,18 @@ public struct FileContribution: RecordSink, Sendable {
         anonymousTickets.append((platform, ticket))
     }
 
-    /// Keeps a service record of `platform` whose id got `numbering` (nil: the id table is
-    /// full); a later record with the same id replaces it.
+    /// Counts and keeps a service record of `platform` whose id got `numbering` (see
+    /// ``storeTicket(_:platform:numbering:line:)``).
     private mutating func addTicket(_ ticket: StoredTicket, platform: UInt16, numbering: (number: UInt32, isNew: Bool)?,
                                     line: Int) {
         noteTicket(ticket, platform: platform)
+        storeTicket(ticket, platform: platform, numbering: numbering, line: line)
+    }
+
+    /// Keeps a service record of `platform` whose id got `numbering` (nil: the id table is
+    /// full), not counted yet; a later record with the same id replaces it.
+    private mutating func storeTicket(_ ticket: StoredTicket, platform: UInt16, numbering: (number: UInt32, isNew: Bool)?,
+                                      line: Int) {
         guard let (number, isNew) = numbering, let key = RowKey(platform: platform, id: number, day: nil)
         else { return rejected(line: line, reason: "too many distinct ids") }
         let (slot, replaced) = isNew ? (tickets.insertNew(key, ticket), nil) : tickets.upsert(key, ticket)
@@ -252,26 +265,40 @@ public struct FileContribution: RecordSink, Sendable {
 
     // MARK: Room for a large file's rows
 
-    /// What the rows with ids take now: given back to ``reserveRoom(since:bytesRead:bytesLeft:)``
-    /// once some bytes are read.
-    var postsSize: PostRows.Size { posts.size }
-
-    /// Makes room in the rows with ids for what `bytesLeft` more bytes of the file will bring, at
-    /// the rate the last `bytesRead` bytes brought them (the rows took `before` then), with a
-    /// sixteenth more: a large file's arrays then do not double, each time copied to fresh
-    /// pages, while it is read, and the room left over is small enough to be kept once it is
-    /// read (see `Array.shrinkToFit()`). Nothing is reserved from fewer than 256 rows read.
-    mutating func reserveRoom(since before: PostRows.Size, bytesRead: Int, bytesLeft: Int64) {
-        let now = posts.size
-        guard bytesLeft > 0, bytesRead > 0, now.rows - before.rows >= 256 else { return }
-        let scale = Double(bytesLeft) / Double(bytesRead) * 17 / 16
-        func more(_ now: Int, _ before: Int) -> Int { now + Int(Double(max(0, now - before)) * scale) }
-        posts.reserveCapacity(PostRows.Size(rows: more(now.rows, before.rows), values: more(now.values, before.values),
-                                            posts: more(now.posts, before.posts)))
+    /// What the rows with ids take and the ids numbered so far: given back to
+    /// ``reserveRoom(since:bytesRead:bytesLeft:ids:)`` once some bytes are read.
+    var rowsSize: RowsSize {
+        RowsSize(posts: posts.size, tickets: tickets.count, newIDs: lookups?.value.newIDs ?? 0)
     }
 
-    /// Makes room for `count` inquiries with an id in all (see ``TicketRows/reserveCapacity(_:)``).
-    mutating func reserveTickets(_ count: Int) { tickets.reserveCapacity(count) }
+    /// What a file's rows with ids take, and the ids it numbered first (see ``rowsSize``).
+    struct RowsSize {
+        var posts = PostRows.Size()
+        var tickets = 0
+        var newIDs = 0
+    }
+
+    /// Makes room for what `bytesLeft` more bytes of the file will bring, at the rate the last
+    /// `bytesRead` bytes brought it (the rows took `before` then), with a sixteenth more: in the
+    /// rows with ids (posts and inquiries), so that a large file's arrays do not double, each
+    /// time copied to fresh pages, while it is read, and the room left over is small enough to
+    /// be kept once it is read (see `Array.shrinkToFit()`); and, with `ids`, in the id table
+    /// for the ids those bytes will number (see ``IDReservation``). Nothing is reserved from
+    /// fewer than 256 rows read (a small file reserves nothing).
+    mutating func reserveRoom(since before: RowsSize, bytesRead: Int, bytesLeft: Int64, ids: IDReservation? = nil) {
+        let now = rowsSize
+        let rows = now.posts.rows - before.posts.rows + now.tickets - before.tickets
+        guard bytesLeft > 0, bytesRead > 0, rows >= 256 else { return }
+        let scale = Double(bytesLeft) / Double(bytesRead) * 17 / 16
+        func more(_ now: Int, _ before: Int) -> Int { now + Int(Double(max(0, now - before)) * scale) }
+        if now.posts.rows > before.posts.rows {
+            posts.reserveCapacity(PostRows.Size(rows: more(now.posts.rows, before.posts.rows),
+                                                values: more(now.posts.values, before.posts.values),
+                                                posts: more(now.posts.posts, before.posts.posts)))
+        }
+        if now.tickets > before.tickets { tickets.reserveCapacity(more(now.tickets, before.tickets)) }
+        ids?.expect(more(now.newIDs, before.newIDs) - before.newIDs)
+    }
 
     // MARK: Journal
 
@@ -349,8 +376,9 @@ public struct FileContribution: RecordSink, Sendable {
     /// is looked up without the shared table.
     private mutating func idNumber(_ id: String) -> UInt32? {
         if let last = lookups?.value.id, last.text == id { return last.number }
-        guard let number = interning.ids.number(for: id) else { return nil }
+        guard let (number, isNew) = interning.ids.numbering(id) else { return nil }
         recent.id = (id, number)
+        if isNew { recent.newIDs += 1 }
         return number
     }
 

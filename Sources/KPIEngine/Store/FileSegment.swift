@@ -17,9 +17,10 @@ struct FileSegment: Sendable {
     }
 
     /// Reads the range; `didRead` is told the size of each chunk read. After the first chunk,
-    /// the contribution makes room for the rows of the rest.
+    /// the contribution makes room for the rows of the rest (the file's head made room for
+    /// the ids of every part).
     mutating func read(_ fd: Int32, chunkSize: Int, didRead: ((Int) -> Void)? = nil) {
-        let sizeBefore = contribution.postsSize
+        let sizeBefore = contribution.rowsSize
         var isFirstChunk = true
         let outcome = ChunkedRead.read(fd, from: start, until: end, chunkSize: chunkSize) { chunk in
             parser.consume(chunk, into: &contribution)

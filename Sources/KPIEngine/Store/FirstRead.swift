@@ -33,9 +33,10 @@ struct FirstRead: Sendable {
     let segments: [FileSegment]
 
     /// Opens `file` (not read yet) and, when it is large, reads its head into `contribution`
-    /// and cuts the rest.
+    /// and cuts the rest. The head is the file's first chunk: `contribution` makes room for
+    /// the rows of the whole file at its rate, and `ids` for the ids it will number.
     init(opening file: inout TrackedFile, into contribution: inout FileContribution, root: String, context: IngestContext,
-         cutting: Cutting, chunkSize: Int) {
+         cutting: Cutting, chunkSize: Int, ids: IDReservation? = nil) {
         var info = stat()
         if stat(root + "/" + file.path, &info) == 0, Int64(info.st_size) < cutting.minimumFileSize || cutting.parts < 2 {
             opensWhenRead = true
@@ -59,7 +60,8 @@ struct FirstRead: Sendable {
             return
         }
         file.wake(fd, context: context)
-        file.read(fd, until: min(cutting.headLength, size), into: &contribution, chunkSize: chunkSize)
+        file.read(fd, until: min(cutting.headLength, size), into: &contribution, chunkSize: chunkSize, rowsEnd: size,
+                  ids: ids)
         let head = file.offset
         let rest = size - head
         var cuts: [Int64] = []
@@ -82,9 +84,10 @@ struct FirstRead: Sendable {
     /// Reads the file's own part into `contribution`; `didRead` is told the size of each chunk
     /// read. A file read whole is finished at once: closed and settled (see
     /// ``settle(_:_:)``), so that a small one keeps no parser; a cut one is finished by
-    /// ``finish(_:into:segments:chunkSize:)``.
+    /// ``finish(_:into:segments:chunkSize:)``. A file read whole adds the ids it expects to
+    /// number to `ids` after its first chunk (a cut file's head did).
     func readFirstPart(of file: inout TrackedFile, into contribution: inout FileContribution, root: String,
-                       context: IngestContext, chunkSize: Int, didRead: ((Int) -> Void)? = nil) {
+                       context: IngestContext, chunkSize: Int, ids: IDReservation? = nil, didRead: ((Int) -> Void)? = nil) {
         var end = firstPartEnd
         var opened = descriptor
         if opensWhenRead, let (fd, size) = file.beginFirstRead(root: root, into: &contribution) {
@@ -95,7 +98,7 @@ struct FirstRead: Sendable {
         file.wake(descriptor, context: context)
         // A cut file's part takes in the others' rows once they are read: room for them all.
         file.read(descriptor, until: end, into: &contribution, chunkSize: chunkSize,
-                  rowsEnd: segments.last?.end, didRead: didRead)
+                  rowsEnd: segments.last?.end, ids: ids, didRead: didRead)
         if segments.isEmpty {
             close(descriptor)
             settle(&file, &contribution)

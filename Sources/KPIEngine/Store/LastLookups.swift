@@ -6,4 +6,7 @@ struct LastLookups: Sendable {
     var platform: (name: String, number: UInt16, presence: UInt32)?
     var id: (text: String, number: UInt32)?
     var observedDays = ObservedDays()
+    /// Ids the file numbered first (no file had them before), to size the id table by (see
+    /// ``FileContribution/reserveRoom(since:bytesRead:bytesLeft:ids:)``).
+    var newIDs = 0
 }

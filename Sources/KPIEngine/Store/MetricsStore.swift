@@ -486,15 +486,19 @@ public struct MetricsStore: Sendable {
                 }
             }
             r.addPosts(newPosts, of: c.posts)
-            let ticketSlots = slots(of: c.tickets.keys[...], platform: r.number)
-            var newTickets = ticketSlots
-            if !keysAreNew {
-                newTickets = []
-                r.tickets.add(ticketSlots, keys: c.tickets.keys, file: number, precedes: precedes).forEach { slot, change in
-                    if change.before == nil { newTickets.append(slot) } else { applyTicket(change, to: &r) }
+            // New keys of a file of this platform only are all of its inquiries (nil: no slots).
+            var newTickets: [Int32]?
+            if !keysAreNew || c.platformNumbers.count > 1 {
+                let ticketSlots = slots(of: c.tickets.keys[...], platform: r.number)
+                newTickets = ticketSlots
+                if !keysAreNew {
+                    newTickets = []
+                    r.tickets.add(ticketSlots, keys: c.tickets.keys, file: number, precedes: precedes).forEach { slot, change in
+                        if change.before == nil { newTickets!.append(slot) } else { applyTicket(change, to: &r) }
+                    }
                 }
             }
-            r.addTickets(newTickets.lazy.map { c.tickets[$0] }, clock: clock)
+            r.addTickets(of: c.tickets, slots: newTickets, clock: clock)
             let platform = r.number
             r.addTickets(c.anonymousTickets.lazy.filter { $0.platform == platform }.map(\.ticket), clock: clock)
             if let instant = c.newestTicket[r.number] { r.setNewestInquiry(instant, file: number) }

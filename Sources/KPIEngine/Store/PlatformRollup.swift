@@ -327,6 +327,12 @@ public struct PlatformRollup: Sendable {
         service.add(tickets, clock: clock)
     }
 
+    /// Adds the inquiries of `rows` in `slots`, every one when nil (see
+    /// ``ServiceDays/add(_:slots:clock:)``).
+    mutating func addTickets(of rows: TicketRows, slots: [Int32]?, clock: DayClock) {
+        service.add(rows, slots: slots, clock: clock)
+    }
+
     /// Sets (or clears, with nil) a file's newest inquiry instant.
     mutating func setNewestInquiry(_ instant: Int64?, file: UInt32) {
         ticketNewest[file] = instant

@@ -148,6 +148,111 @@ struct ServiceDays: Sendable {
         resolved.add(to: &resolvedUpTo)
     }
 
+    /// Adds the inquiries of `rows` in `slots` (every one when nil). In a bulk change, a run of
+    /// inquiries opened on the same day (a file's come in the order they were opened) is added
+    /// as one: the day looked up once, its counters added once (the ratings and sentiments
+    /// counted by their flags), its durations appended at once and its inquiries counted in the
+    /// backlog once; only the backlog day of a resolution is found for each inquiry. Else one
+    /// by one.
+    mutating func add(_ rows: TicketRows, slots: [Int32]?, clock: DayClock) {
+        guard isBulk else {
+            for slot in slots ?? Array(0..<Int32(rows.count)) { add(rows[slot], sign: 1, clock: clock) }
+            return
+        }
+        rows.withColumns { columns in
+            guard let slots else { return addRuns(of: columns, at: nil, clock: clock) }
+            slots.withUnsafeBufferPointer { addRuns(of: columns, at: $0, clock: clock) }
+        }
+    }
+
+    /// ``add(_:slots:clock:)`` in a bulk change: the records of `columns` at `slots` (every
+    /// one, in order, when nil).
+    private mutating func addRuns(of columns: TicketRows.Columns, at slots: UnsafeBufferPointer<Int32>?, clock: DayClock) {
+        let count = slots?.count ?? columns.openedAt.count
+        @inline(__always) func slot(_ k: Int) -> Int { slots.map { Int($0[k]) } ?? k }
+        let opened = columns.openedAt, responded = columns.firstResponseAt, resolvedAt = columns.resolvedAt
+        let none = TicketRows.none
+        var scratch = RunScratch()
+        var openedCounts = BacklogCounts(), resolvedCounts = BacklogCounts()
+        var start = 0
+        while start < count {
+            let (day, instants) = clock.daySpan(ofEpochMilliseconds: opened[slot(start)])
+            var end = start + 1
+            while end < count, instants.contains(opened[slot(end)]) { end += 1 }
+            scratch.clear(room: end - start)
+            // Inquiries opened at the first instant of the span count in the backlog on the day
+            // of the instant before (the day before, or the same day before a change of offset).
+            var openedAtSpanStart = 0
+            for k in start..<end {
+                let i = slot(k), at = opened[i]
+                if responded[i] != none { scratch.appendResponse(Double(responded[i] - at) / 1000) }
+                if resolvedAt[i] != none {
+                    scratch.appendResolution(Double(resolvedAt[i] - at) / 1000)
+                    resolvedCounts.count(clock.day(ofEpochMilliseconds: resolvedAt[i] - 1), of: &resolvedUpTo)
+                }
+                scratch.countFlags(columns.flags[i])
+                if at == instants.lowerBound {
+                    openedAtSpanStart += 1
+                    openedCounts.count(clock.day(ofEpochMilliseconds: at - 1), of: &openedUpTo)
+                }
+            }
+            openedCounts.count(day, times: end - start - openedAtSpanStart, of: &openedUpTo)
+            var run: ServiceDay
+            if let known = days.removeValue(forKey: day) {
+                run = known
+            } else {
+                run = ServiceDay()
+                sortedDays.insertSorted(day)
+            }
+            run.counters.inquiries += end - start
+            run.counters.answered += scratch.responses.count
+            run.counters.resolved += scratch.resolutions.count
+            scratch.flagCounts.withUnsafeBufferPointer { TicketRows.addRatings($0, to: &run.counters) }
+            let responsesOutOfOrder = Self.append(scratch.responses, to: &run.firstResponseSeconds)
+            let resolutionsOutOfOrder = Self.append(scratch.resolutions, to: &run.resolutionSeconds)
+            let outOfOrder = responsesOutOfOrder || resolutionsOutOfOrder
+            put(run, day: day, outOfOrder: outOfOrder)
+            start = end
+        }
+        openedCounts.add(to: &openedUpTo)
+        resolvedCounts.add(to: &resolvedUpTo)
+    }
+
+    /// Appends `run` to `values`; true when they are out of order then (a value below the one
+    /// before it).
+    private static func append(_ run: [Double], to values: inout [Double]) -> Bool {
+        guard var previous = values.last ?? run.first else { return false }
+        var outOfOrder = false
+        for value in run {
+            outOfOrder = outOfOrder || value < previous
+            previous = value
+        }
+        values.append(contentsOf: run)
+        return outOfOrder
+    }
+
+    /// What a run of inquiries of one day brings, gathered before it is added to the day: its
+    /// durations and its inquiries counted by flags (see ``TicketRows/addRatings(_:to:)``).
+    /// Kept from one run to the next, so that its room is made once.
+    private struct RunScratch {
+        private(set) var responses: [Double] = []
+        private(set) var resolutions: [Double] = []
+        private(set) var flagCounts = [Int](repeating: 0, count: TicketRows.flagValues)
+
+        /// Empties it, with room for the durations of `room` inquiries.
+        mutating func clear(room: Int) {
+            responses.removeAll(keepingCapacity: true)
+            resolutions.removeAll(keepingCapacity: true)
+            responses.reserveCapacity(room)
+            resolutions.reserveCapacity(room)
+            for f in flagCounts.indices { flagCounts[f] = 0 }
+        }
+
+        @inline(__always) mutating func appendResponse(_ seconds: Double) { responses.append(seconds) }
+        @inline(__always) mutating func appendResolution(_ seconds: Double) { resolutions.append(seconds) }
+        @inline(__always) mutating func countFlags(_ flags: UInt8) { flagCounts[Int(flags)] += 1 }
+    }
+
     /// An inquiry's first response and resolution times in seconds (nil when not yet).
     @inline(__always)
     private static func durations(of t: StoredTicket) -> (response: Double?, resolution: Double?) {
@@ -190,23 +295,24 @@ struct ServiceDays: Sendable {
         /// Days kept in the array at most (the array takes 8 bytes a day).
         private static let maximumDays = 1 << 16
 
+        /// Counts `times` inquiries on `day`.
         @inline(__always)
-        mutating func count(_ day: Day, of dictionary: inout [Day: Int]) {
+        mutating func count(_ day: Day, times: Int = 1, of dictionary: inout [Day: Int]) {
             let index = Int(day.number) - Int(first)
             if index >= 0 && index < counts.count {
-                counts[index] += 1
-            } else {
-                countOutside(day, of: &dictionary)
+                counts[index] += times
+            } else if times > 0 {
+                countOutside(day, times: times, of: &dictionary)
             }
         }
 
         /// Counts a day before or after the array's, growing the array.
-        private mutating func countOutside(_ day: Day, of dictionary: inout [Day: Int]) {
+        private mutating func countOutside(_ day: Day, times: Int, of dictionary: inout [Day: Int]) {
             if counts.isEmpty { first = day.number }
             var index = Int(day.number) - Int(first)
             let low = min(index, 0), high = max(index + 1, counts.count)
             guard high - low <= Self.maximumDays else {
-                dictionary[day, default: 0] += 1
+                dictionary[day, default: 0] += times
                 return
             }
             if low < 0 {
@@ -215,7 +321,7 @@ struct ServiceDays: Sendable {
                 index = 0
             }
             if high > counts.count { counts.append(contentsOf: repeatElement(0, count: high - counts.count)) }
-            counts[index] += 1
+            counts[index] += times
         }
 
         /// Adds the counts into `dictionary`.

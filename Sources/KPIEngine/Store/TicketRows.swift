@@ -39,9 +39,51 @@ struct TicketRows: Sendable {
     /// no other ``TicketRows`` of the same ``Interning`` had the key when this one stored it.
     private var everyIdWasNew = true
 
-    private static let none = Int64.min
+    /// What ``Columns`` hold for an instant a record does not have.
+    static let none = Int64.min
 
     var count: Int { keys.count }
+
+    /// The records' values by slot, one array each, for reading many records at once
+    /// (``ServiceDays/add(_:slots:clock:)``): instants in milliseconds since the epoch
+    /// (``none`` when missing), and the flags of csat and sentiment (see ``addRatings(_:to:)``).
+    struct Columns {
+        let openedAt: UnsafeBufferPointer<Int64>
+        let firstResponseAt: UnsafeBufferPointer<Int64>
+        let resolvedAt: UnsafeBufferPointer<Int64>
+        let flags: UnsafeBufferPointer<UInt8>
+    }
+
+    /// Runs `body` with the records' ``Columns``.
+    func withColumns<R>(_ body: (Columns) -> R) -> R {
+        openedAt.withUnsafeBufferPointer { openedAt in
+            firstResponseAt.withUnsafeBufferPointer { firstResponseAt in
+                resolvedAt.withUnsafeBufferPointer { resolvedAt in
+                    flags.withUnsafeBufferPointer { flags in
+                        body(Columns(openedAt: openedAt, firstResponseAt: firstResponseAt, resolvedAt: resolvedAt,
+                                     flags: flags))
+                    }
+                }
+            }
+        }
+    }
+
+    /// Distinct values of the flags: a count of records by flags has this many entries.
+    static let flagValues = 16
+
+    /// Adds to `counters` the ratings and sentiments of records counted by their flags
+    /// (`counts[f]`: the records with flags `f`), as ``ServiceCounters/add(_:_:)`` adds them
+    /// one by one.
+    static func addRatings(_ counts: UnsafeBufferPointer<Int>, to counters: inout ServiceCounters) {
+        for f in 0..<flagValues where counts[f] > 0 {
+            let n = counts[f]
+            if f & 3 != 0 { counters.rated += n }
+            if f & 3 == 2 { counters.satisfied += n }
+            if f >> 2 != 0 { counters.withSentiment += n }
+            if f >> 2 == 3 { counters.positive += n }
+            if f >> 2 == 1 { counters.negative += n }
+        }
+    }
 
     subscript(slot: Int32) -> StoredTicket {
         let i = Int(slot)

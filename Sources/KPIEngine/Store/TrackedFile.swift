@@ -211,7 +211,8 @@ public struct TrackedFile: Sendable {
             restart(context: context)
             identify(new)
             var contribution = emptyContribution(context: context)
-            read(fd, until: new.size, into: &contribution, chunkSize: chunkSize)
+            read(fd, until: new.size, into: &contribution, chunkSize: chunkSize,
+                 ids: IDReservation(ids: context.interning.ids))
             store.set(contribution)
             sleepIfSmall()
             return .replaced
@@ -262,13 +263,16 @@ public struct TrackedFile: Sendable {
     /// Reads from `offset` up to `end` (or the end of the file, if that comes first) into
     /// `contribution`; `didRead` is told the size of each chunk read. The parser must be awake.
     /// After the first chunk, `contribution` makes room for the rows of the bytes up to
-    /// `rowsEnd` (`end` when nil; the file's size for the first part of a cut file, which takes
-    /// in the rows of the other parts).
+    /// `rowsEnd` (`end` when nil; the file's size for a cut file's head and first part, which
+    /// take in the rows of the other parts), at that chunk's rate (see
+    /// ``FileContribution/reserveRoom(since:bytesRead:bytesLeft:ids:)``); a read from the
+    /// file's first byte also adds the ids it expects to number up to there to `ids`.
     mutating func read(_ fd: Int32, until end: Int64, into contribution: inout FileContribution, chunkSize: Int,
-                       rowsEnd: Int64? = nil, didRead: ((Int) -> Void)? = nil) {
+                       rowsEnd: Int64? = nil, ids: IDReservation? = nil, didRead: ((Int) -> Void)? = nil) {
         let start = offset
+        let ids = start == 0 ? ids : nil
         var tail = self.tail
-        let sizeBefore = contribution.postsSize
+        let sizeBefore = contribution.rowsSize
         var isFirstChunk = true
         let outcome = modifyParser { parser in
             let outcome = ChunkedRead.read(fd, from: start, until: end, chunkSize: chunkSize) { chunk in
@@ -276,7 +280,7 @@ public struct TrackedFile: Sendable {
                 if isFirstChunk {
                     isFirstChunk = false
                     contribution.reserveRoom(since: sizeBefore, bytesRead: chunk.count,
-                                             bytesLeft: (rowsEnd ?? end) - start - Int64(chunk.count))
+                                             bytesLeft: (rowsEnd ?? end) - start - Int64(chunk.count), ids: ids)
                 }
                 didRead?(chunk.count)
                 tail.append(chunk)

@@ -196,6 +196,81 @@ import Testing
         Self.expectSame(file, sequential[0])
     }
 
+    /// A file's first chunk (a cut file's head) makes room for the rows of the whole file and
+    /// for the ids it will number, at that chunk's rate; each later part's first chunk makes
+    /// room for the rows of its own range. The parts are then joined in the room made, and the
+    /// result is that of one sequential read. (Rows of about one length, so that a chunk's
+    /// rate is the rest's: 13,000 inquiries, 0.9 MB, cut in five parts of some 2,400 after a
+    /// head of 64 KiB: arrays grown by doubling would hold room for 4,096.)
+    @Test func partsReserveAtTheirFirstChunksRateAndJoinAsReadInOneGo() throws {
+        let root = try TemporaryDirectory()
+        var random = SplitMix64(seed: 11)
+        var lines = ["id,opened_at,first_response_at,resolved_at,csat,sentiment"]
+        for row in 0..<13_000 {
+            let minute = 10 + Int(random.next() % 50)
+            let csat = random.next() % 3 == 0 ? "" : "\(1 + random.next() % 5)"
+            lines.append("t\(100_000 + row),2026-03-\(10 + row / 1000)T10:\(minute):00Z,2026-03-\(10 + row / 1000)T11:\(minute):00Z,,\(csat),")
+        }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: root.path + "/instagram.csv", atomically: true, encoding: .utf8)
+        let context = IngestContext(clock: Self.context.clock)
+        let chunk = 64 << 10
+        let cutting = FirstRead.Cutting(minimumFileSize: 4096, parts: 5, headLength: Int64(chunk))
+        var file = LoadedFile(path: "instagram.csv", context: context)
+        let ids = IDReservation(ids: context.interning.ids)
+        let read = FirstRead(opening: &file.file, into: &file.contribution, root: root.path, context: context,
+                             cutting: cutting, chunkSize: chunk, ids: ids)
+        let descriptor = try #require(read.descriptor)
+        defer { close(descriptor) }
+        #expect(read.segments.count == 4)
+        let reservedForFile = file.contribution.tickets.keys.capacity
+        let idsExpected = ids.expectedCount
+        read.readFirstPart(of: &file.file, into: &file.contribution, root: root.path, context: context, chunkSize: chunk,
+                           ids: ids)
+        // The first part made room again at its first chunk's rate; the ids were the head's to reserve.
+        #expect(ids.expectedCount == idsExpected)
+        let reservedBeforeJoin = file.contribution.tickets.keys.capacity
+        #expect(reservedBeforeJoin >= reservedForFile)
+        for index in read.segments.indices {
+            let segment = read.readSegment(index, chunkSize: chunk)
+            let rows = segment.contribution.tickets.count, room = segment.contribution.tickets.keys.capacity
+            #expect(rows > 2_100 && room >= rows && room <= rows * 9 / 8, "segment \(index): \(rows) rows, room \(room)")
+            #expect(file.file.absorb(segment, fd: descriptor, into: &file.contribution, chunkSize: chunk))
+        }
+        let rows = file.contribution.tickets.count
+        #expect(rows == 13_000)
+        #expect(file.contribution.tickets.keys.capacity == reservedBeforeJoin, "joined in place")
+        #expect(reservedForFile >= rows && reservedForFile <= rows * 9 / 8, "room \(reservedForFile)")
+        #expect(idsExpected >= rows && idsExpected <= rows * 9 / 8, "ids \(idsExpected)")
+        var sequential = DataLoader(root: root.path, context: context)
+        sequential.cutting = Self.noCutting
+        Self.expectSame(file, try #require(sequential.readAll().first))
+    }
+
+    /// Room is made from 256 rows with ids read and more, for the posts and inquiries of what is
+    /// left at the rate read, with a sixteenth more, and for the ids first numbered at that
+    /// rate (3,000 bytes left after 1,000 read: 3 × 17/16 as many again); a small file makes
+    /// none.
+    @Test func roomForTheRestAtTheRateRead() {
+        let context = IngestContext(clock: Self.context.clock)
+        // As many posts rows as inquiries: from 128 of each on.
+        for (rows, reserved) in [(127, false), (128, true), (500, true)] {
+            var c = LoadedFile(path: "x.csv", context: context).contribution
+            let before = c.rowsSize
+            for n in 0..<rows {
+                c.service(ServiceRow(platform: "x", id: "room-\(rows)-\(n)", openedAt: Int64(n) * 1000, line: n + 2))
+                c.metrics(StoreFixture.row("x", day: n % 7, id: "post-\(rows)-\(n / 2)", line: n + 2, [.likes: 1]))
+            }
+            let ids = IDReservation(ids: context.interning.ids)
+            c.reserveRoom(since: before, bytesRead: 1_000, bytesLeft: 3_000, ids: ids)
+            let expected = rows + rows * 51 / 16
+            #expect((c.tickets.keys.capacity >= expected) == reserved, "\(rows) rows")
+            #expect((c.posts.keys.capacity >= expected) == reserved, "\(rows) rows")
+            let newIDs = rows + (rows + 1) / 2
+            #expect(ids.expectedCount - context.interning.ids.count == (reserved ? newIDs + newIDs * 51 / 16 : 0),
+                    "\(rows) rows")
+        }
+    }
+
     @Test func aPartStartingInsideQuotesIsReadAgainInSequence() throws {
         let root = try TemporaryDirectory()
         // The quoted title holds a line that reads as a valid row when taken out of context.
