@@ -3,8 +3,9 @@ import Testing
 
 /// The word-at-a-time readings of field bytes against byte-by-byte ones, over many generated
 /// values: where a field ends (``OnePassFraming/fieldEnd(_:from:delimiter:)``), a value's
-/// letters made small (``FieldText/lowercasedWord``), its white space trimmed and the `Total`
-/// of a summary row (``FieldText/saysTotal``).
+/// letters made small (``FieldText/lowercasedWord``), its white space trimmed, the `Total` of a
+/// summary row (``FieldText/saysTotal``) and the placeholders of no value
+/// (``FieldText/isMissing``).
 @Suite struct ByteWordsTests {
     /// Bytes that mean something to the framing or the words, and some that do not.
     static let alphabet: [UInt8] = Array("aAzZtToOlLsS@[`{09,;\"\t\r\n ".utf8) + [0, 0x1F, 0x7F, 0x80, 0xC3, 0xFF]
@@ -38,7 +39,9 @@ import Testing
     }
 
     @Test func wordsTrimmingAndTotalsAsByteByByte() {
-        for value in Self.values(count: 20_000) + ["Total", " totals ", "TOTAL\t", "Totalx", "total", "NeUtRaL"].map { Array($0.utf8) } {
+        let named = ["Total", " totals ", "TOTAL\t", "Totalx", "total", "NeUtRaL", "N/A", " null", "NULL", "nul", "Undefined ",
+                     "undefine", "-", " -- ", "---", "n/ab", "m/a"]
+        for value in Self.values(count: 20_000) + named.map({ Array($0.utf8) }) {
             value.withUnsafeBytes { bytes in
                 let field = FieldText(bytes: bytes)
                 let lowered = value.map(FieldText.lowercased)
@@ -50,10 +53,12 @@ import Testing
                 while start < end, FieldText.isSpace(value[start]) { start += 1 }
                 while end > start, FieldText.isSpace(value[end - 1]) { end -= 1 }
                 #expect(Array(field.trimmed.bytes) == Array(value[start..<end]), "\(value)")
-                let word8 = Array(lowered[start..<end])
+                let lowercasedTrimmed = Array(lowered[start..<end])
                 let total = value.count >= 5 && value.count <= 8
-                    && (word8 == Array("total".utf8) || word8 == Array("totals".utf8))
+                    && (lowercasedTrimmed == Array("total".utf8) || lowercasedTrimmed == Array("totals".utf8))
                 #expect(field.saysTotal == total, "\(value)")
+                let missing = ["", "-", "--", "n/a", "null", "undefined"].contains { Array($0.utf8) == lowercasedTrimmed }
+                #expect(field.isMissing == missing, "\(value)")
             }
         }
     }

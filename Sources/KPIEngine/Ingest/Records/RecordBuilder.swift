@@ -1027,6 +1027,7 @@ struct RecordBuilder {
 
     /// What a service record's texts say, or why the record is refused. The one reading of
     /// them, for records split by ``CSVFields`` and for those ``TicketRecordReader`` frames.
+    @inline(__always)
     private mutating func serviceValues(_ texts: ServiceTexts) throws(RowProblem) -> ServiceValues {
         guard let openedAt = try instant(texts.openedAt, .openedAt) else { throw RowProblem(reason: "no opened_at") }
         var firstResponseAt = try instant(texts.firstResponseAt, .firstResponseAt)
@@ -1046,13 +1047,21 @@ struct RecordBuilder {
     }
 
     /// The instant `text` holds, nil when there is none; `field` names it in a rejection.
+    @inline(__always)
     private mutating func instant(_ text: FieldText, _ field: CanonicalField) throws(RowProblem) -> Int64? {
-        switch times.parse(text) {
-        case .time(_, let instant): return instant
-        case .missing: return nil
-        case .withoutYear: throw RowProblem(reason: "date without a year in \(field.name): '\(text.excerpt())'", isAboutTime: true)
-        case .unparsable: throw RowProblem(reason: "unparsable time '\(text.excerpt())' in \(field.name)", isAboutTime: true)
+        let value = times.parse(text)
+        if case .time(_, let instant) = value { return instant }
+        if case .missing = value { return nil }
+        throw Self.timeProblem(value, text, field)
+    }
+
+    /// Why a time that is neither an instant nor missing is refused.
+    @inline(never)
+    private static func timeProblem(_ value: TimeValue, _ text: FieldText, _ field: CanonicalField) -> RowProblem {
+        if case .withoutYear = value {
+            return RowProblem(reason: "date without a year in \(field.name): '\(text.excerpt())'", isAboutTime: true)
         }
+        return RowProblem(reason: "unparsable time '\(text.excerpt())' in \(field.name)", isAboutTime: true)
     }
 
     /// A number, nil when missing, or the rejection its text earns.

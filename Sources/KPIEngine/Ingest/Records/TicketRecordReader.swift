@@ -38,9 +38,11 @@ struct TicketRecordReader {
         var next = 0
 
         /// The id field (empty when the table has no id column).
+        @inline(__always)
         var id: FieldText { fields[Int(Role.id.rawValue)] }
 
         /// The texts of the record's service values.
+        @inline(__always)
         var texts: ServiceTexts {
             ServiceTexts(openedAt: fields[Int(Role.openedAt.rawValue)],
                          firstResponseAt: fields[Int(Role.firstResponseAt.rawValue)],

@@ -28,14 +28,23 @@ struct TimeText {
 
     init(clock: DayClock) { self.clock = clock }
 
+    /// What `field` holds as a time. An untrimmed ISO date-time and an empty field are read
+    /// here, in line; the rest by ``parseOtherShapes(_:)``.
+    @inline(__always)
     mutating func parse(_ field: FieldText) -> TimeValue {
+        if field.count >= 19, let value = parseISODateTime(field) { return value }
         if field.isEmpty { return .missing }
+        return parseOtherShapes(field)
+    }
+
+    /// What `field` holds as a time when it is not empty nor an ISO date-time of the fast
+    /// path's shapes as written.
+    private mutating func parseOtherShapes(_ field: FieldText) -> TimeValue {
         if field.count == 10, let cached = cachedDate, cached.key == field.bytes.loadUnaligned(as: UInt64.self),
            cached.tail == field.bytes.loadUnaligned(fromByteOffset: 8, as: UInt16.self) {
             return .time(day: cached.day, epochMilliseconds: cached.start)
         }
         // An ISO date-time read untrimmed is read as trimmed: white space at either end fails it.
-        if field.count >= 19, let value = parseISODateTime(field) { return value }
         let text = field.trimmed
         if text.count == 10, text[4] == UInt8(ascii: "-") { return parseDate(text) }
         if text.count < field.count, let value = parseISODateTime(text) { return value }
@@ -57,8 +66,9 @@ struct TimeText {
                                                   milliseconds: parts.milliseconds)
             return .time(day: day, epochMilliseconds: instant)
         }
-        let instant = (Int64(day.number) * 86_400 + Int64(parts.secondOfDay - offsetSeconds)) * 1000
-            + Int64(parts.milliseconds)
+        // Wrapping arithmetic: a day of years 0 to 9999 and the parts' ranges cannot overflow.
+        let instant = (Int64(day.number) &* 86_400 &+ Int64(parts.secondOfDay &- offsetSeconds)) &* 1000
+            &+ Int64(parts.milliseconds)
         return .time(day: self.day(ofInstant: instant), epochMilliseconds: instant)
     }
 
@@ -71,7 +81,7 @@ struct TimeText {
             month = (parts.yearMonthKey, first.number, Day.daysInMonth(year: parts.year, month: parts.month))
         }
         guard parts.dayOfMonth >= 1, parts.dayOfMonth <= month.length else { return nil }
-        return Day(number: month.first + Int32(truncatingIfNeeded: parts.dayOfMonth - 1))
+        return Day(number: month.first &+ Int32(truncatingIfNeeded: parts.dayOfMonth &- 1))
     }
 
     /// The day of an instant in the clock's zone (``DayClock/day(ofEpochMilliseconds:)``),

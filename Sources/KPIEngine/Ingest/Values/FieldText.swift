@@ -34,15 +34,17 @@ struct FieldText {
 
     /// Empty, or one of the placeholders real exports write for "no value"
     /// (`-`, `--`, `undefined`, `N/A`, `null`), after trimming.
+    @inline(__always)
     var isMissing: Bool {
         let text = trimmed
         switch text.count {
         case 0: return true
         case 1: return text[0] == UInt8(ascii: "-")
         case 2: return text[0] == UInt8(ascii: "-") && text[1] == UInt8(ascii: "-")
-        case 3: return text.equalsIgnoringCase("n/a")
-        case 4: return text.equalsIgnoringCase("null")
-        case 9: return text.equalsIgnoringCase("undefined")
+        // `n/a`, `null` as little-endian words (``lowercasedWord``).
+        case 3: return text.lowercasedWord == 0x61_2F6E
+        case 4: return text.lowercasedWord == 0x6C6C_756E
+        case 9: return text[0] | 0x20 == UInt8(ascii: "u") && text.equalsIgnoringCase("undefined")
         default: return false
         }
     }
