@@ -1027,7 +1027,6 @@ struct RecordBuilder {
 
     /// What a service record's texts say, or why the record is refused. The one reading of
     /// them, for records split by ``CSVFields`` and for those ``TicketRecordReader`` frames.
-    @inline(__always)
     private mutating func serviceValues(_ texts: ServiceTexts) throws(RowProblem) -> ServiceValues {
         guard let openedAt = try instant(texts.openedAt, .openedAt) else { throw RowProblem(reason: "no opened_at") }
         var firstResponseAt = try instant(texts.firstResponseAt, .firstResponseAt)
@@ -1047,7 +1046,6 @@ struct RecordBuilder {
     }
 
     /// The instant `text` holds, nil when there is none; `field` names it in a rejection.
-    @inline(__always)
     private mutating func instant(_ text: FieldText, _ field: CanonicalField) throws(RowProblem) -> Int64? {
         let value = times.parse(text)
         if case .time(_, let instant) = value { return instant }
