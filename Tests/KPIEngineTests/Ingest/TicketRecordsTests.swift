@@ -74,6 +74,29 @@ import Testing
         "t46,2025-11-26T10:00:00Z,2025-11-26T10:00:00Z,2025-11-26T10:00:00Z, 4 , neutral ",
         "t1,2025-11-27T10:00:00Z,,,,",
         "t47,2025-11-27T23:59:59Z,2025-11-28T00:00:00Z,,1,",
+        "t48,2025-11-30T23:59:59Z,2025-12-01T00:00:00Z,2026-01-01T00:00:00.001Z,,NeUtRaL",
+        "t49,2024-02-29T10:00:00Z,2024-03-01T10:00:00Z,,,positivE",
+        "t50,2025-02-29T10:00:00Z,,,,",
+        "t51,2025-04-31T10:00:00Z,,,,",
+        "t52,2025-00-10T10:00:00Z,,,,",
+        "t53,2025-11-00T10:00:00Z,,,,",
+        "t54,2025-12-31T23:59:59+18:00,2025-12-31T23:59:59-18:00,,,",
+        "t55,2025-11-26T10:00:00+19:00,,,,",
+        "t56,2025-11-26T1:00:00Z,,,,",
+        "t57,2025-11-26T10:0a:00Z,,,,",
+        "t58,2025/11/26T10:00:00Z,,,,",
+        "t59,2025-11-26T10:00:00Z,,,,positiv",
+        "t60,2025-11-26T10:00:00Z,,,,neutrals",
+        "t61,2025-11-26T10:00:00Z,,,,n\u{e9}gative",
+        "t62,2025-11-26T10:00:00Z,,,,neutral\u{0}",
+        "t\t63,2025-11-26T10:00:00Z,,,,",
+        "t64,2025-11-26T10:00:00Z,,,,\tneutral",
+        "total1,2025-11-26T10:00:00Z,,,,",
+        "tota,2025-11-26T10:00:00Z,,,,",
+        "Totals,2025-11-26T10:00:00Z,,,,",
+        "t65,0000-03-01T00:00:00Z,,,,",
+        "t66,2100-02-29T00:00:00Z,,,,",
+        "t67,2000-02-29T00:00:00Z,,,,",
     ]
 
     /// The table with `rows` under `header`, with the field at `quotedColumn` of every row
@@ -206,9 +229,9 @@ import Testing
             roles: [(0, .id), (1, .openedAt), (3, .sentiment)], summaryColumns: [2]))
         func read(_ text: String) -> (id: String, opened: String, sentiment: String, next: Int)? {
             Array(text.utf8).withUnsafeBytes { bytes in
-                reader.read(bytes, from: 0).map {
-                    ($0.id.string(), $0.texts.openedAt.string(), $0.texts.sentiment.string(), $0.next)
-                }
+                var record = TicketRecordReader.Record()
+                guard reader.read(bytes, from: 0, into: &record) else { return nil }
+                return (record.id.string(), record.texts.openedAt.string(), record.texts.sentiment.string(), record.next)
             }
         }
         #expect(read("a1,2025,x,good\nnext")! == ("a1", "2025", "good", 15))
@@ -222,6 +245,9 @@ import Testing
         #expect(read("a1,\"2025\",x,good\n") == nil)
         #expect(read("a1,2025,x,g\u{f6}od\n") == nil)
         #expect(read("a1,2025,x,good\r\r\n") == nil)
+        #expect(read("a1,20\t25,x,good\n") == nil)
+        #expect(read("a1,2025,x,good\u{0}\n") == nil)
+        #expect(read("a1,2025,x,\n12345678")! == ("a1", "2025", "", 11))
         #expect(TicketRecordReader(columnCount: 2, delimiter: UInt8(ascii: ","), roles: [(0, .id), (0, .openedAt)],
                                    summaryColumns: []) == nil)
         #expect(TicketRecordReader(columnCount: 2, delimiter: UInt8(ascii: ","), roles: [(0, .csat), (1, .csat)],

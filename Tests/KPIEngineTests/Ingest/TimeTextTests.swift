@@ -109,7 +109,9 @@ import Testing
     func isoDateTimeFastPathAgreesWithTheGeneralParser(zone: String) throws {
         let clock = try #require(DayClock(identifier: zone))
         let dates = ["2026-11-20", "2026-03-29", "2026-10-25", "2024-02-29", "2026-02-30", "2026-13-01", "1899-12-31",
-                     "0001-01-01", "2026-1a-20"]
+                     "0001-01-01", "2026-1a-20", "2025-02-29", "2000-02-29", "1900-02-29", "2100-02-29", "2025-04-31",
+                     "2025-04-30", "2025-00-10", "2025-11-00", "0000-01-01", "9999-12-31", "2025-12-31", "202x-11-20",
+                     "2025:11-20", "2025-11/20"]
         let separators = ["T", "t", " ", "x"]
         let clockTimes = ["00:00:00", "14:05:09", "23:59:59", "02:30:00", "24:00:00", "12:60:00", "12:00:60", "1:05:09", "9a:00:00"]
         let fractions = ["", ".1", ".12", ".123", ".1234567", ",5", ".", ".x"]
@@ -141,6 +143,40 @@ import Testing
         #expect(fastReads > 4_000)
     }
 
+    /// Every byte of a few date-times replaced by every byte value, one at a time: where the
+    /// fast path reads the text it agrees with the general parser, and the reader gives the
+    /// general parser's value of the trimmed text (digits that are no digits, separators that are not the expected
+    /// ones, bytes that are not ASCII, at every position the word-at-a-time checks look at).
+    @Test(arguments: ["UTC", "Europe/Berlin"])
+    func everyByteChangedAgreesWithTheGeneralParser(zone: String) throws {
+        let clock = try #require(DayClock(identifier: zone))
+        let texts = ["2025-11-24T00:00:31Z", "2024-02-29 23:59:59.999+05:30", "2026-03-29T02:30:00", "2025-12-31t19:09:09-0800"]
+        var mismatches: [String] = []
+        var fastReads = 0
+        for text in texts {
+            let original = Array(text.utf8)
+            for position in original.indices {
+                for value in 0...255 {
+                    var bytes = original
+                    bytes[position] = UInt8(value)
+                    bytes.withUnsafeBytes { buffer in
+                        let field = FieldText(bytes: buffer)
+                        var reader = TimeText(clock: clock)
+                        // As `parse` reads what is not of the fast path's shapes: trimmed.
+                        let general = reader.parseOther(field.trimmed)
+                        if let fast = reader.parseISODateTime(field) {
+                            fastReads += 1
+                            if fast != general { mismatches.append("\(bytes): \(fast) != \(general)") }
+                        }
+                        if reader.parse(field) != general { mismatches.append("\(bytes): parse != \(general)") }
+                    }
+                }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(20))")
+        #expect(fastReads > 500)
+    }
+
     /// One reader over many date-times in a row (it keeps the day of the last date and of the
     /// last instant) reads each as a reader of that text alone does: forwards and backwards
     /// over days and over Berlin's summer-time changes, with `Z`, offsets and local times.
@@ -148,7 +184,8 @@ import Testing
     func aReaderOfManyDateTimesReadsEachAsAloneDoes(zone: String) throws {
         let clock = try #require(DayClock(identifier: zone))
         let days = ["2026-03-28", "2026-03-29", "2026-03-30", "2026-10-24", "2026-10-25", "2026-10-26", "2026-09-06",
-                    "2026-04-05", "2026-11-23"]
+                    "2026-04-05", "2026-11-23", "2024-02-29", "2025-02-28", "2025-02-29", "2025-12-31", "2026-01-01",
+                    "2026-02-30"]
         let times = ["00:00:00", "00:59:59", "01:00:00", "01:59:59", "02:00:00", "02:30:00", "03:00:00", "12:00:00",
                      "22:59:59", "23:00:00", "23:59:59"]
         let endings = ["Z", "+01:00", "+02:00", "-03:00", "-04:00", "", ".5Z"]

@@ -3,23 +3,26 @@
 /// a record's end.
 enum OnePassFraming {
     /// Where the unquoted ASCII field from `start` in `text` (at least eight bytes) ends: the
-    /// next `delimiter`, carriage return or line feed, or the end of `text`; nil when a quote or
-    /// a byte that is not ASCII comes first. Eight bytes at a time.
+    /// next `delimiter`, carriage return or line feed, or the end of `text`; nil when a quote, a
+    /// byte that is not ASCII or another control byte (a tab that is not the delimiter) comes
+    /// first. Eight bytes at a time.
     @inline(__always)
     static func fieldEnd(_ text: UnsafeRawBufferPointer, from start: Int, delimiter: UInt8) -> Int? {
         let delimiters = UInt64(delimiter) &* ByteMatch.everyByte
         let quotes = UInt64(UInt8(ascii: "\"")) &* ByteMatch.everyByte
-        let lineFeeds = UInt64(UInt8(ascii: "\n")) &* ByteMatch.everyByte
-        let carriageReturns = UInt64(UInt8(ascii: "\r")) &* ByteMatch.everyByte
         var position = start
         while position < text.count {
             let word = DigitWord.load(text, at: position)
-            let ends = ByteMatch.bytes(of: word, equalTo: delimiters) | ByteMatch.bytes(of: word, equalTo: lineFeeds)
-                | ByteMatch.bytes(of: word, equalTo: carriageReturns)
-            let refused = ByteMatch.bytes(of: word, equalTo: quotes) | (word & 0x8080_8080_8080_8080)
-            if ends | refused != 0 {
-                guard refused == 0 || refused.trailingZeroBitCount > ends.trailingZeroBitCount else { return nil }
-                return position &+ ends.trailingZeroBitCount &>> 3
+            // Line feeds and carriage returns are control bytes: one mask finds every byte
+            // that may stop the field, the byte itself tells how.
+            let stops = ByteMatch.bytes(of: word, equalTo: delimiters) | ByteMatch.bytes(of: word, equalTo: quotes)
+                | ByteMatch.controlOrNotASCII(word)
+            if stops != 0 {
+                let end = position &+ stops.trailingZeroBitCount &>> 3
+                // Past the end: the zeros `load` read there.
+                guard end < text.count else { return text.count }
+                let stop = text.baseAddress.unsafelyUnwrapped.load(fromByteOffset: end, as: UInt8.self)
+                return stop == delimiter || stop == UInt8(ascii: "\n") || stop == UInt8(ascii: "\r") ? end : nil
             }
             position &+= 8
         }

@@ -37,7 +37,7 @@ struct RecordBuilder {
     /// Frames ticket records in one pass, when the header fits (``readTicketRecords(delimitedBy:)``).
     private var ticketRecords: TicketRecordReader?
     /// The ticket records read in one pass not yet given to the sink, their ids in the bytes
-    /// being read (reused).
+    /// being read.
     private var ticketBatch = ServiceRecordBatch(platform: "")
     /// How many ticket records read in one pass go to the sink together.
     private static let ticketBatchSize = 1024
@@ -972,26 +972,37 @@ struct RecordBuilder {
         let readsID = !idSources.isEmpty
         var position = start
         var line = firstLine
-        while position < text.count {
-            guard let record = reader.read(text, from: position), !readsID || !record.id.isMissing,
-                  let values = try? serviceValues(record.texts)
-            else { break }
-            let day = times.day(ofInstant: values.openedAt)
-            progress.summary.count(from: day, to: day)
-            ticketBatch.records.append(.init(id: readsID ? record.id.trimmed.bytes : nil, values: values, line: line))
-            if ticketBatch.records.count == Self.ticketBatchSize { giveTicketBatch(to: &sink) }
-            position = record.next
-            line &+= 1
+        var record = TicketRecordReader.Record()
+        var readAll = true
+        while readAll, position < text.count {
+            // Written in place (an `append` asked whether the array was shared, a call per record).
+            ticketBatch.records = [ServiceRecordBatch.Record](unsafeUninitializedCapacity: Self.ticketBatchSize) { records, count in
+                while count < Self.ticketBatchSize, position < text.count {
+                    guard reader.read(text, from: position, into: &record), !readsID || !record.id.isMissing,
+                          let values = try? serviceValues(record.texts)
+                    else {
+                        readAll = false
+                        return
+                    }
+                    let day = times.day(ofInstant: values.openedAt)
+                    progress.summary.count(from: day, to: day)
+                    records.initializeElement(at: count, to: .init(id: readsID ? record.id.trimmed.bytes : nil,
+                                                                    values: values, line: line))
+                    count += 1
+                    position = record.next
+                    line &+= 1
+                }
+            }
+            // Before the general path reads on, and while the ids' bytes are there.
+            if !ticketBatch.records.isEmpty { giveTicketBatch(to: &sink) }
         }
-        // Before the general path reads on, and while the ids' bytes are there.
-        if !ticketBatch.records.isEmpty { giveTicketBatch(to: &sink) }
         return (position, line &- firstLine)
     }
 
     /// Gives the ticket records read in one pass to `sink`, and empties the batch.
     private mutating func giveTicketBatch<S: RecordSink>(to sink: inout S) {
         sink.services(ticketBatch)
-        ticketBatch.records.removeAll(keepingCapacity: true)
+        ticketBatch.records = []
     }
 
     private mutating func buildService<S: RecordSink>(_ fields: UnsafeBufferPointer<FieldText>, line: Int,
@@ -1036,12 +1047,19 @@ struct RecordBuilder {
 
     /// The instant `text` holds, nil when there is none; `field` names it in a rejection.
     private mutating func instant(_ text: FieldText, _ field: CanonicalField) throws(RowProblem) -> Int64? {
-        switch times.parse(text) {
-        case .time(_, let instant): return instant
-        case .missing: return nil
-        case .withoutYear: throw RowProblem(reason: "date without a year in \(field.name): '\(text.excerpt())'", isAboutTime: true)
-        case .unparsable: throw RowProblem(reason: "unparsable time '\(text.excerpt())' in \(field.name)", isAboutTime: true)
+        let value = times.parse(text)
+        if case .time(_, let instant) = value { return instant }
+        if case .missing = value { return nil }
+        throw Self.timeProblem(value, text, field)
+    }
+
+    /// Why a time that is neither an instant nor missing is refused.
+    @inline(never)
+    private static func timeProblem(_ value: TimeValue, _ text: FieldText, _ field: CanonicalField) -> RowProblem {
+        if case .withoutYear = value {
+            return RowProblem(reason: "date without a year in \(field.name): '\(text.excerpt())'", isAboutTime: true)
         }
+        return RowProblem(reason: "unparsable time '\(text.excerpt())' in \(field.name)", isAboutTime: true)
     }
 
     /// A number, nil when missing, or the rejection its text earns.
@@ -1079,13 +1097,12 @@ struct RecordBuilder {
     private static func sentiment(_ text: FieldText) throws(RowProblem) -> Sentiment? {
         if text.isEmpty { return nil }
         let word = text.trimmed
-        // Compared with the one word its first two letters may start.
-        if word.count >= 7 {
-            switch (FieldText.lowercased(word[0]), FieldText.lowercased(word[1])) {
-            case (UInt8(ascii: "p"), _): if word.equalsIgnoringCase("positive") { return .positive }
-            case (UInt8(ascii: "n"), UInt8(ascii: "e")):
-                if word.equalsIgnoringCase("neutral") { return .neutral }
-                if word.equalsIgnoringCase("negative") { return .negative }
+        // Compared with each word as one 64-bit word, with its length.
+        if let letters = word.lowercasedWord {
+            switch (word.count, letters) {
+            case (8, Self.positiveWord): return .positive
+            case (7, Self.neutralWord): return .neutral
+            case (8, Self.negativeWord): return .negative
             default: break
             }
         }
@@ -1098,6 +1115,12 @@ struct RecordBuilder {
             throw RowProblem(reason: "not a sentiment: '\(text.excerpt())'")
         }
     }
+
+    /// `positive`, `neutral` and `negative` as little-endian bytes
+    /// (``FieldText/lowercasedWord``).
+    private static let positiveWord: UInt64 = 0x6576_6974_6973_6F70
+    private static let neutralWord: UInt64 = 0x006C_6172_7475_656E
+    private static let negativeWord: UInt64 = 0x6576_6974_6167_656E
 
     /// True when `text` starts with an ASCII letter: only then can it be one of the words csat
     /// and sentiment take (numbers, the common case, are not compared with each word).

@@ -28,12 +28,32 @@ struct TicketRecordReader {
     private static let lineFeed = UInt8(ascii: "\n")
     private static let carriageReturn = UInt8(ascii: "\r")
 
-    /// One record framed: its id field (empty when the table has no id column), the texts of
-    /// its values and where the next record starts (after the line feed).
+    /// One record framed: its fields by what they hold and where the next record starts (after
+    /// the line feed). Reused from record to record: a record framed writes every field its
+    /// table has.
     struct Record {
-        var id = FieldText.empty
-        var texts = ServiceTexts()
+        /// By ``Role`` raw value; the ignored columns' values go to the first, the roles the
+        /// table has no column for stay empty (read the same as an empty field).
+        private(set) var fields = InlineArray<8, FieldText>(repeating: .empty)
         var next = 0
+
+        /// The id field (empty when the table has no id column).
+        @inline(__always)
+        var id: FieldText { fields[Int(Role.id.rawValue)] }
+
+        /// The texts of the record's service values.
+        @inline(__always)
+        var texts: ServiceTexts {
+            ServiceTexts(openedAt: fields[Int(Role.openedAt.rawValue)],
+                         firstResponseAt: fields[Int(Role.firstResponseAt.rawValue)],
+                         firstReplyMinutes: fields[Int(Role.firstReplyMinutes.rawValue)],
+                         resolvedAt: fields[Int(Role.resolvedAt.rawValue)], csat: fields[Int(Role.csat.rawValue)],
+                         sentiment: fields[Int(Role.sentiment.rawValue)])
+        }
+
+        /// Sets the field of `role` (a ``Role`` raw value).
+        @inline(__always)
+        mutating func set(_ role: UInt8, _ value: FieldText) { fields[Int(role)] = value }
     }
 
     /// A reader for a header of `columnCount` columns separated by `delimiter` whose columns
@@ -63,40 +83,30 @@ struct TicketRecordReader {
         self.summaryColumns = summary
     }
 
-    /// Frames the record that starts at `start` in `text` (at least eight bytes) and gives its
-    /// fields and where the next record starts; nil when the record is not of the form framed
-    /// here or does not end in `text`.
+    /// Frames the record that starts at `start` in `text` (at least eight bytes) into
+    /// `record`: its fields and where the next record starts. False when the record is not of
+    /// the form framed here or does not end in `text` (`record` then holds parts of it).
     @inline(__always)
-    func read(_ text: UnsafeRawBufferPointer, from start: Int) -> Record? {
+    func read(_ text: UnsafeRawBufferPointer, from start: Int, into record: inout Record) -> Bool {
         withUnsafeBytes(of: roles) { roles in
             let base = text.baseAddress.unsafelyUnwrapped
             let lastColumn = columnCount &- 1
-            var record = Record()
             var position = start
             var column = 0
             while true {
-                guard let end = OnePassFraming.fieldEnd(text, from: position, delimiter: delimiter) else { return nil }
+                guard let end = OnePassFraming.fieldEnd(text, from: position, delimiter: delimiter) else { return false }
                 let value = FieldText(bytes: UnsafeRawBufferPointer(start: base + position, count: end &- position))
-                if summaryColumns & (1 &<< UInt32(column)) != 0, value.saysTotal { return nil }
-                // By raw value: making a `Role` of it was a call per field.
-                switch roles[column] {
-                case Role.id.rawValue: record.id = value
-                case Role.openedAt.rawValue: record.texts.openedAt = value
-                case Role.firstResponseAt.rawValue: record.texts.firstResponseAt = value
-                case Role.firstReplyMinutes.rawValue: record.texts.firstReplyMinutes = value
-                case Role.resolvedAt.rawValue: record.texts.resolvedAt = value
-                case Role.csat.rawValue: record.texts.csat = value
-                case Role.sentiment.rawValue: record.texts.sentiment = value
-                default: break
-                }
+                if summaryColumns & (1 &<< UInt32(column)) != 0, value.saysTotal { return false }
+                // Into the slot of its role, without a branch on the role.
+                record.set(roles[column], value)
                 if column == lastColumn {
                     guard end &- start <= Self.longestRecord,
                           let next = OnePassFraming.nextRecord(afterLastField: end, in: text)
-                    else { return nil }
+                    else { return false }
                     record.next = next
-                    return record
+                    return true
                 }
-                guard end < text.count, base.load(fromByteOffset: end, as: UInt8.self) == delimiter else { return nil }
+                guard end < text.count, base.load(fromByteOffset: end, as: UInt8.self) == delimiter else { return false }
                 column &+= 1
                 position = end &+ 1
             }

@@ -17,7 +17,7 @@ public struct DayClock: Sendable {
     private let tableStart: Int64
     private let tableEnd: Int64
 
-    private static let millisecondsPerDay: Int64 = 86_400_000
+    static let millisecondsPerDay: Int64 = 86_400_000
 
     /// The clock of an IANA zone; nil for an unknown zone.
     public init?(identifier: String) {
@@ -84,6 +84,22 @@ public struct DayClock: Sendable {
         let dayNumber = Self.floorDivide(ms + offset, Self.millisecondsPerDay)
         let dayFrom = dayNumber * Self.millisecondsPerDay - offset
         return (Day(number: Int32(dayNumber)), max(offsetFrom, dayFrom)..<min(offsetUntil, dayFrom + Self.millisecondsPerDay))
+    }
+
+    /// The UTC offset (ms) in force at an instant, and the instants around it that have the
+    /// same offset: a reader of many instants in order (``TimeText``) keeps the period and
+    /// finds the day of the next instant in it by a division.
+    func offsetPeriod(containing ms: Int64) -> (offset: Int64, instants: Range<Int64>) {
+        guard ms >= tableStart, ms < tableEnd else { return (offset(atEpochMilliseconds: ms), ms..<ms + 1) }
+        var low = 0
+        var high = transitions.count
+        while low < high {
+            let mid = (low + high) / 2
+            if transitions[mid] <= ms { low = mid + 1 } else { high = mid }
+        }
+        let from = low > 0 ? transitions[low - 1] : tableStart
+        let until = low < transitions.count ? transitions[low] : tableEnd
+        return (offsets[low], from..<until)
     }
 
     /// The local hour (0...23) of an instant.

@@ -18,23 +18,33 @@ enum TimeValue: Equatable {
 struct TimeText {
     let clock: DayClock
     private var cachedDate: (key: UInt64, tail: UInt16, day: Day, start: Int64)?
-    /// The days of the date parts (`YYYY-MM-DD`, as 8 + 2 bytes) of the two ISO date-times read
-    /// last, the latest first: a ticket's times mostly share their dates with those of the row
-    /// before (two entries, as its resolution mostly falls on a later day than its opening).
-    private var isoDates = TwoLatest<(key: UInt64, tail: UInt16, day: Day)>()
-    /// Likewise, the days of the two instants read last with a UTC offset or `Z`, with the
-    /// instants that have the same day (``DayClock/daySpan(ofEpochMilliseconds:)``).
-    private var instantDays = TwoLatest<(day: Day, instants: Range<Int64>)>()
+    /// The month of the ISO date-time read last: its first eight bytes (`YYYY-MM-`), its first
+    /// day and its length. A file's times mostly fall in the month of the time before.
+    private var month: (key: UInt64, first: Int32, length: Int) = (0, 0, 0)
+    /// The UTC offset in force over the instants of the period of the instant read last with
+    /// `Z` or an offset (``DayClock/offsetPeriod(containing:)``): the day of an instant in it
+    /// is a division.
+    private var offsetPeriod: (offset: Int64, instants: Range<Int64>) = (0, 0..<0)
 
     init(clock: DayClock) { self.clock = clock }
 
+    /// What `field` holds as a time. An untrimmed ISO date-time and an empty field are read
+    /// here, in line; the rest by ``parseOtherShapes(_:)``.
+    @inline(__always)
     mutating func parse(_ field: FieldText) -> TimeValue {
+        if field.count >= 19, let value = parseISODateTime(field) { return value }
+        if field.isEmpty { return .missing }
+        return parseOtherShapes(field)
+    }
+
+    /// What `field` holds as a time when it is not empty nor an ISO date-time of the fast
+    /// path's shapes as written.
+    private mutating func parseOtherShapes(_ field: FieldText) -> TimeValue {
         if field.count == 10, let cached = cachedDate, cached.key == field.bytes.loadUnaligned(as: UInt64.self),
            cached.tail == field.bytes.loadUnaligned(fromByteOffset: 8, as: UInt16.self) {
             return .time(day: cached.day, epochMilliseconds: cached.start)
         }
         // An ISO date-time read untrimmed is read as trimmed: white space at either end fails it.
-        if field.count >= 19, let value = parseISODateTime(field) { return value }
         let text = field.trimmed
         if text.count == 10, text[4] == UInt8(ascii: "-") { return parseDate(text) }
         if text.count < field.count, let value = parseISODateTime(text) { return value }
@@ -42,95 +52,44 @@ struct TimeText {
         return parseOther(text)
     }
 
-    /// The common shapes of ISO 8601 with a time: `YYYY-MM-DDTHH:MM:SS` (`T`, `t` or a space
-    /// between), an optional fraction of a second, then `Z`, an offset (`±HH:MM`, `±HHMM`,
-    /// `±HH`) or nothing (local time), each part exactly as wide as written here. Read at fixed
-    /// positions, without the general parser's cursor (which took most of the reading of a
-    /// ticket's three times). Nil for any other text, and for what the general parser reads
-    /// with a correction (second 60) or rejects: the general parser then decides. Where both
-    /// read a text they agree (`TimeTextTests`).
+    /// The common shapes of ISO 8601 with a time, read eight bytes at a time
+    /// (``ISODateTimeWords``): `YYYY-MM-DDTHH:MM:SS` (`T`, `t` or a space between), an optional
+    /// fraction of a second, then `Z`, an offset (`±HH:MM`, `±HHMM`, `±HH`) or nothing (local
+    /// time), each part exactly as wide as written here. Nil for any other text, and for what
+    /// the general parser reads with a correction (second 60) or rejects: the general parser
+    /// then decides. Where both read a text they agree (`TimeTextTests`).
+    @inline(__always)
     mutating func parseISODateTime(_ text: FieldText) -> TimeValue? {
-        let bytes = text.bytes
-        let count = bytes.count
-        guard count >= 19, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), bytes[13] == UInt8(ascii: ":"),
-              bytes[16] == UInt8(ascii: ":"), bytes[10] | 0x20 == UInt8(ascii: "t") || bytes[10] == 0x20
-        else { return nil }
-        let hour = Self.twoDigits(bytes, at: 11), minute = Self.twoDigits(bytes, at: 14)
-        let second = Self.twoDigits(bytes, at: 17)
-        guard hour >= 0, hour < 24, minute >= 0, minute < 60, second >= 0, second < 60, let day = isoDate(bytes) else { return nil }
-        var index = 19
-        var milliseconds = 0
-        if index < count, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ",") {
-            index += 1
-            let start = index
-            while index < count, bytes[index] &- 0x30 < 10 {
-                if index - start < 3 { milliseconds = milliseconds * 10 + Int(bytes[index] &- 0x30) }
-                index += 1
-            }
-            guard index > start else { return nil }
-            for _ in (index - start)..<max(index - start, 3) { milliseconds *= 10 }
-        }
-        let secondOfDay = hour * 3600 + minute * 60 + second
-        if index == count {
-            let instant = clock.epochMilliseconds(localDay: day, secondOfDay: secondOfDay, milliseconds: milliseconds)
+        guard let parts = ISODateTimeWords(text.bytes), let day = day(of: parts) else { return nil }
+        guard let offsetSeconds = parts.offsetSeconds else {
+            let instant = clock.epochMilliseconds(localDay: day, secondOfDay: parts.secondOfDay,
+                                                  milliseconds: parts.milliseconds)
             return .time(day: day, epochMilliseconds: instant)
         }
-        guard let offsetSeconds = Self.utcOffsetSeconds(bytes, at: index) else { return nil }
-        let instant = (Int64(day.number) * 86_400 + Int64(secondOfDay - offsetSeconds)) * 1000 + Int64(milliseconds)
+        // Wrapping arithmetic: a day of years 0 to 9999 and the parts' ranges cannot overflow.
+        let instant = (Int64(day.number) &* 86_400 &+ Int64(parts.secondOfDay &- offsetSeconds)) &* 1000
+            &+ Int64(parts.milliseconds)
         return .time(day: self.day(ofInstant: instant), epochMilliseconds: instant)
     }
 
-    /// The day of the `YYYY-MM-DD` that starts `bytes` (at least 10 of them), nil when it is
-    /// none.
+    /// The day of the date of `parts`, nil when it does not exist (as `Day(year:month:day:)`
+    /// decides), worked out from the month read last when it is the same.
     @inline(__always)
-    private mutating func isoDate(_ bytes: UnsafeRawBufferPointer) -> Day? {
-        let key = bytes.loadUnaligned(as: UInt64.self), tail = bytes.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
-        if let known = isoDates.first(where: { $0.key == key && $0.tail == tail }) { return known.day }
-        let century = Self.twoDigits(bytes, at: 0), yearOfCentury = Self.twoDigits(bytes, at: 2)
-        let month = Self.twoDigits(bytes, at: 5), dayOfMonth = Self.twoDigits(bytes, at: 8)
-        guard century >= 0, yearOfCentury >= 0, let day = Day(year: century * 100 + yearOfCentury, month: month, day: dayOfMonth)
-        else { return nil }
-        isoDates.note((key, tail, day))
-        return day
+    private mutating func day(of parts: ISODateTimeWords) -> Day? {
+        if parts.yearMonthKey != month.key {
+            guard let first = Day(year: parts.year, month: parts.month, day: 1) else { return nil }
+            month = (parts.yearMonthKey, first.number, Day.daysInMonth(year: parts.year, month: parts.month))
+        }
+        guard parts.dayOfMonth >= 1, parts.dayOfMonth <= month.length else { return nil }
+        return Day(number: month.first &+ Int32(truncatingIfNeeded: parts.dayOfMonth &- 1))
     }
 
     /// The day of an instant in the clock's zone (``DayClock/day(ofEpochMilliseconds:)``),
-    /// found without a search when it falls on the day of one of the two instants asked last.
+    /// found without a search when it falls in the offset period of the instant asked last.
     @inline(__always)
     mutating func day(ofInstant instant: Int64) -> Day {
-        if let known = instantDays.first(where: { $0.instants.contains(instant) }) { return known.day }
-        let span = clock.daySpan(ofEpochMilliseconds: instant)
-        instantDays.note(span)
-        return span.day
-    }
-
-    /// The value of the two ASCII digits at `index` (which must be in `bytes`, as must the one
-    /// after it); -1 when either is no digit.
-    @inline(__always)
-    private static func twoDigits(_ bytes: UnsafeRawBufferPointer, at index: Int) -> Int {
-        let tens = bytes[index] &- 0x30, ones = bytes[index + 1] &- 0x30
-        return tens < 10 && ones < 10 ? Int(tens) * 10 + Int(ones) : -1
-    }
-
-    /// `Z`, `±HH:MM`, `±HHMM`, `±HH:` or `±HH` from `index` to the end of `bytes`, in seconds east
-    /// of UTC (hours up to 18, as ``DigitReader/utcOffsetSeconds()`` reads them); nil otherwise.
-    private static func utcOffsetSeconds(_ bytes: UnsafeRawBufferPointer, at index: Int) -> Int? {
-        let count = bytes.count
-        let sign = bytes[index]
-        if sign | 0x20 == UInt8(ascii: "z") { return index + 1 == count ? 0 : nil }
-        guard sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"), index + 3 <= count else { return nil }
-        let hours = twoDigits(bytes, at: index + 1)
-        guard hours >= 0, hours <= 18 else { return nil }
-        var next = index + 3
-        if next < count, bytes[next] == UInt8(ascii: ":") { next += 1 }
-        var minutes = 0
-        if next < count {
-            guard next + 2 == count else { return nil }
-            minutes = twoDigits(bytes, at: next)
-            guard minutes >= 0, minutes < 60 else { return nil }
-        }
-        let seconds = hours * 3600 + minutes * 60
-        return sign == UInt8(ascii: "-") ? -seconds : seconds
+        if !offsetPeriod.instants.contains(instant) { offsetPeriod = clock.offsetPeriod(containing: instant) }
+        return Day(number: Int32(DayClock.floorDivide(instant + offsetPeriod.offset, DayClock.millisecondsPerDay)))
     }
 
     /// `YYYY-MM-DD`: the whole day in the dashboard zone (its time is the start of the day).

@@ -11,12 +11,18 @@ struct FieldText {
     subscript(index: Int) -> UInt8 { bytes[index] }
 
     /// The value without leading and trailing ASCII white space.
+    @inline(__always)
     var trimmed: FieldText {
+        // Most values have none: looking at both ends tells.
+        guard let first = bytes.first, Self.isSpace(first) || Self.isSpace(bytes[bytes.count &- 1]) else { return self }
+        return trimmingSpace()
+    }
+
+    private func trimmingSpace() -> FieldText {
         var start = 0
         var end = bytes.count
         while start < end, Self.isSpace(bytes[start]) { start += 1 }
         while end > start, Self.isSpace(bytes[end - 1]) { end -= 1 }
-        if start == 0, end == bytes.count { return self }
         return FieldText(bytes: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), hasDoubledQuotes: hasDoubledQuotes)
     }
 
@@ -28,15 +34,17 @@ struct FieldText {
 
     /// Empty, or one of the placeholders real exports write for "no value"
     /// (`-`, `--`, `undefined`, `N/A`, `null`), after trimming.
+    @inline(__always)
     var isMissing: Bool {
         let text = trimmed
         switch text.count {
         case 0: return true
         case 1: return text[0] == UInt8(ascii: "-")
         case 2: return text[0] == UInt8(ascii: "-") && text[1] == UInt8(ascii: "-")
-        case 3: return text.equalsIgnoringCase("n/a")
-        case 4: return text.equalsIgnoringCase("null")
-        case 9: return text.equalsIgnoringCase("undefined")
+        // `n/a`, `null` as little-endian words (``lowercasedWord``).
+        case 3: return text.lowercasedWord == 0x61_2F6E
+        case 4: return text.lowercasedWord == 0x6C6C_756E
+        case 9: return text[0] | 0x20 == UInt8(ascii: "u") && text.equalsIgnoringCase("undefined")
         default: return false
         }
     }
@@ -46,6 +54,9 @@ struct FieldText {
     @inline(__always)
     var saysTotal: Bool {
         guard count >= 5, count <= 8 else { return false }
+        // The word starts with a `t`, or the value with white space.
+        let first = bytes[0]
+        guard first | 0x20 == UInt8(ascii: "t") || Self.isSpace(first) else { return false }
         let word = trimmed
         return word.equalsIgnoringCase("total") || word.equalsIgnoringCase("totals")
     }
@@ -58,6 +69,32 @@ struct FieldText {
             return false
         }
         return true
+    }
+
+    /// The value's bytes, when there are one to eight, as a little-endian word with the ASCII
+    /// capitals made small letters: equal to a word of small letters of the same length (as
+    /// little-endian bytes) when the value is that word in any case. Nil for an empty or longer
+    /// value.
+    @inline(__always)
+    var lowercasedWord: UInt64? {
+        let count = bytes.count
+        guard UInt(bitPattern: count &- 1) < 8 else { return nil }
+        let base = bytes.baseAddress.unsafelyUnwrapped
+        var word: UInt64
+        if count >= 4 {
+            // Two loads of four bytes that overlap when there are fewer than eight.
+            let low = UInt64(UInt32(littleEndian: base.loadUnaligned(as: UInt32.self)))
+            let high = UInt64(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: count &- 4, as: UInt32.self)))
+            word = low | high &<< UInt64((count &- 4) &* 8)
+        } else {
+            word = 0
+            for index in 0..<count { word |= UInt64(bytes[index]) &<< UInt64(index &* 8) }
+        }
+        // A capital's byte is from 0x41 to 0x5A: the high bit of (byte & 0x7F) + 0x3F is set
+        // from 0x41 on, that of (byte & 0x7F) + 0x25 from 0x5B on; no byte carries into the next.
+        let lows = word & 0x7F7F_7F7F_7F7F_7F7F
+        let capitals = (lows &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(lows &+ 0x2525_2525_2525_2525) & ~word & 0x8080_8080_8080_8080
+        return word | capitals &>> 2
     }
 
     /// The value as text (invalid UTF-8 repaired, `""` turned into `"`).
