@@ -248,10 +248,13 @@ import Testing
 
     /// Room is made from 256 rows with ids read and more, for the posts and inquiries of what is
     /// left at the rate read, with a sixteenth more, and for the ids first numbered at that
-    /// rate (3,000 bytes left after 1,000 read: 3 × 17/16 as many again); a small file makes
-    /// none.
-    @Test func roomForTheRestAtTheRateRead() {
+    /// rate (three times as many bytes left as read: 3 × 17/16 as many again); a small file
+    /// makes none. Post rows are sized only from ``FileContribution/bytesToSizePosts`` bytes
+    /// read and more (not from a cut file's head).
+    @Test(arguments: [1_000, FileContribution.bytesToSizePosts])
+    func roomForTheRestAtTheRateRead(bytesRead: Int) {
         let context = IngestContext(clock: Self.context.clock)
+        let sizesPosts = bytesRead >= FileContribution.bytesToSizePosts
         // As many posts rows as inquiries: from 128 of each on.
         for (rows, reserved) in [(127, false), (128, true), (500, true)] {
             var c = LoadedFile(path: "x.csv", context: context).contribution
@@ -261,10 +264,10 @@ import Testing
                 c.metrics(StoreFixture.row("x", day: n % 7, id: "post-\(rows)-\(n / 2)", line: n + 2, [.likes: 1]))
             }
             let ids = IDReservation(ids: context.interning.ids)
-            c.reserveRoom(since: before, bytesRead: 1_000, bytesLeft: 3_000, ids: ids)
+            c.reserveRoom(since: before, bytesRead: bytesRead, bytesLeft: 3 * Int64(bytesRead), ids: ids)
             let expected = rows + rows * 51 / 16
             #expect((c.tickets.keys.capacity >= expected) == reserved, "\(rows) rows")
-            #expect((c.posts.keys.capacity >= expected) == reserved, "\(rows) rows")
+            #expect((c.posts.keys.capacity >= expected) == (reserved && sizesPosts), "\(rows) rows")
             let newIDs = rows + (rows + 1) / 2
             #expect(ids.expectedCount - context.interning.ids.count == (reserved ? newIDs + newIDs * 51 / 16 : 0),
                     "\(rows) rows")
