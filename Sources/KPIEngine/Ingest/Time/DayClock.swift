@@ -71,19 +71,11 @@ public struct DayClock: Sendable {
     /// and the same UTC offset: a reader of many instants in order (``TimeText``) keeps the span
     /// and finds the day of the next instant in it without a search.
     func daySpan(ofEpochMilliseconds ms: Int64) -> (day: Day, instants: Range<Int64>) {
-        guard ms >= tableStart, ms < tableEnd else { return (day(ofEpochMilliseconds: ms), ms..<ms + 1) }
-        var low = 0
-        var high = transitions.count
-        while low < high {
-            let mid = (low + high) / 2
-            if transitions[mid] <= ms { low = mid + 1 } else { high = mid }
-        }
-        let offset = offsets[low]
-        let offsetFrom = low > 0 ? transitions[low - 1] : tableStart
-        let offsetUntil = low < transitions.count ? transitions[low] : tableEnd
+        let (offset, period) = offsetPeriod(containing: ms)
         let dayNumber = Self.floorDivide(ms + offset, Self.millisecondsPerDay)
         let dayFrom = dayNumber * Self.millisecondsPerDay - offset
-        return (Day(number: Int32(dayNumber)), max(offsetFrom, dayFrom)..<min(offsetUntil, dayFrom + Self.millisecondsPerDay))
+        return (Day(number: Int32(dayNumber)),
+                max(period.lowerBound, dayFrom)..<min(period.upperBound, dayFrom + Self.millisecondsPerDay))
     }
 
     /// The UTC offset (ms) in force at an instant, and the instants around it that have the
